@@ -1,0 +1,34 @@
+/**
+ * Reads a document from disk for the CLI (and main): `.budget` files through the zod-validated
+ * file format; every failure becomes a classified error with a Chinese message naming the file.
+ */
+import { basename, extname } from 'node:path';
+import { parseBudgetFile } from '../../shared/io/budgetFile';
+import type { DepartmentBudget } from '../../shared/model/document';
+import { FileReadError, readFileSafe } from '../files/readFile';
+
+export interface LoadError {
+  code: string;
+  message: string;
+}
+export type LoadResult = { ok: true; doc: DepartmentBudget } | { ok: false; error: LoadError };
+
+const MAX_BYTES = 200 * 1024 * 1024;
+
+export async function loadDocument(path: string): Promise<LoadResult> {
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileSafe(path, { maxBytes: MAX_BYTES });
+  } catch (e) {
+    if (e instanceof FileReadError) return { ok: false, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.budget' || ext === '.json') {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const parsed = parseBudgetFile(text, name);
+    return parsed.ok ? { ok: true, doc: parsed.doc } : { ok: false, error: parsed.error };
+  }
+  return { ok: false, error: { code: 'unsupportedType', message: `无法读取“${name}”：不支持的文件类型（请使用 .budget 文件）。` } };
+}

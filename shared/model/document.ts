@@ -1,0 +1,283 @@
+/**
+ * The budget document (部门预算) and its zod schema: the single source of truth for the `.budget`
+ * file format, IPC payloads and worker messages that carry a document.
+ *
+ * Conventions
+ * - Amounts are integers of 分 (Fen). An absent key or `null` means "empty" (blank cell): zero for
+ *   arithmetic, but distinguishable for display and for "empty table needs a note" rules.
+ * - Collections are id-keyed records plus an order array (`{ byId, order }`), so inserting a row
+ *   patches one array and one record entry instead of every later index (cheap immer patches).
+ * - Only inputs are stored. Totals, subtotals and derived tables are computed (shared/compute).
+ *   Printed values of computed cells read from a published workbook are kept in `reported`, keyed
+ *   by cell key (shared/model/cellKey.ts), so the rules can compare printed totals with computed ones.
+ */
+import { z } from 'zod';
+import { FUNCTIONAL_FUNDS, FUNDING_LEAVES, type FundingLeaf } from './funding';
+import type { Fen } from '../money/fen';
+
+export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
+export const DOCUMENT_VERSION = 1;
+
+const fenSchema = z
+  .number()
+  .refine((v) => Number.isSafeInteger(v), { message: '金额必须是以“分”为单位的整数' })
+  .transform((v) => v as Fen);
+const nullableFen = fenSchema.nullable();
+
+const idSchema = z.string().min(1).max(64);
+const textSchema = z.string().max(20_000);
+
+export const fundingAmountsSchema = z.partialRecord(z.enum(FUNDING_LEAVES), nullableFen);
+export type FundingAmounts = Partial<Record<FundingLeaf, Fen | null>>;
+
+function collection<T extends z.ZodTypeAny>(item: T) {
+  return z
+    .object({ byId: z.record(idSchema, item), order: z.array(idSchema) })
+    .superRefine((c, ctx) => {
+      const seen = new Set<string>();
+      c.order.forEach((id, i) => {
+        if (!(id in c.byId)) ctx.addIssue({ code: 'custom', message: `顺序表引用了不存在的编号 ${id}`, path: ['order', i] });
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `顺序表中编号 ${id} 重复`, path: ['order', i] });
+        seen.add(id);
+      });
+      for (const id of Object.keys(c.byId)) {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', message: `编号 ${id} 不在顺序表中`, path: ['byId', id] });
+      }
+    });
+}
+export interface Collection<T> {
+  byId: Record<string, T>;
+  order: string[];
+}
+
+export const displayUnitSchema = z.enum(['wan', 'yuan']);
+export type DisplayUnit = z.infer<typeof displayUnitSchema>;
+
+export const budgetUnitSchema = z.object({
+  id: idSchema,
+  /** Name as printed in the tables' 预算单位 column, e.g. 市信访局本级. */
+  name: z.string().min(1).max(200),
+  /** Longer name where a table prints it (表13 实施单位: 深圳市信访局本级). */
+  fullName: z.string().max(200).optional(),
+  kind: z.enum(['ownOffice', 'subordinateUnit']),
+});
+export type BudgetUnit = z.infer<typeof budgetUnitSchema>;
+
+/** 部门预算支出经济分类 款-level line of 表4 (basic expenditure), per unit. */
+export const economicLineSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  /** 5-digit 款 code, e.g. 30101. */
+  code: z.string().regex(/^\d{5}$/),
+  /** Name as printed when it differs from the code list (kept as an alias, e.g. 其他社会保险缴费). */
+  name: z.string().max(200).optional(),
+  amounts: fundingAmountsSchema,
+});
+export type EconomicLine = z.infer<typeof economicLineSchema>;
+
+export const PROJECT_TYPES = ['general', 'special', 'investment', 'governmentFund'] as const;
+export const PROJECT_TYPE_LABELS: Record<(typeof PROJECT_TYPES)[number], string> = {
+  general: '一般性项目支出',
+  special: '专项性项目支出',
+  investment: '政府投资项目支出',
+  governmentFund: '政府性基金项目支出',
+};
+export const FUND_USES = ['business', 'policy', 'engineering', 'construction', 'informatization', 'equipment'] as const;
+export const FUND_USE_LABELS: Record<(typeof FUND_USES)[number], string> = {
+  business: '业务类',
+  policy: '政策类（转移性支出）',
+  engineering: '工程及维护类',
+  construction: '基本建设',
+  informatization: '信息化工程',
+  equipment: '设备购置及维护',
+};
+
+/** One row of an indicator grid (表14 年度绩效指标, 表15 绩效目标). */
+export const indicatorSchema = z.object({
+  id: idSchema,
+  /** 一级指标 / 目标内容, e.g. 产出指标 (表14) or 产出目标 (表15). */
+  level1: z.string().max(100),
+  /** 二级指标, e.g. 数量指标 / 数量. */
+  level2: z.string().max(100),
+  /** 三级指标 / 绩效指标. */
+  name: textSchema,
+  /** 指标值 / 指标目标值. */
+  value: textSchema,
+  /** 目标值来源 (表15 only). */
+  source: z.string().max(500).optional(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const projectSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  /** Name as in 表5. */
+  name: z.string().min(1).max(300),
+  /** Names other tables print for the same project (the reference uses three names for one). */
+  tableNames: z
+    .object({ table13: z.string().max(300).optional(), table14: z.string().max(300).optional(), table15: z.string().max(300).optional() })
+    .default({}),
+  type: z.enum(PROJECT_TYPES),
+  fundUses: z.array(z.enum(FUND_USES)).default([]),
+  /** ISO dates (YYYY-MM-DD). */
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** 表13 lists the project (部门预算绩效管理项目). */
+  performanceManaged: z.boolean().default(true),
+  /** 项目总金额 over the project's life (表15); ≥ this year's amount. */
+  totalAmount: nullableFen.default(null),
+  /** 资产采购计划: 固定资产采购金额 and 采购品目 text (表15). */
+  assetPurchaseAmount: nullableFen.default(null),
+  assetPurchaseItems: textSchema.default(''),
+  texts: z
+    .object({
+      /** 表14 主要内容. */
+      task: textSchema.default(''),
+      /** 表15 项目概况 / 项目用途 / 项目总(中期)目标 / 年度绩效目标. */
+      overview: textSchema.default(''),
+      usage: textSchema.default(''),
+      midTermGoal: textSchema.default(''),
+      annualGoal: textSchema.default(''),
+    })
+    .default({ task: '', overview: '', usage: '', midTermGoal: '', annualGoal: '' }),
+  indicators: z.array(indicatorSchema).default([]),
+});
+export type Project = z.infer<typeof projectSchema>;
+export type ProjectType = Project['type'];
+export type FundUse = Project['fundUses'][number];
+
+/** 二级项目 (sub-item) of 表5 with its funding amounts. */
+export const subItemSchema = z.object({
+  id: idSchema,
+  projectId: idSchema,
+  name: z.string().min(1).max(300),
+  amounts: fundingAmountsSchema,
+});
+export type SubItem = z.infer<typeof subItemSchema>;
+
+/** 支出功能分类 项-level line (表7/表8/表9 and, aggregated, 表1/表6). */
+export const functionalLineSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  /** 7-digit 项 code, e.g. 2010308. */
+  code: z.string().regex(/^\d{7}$/),
+  name: z.string().max(200).optional(),
+  fund: z.enum(FUNCTIONAL_FUNDS),
+  basic: nullableFen,
+  project: nullableFen,
+});
+export type FunctionalLine = z.infer<typeof functionalLineSchema>;
+
+/** 表10 上级专项转移支付 line. */
+export const transferLineSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  code: z.string().regex(/^\d{7}$/),
+  name: z.string().max(200).optional(),
+  projectName: z.string().max(300),
+  amount: nullableFen,
+});
+export type TransferLine = z.infer<typeof transferLineSchema>;
+
+/** 表11 政府采购 item at the finest printed 品目 level (A03, C1000 …); groups (A, C) are computed. */
+export const procurementItemSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  code: z.string().regex(/^[A-C][0-9A-Z]*$/),
+  name: z.string().max(200).optional(),
+  amount: nullableFen,
+});
+export type ProcurementItem = z.infer<typeof procurementItemSchema>;
+
+/** 表3 procurement columns entered per unit (本年政府采购 itself is Σ 表11). */
+export const unitProcurementSchema = z.object({
+  smeReserved: nullableFen.default(null),
+  microReserved: nullableFen.default(null),
+  priorYearProcurementPayable: nullableFen.default(null),
+});
+export type UnitProcurement = z.infer<typeof unitProcurementSchema>;
+
+/** 表1 expenditure-side rows outside the functional classification, per unit. */
+export const otherExpenditureSchema = z.object({
+  subsidyToAffiliates: nullableFen.default(null), // 对附属单位补助支出
+  remittanceToSuperior: nullableFen.default(null), // 上缴上级支出
+  carryOverOut: nullableFen.default(null), // 结转下年
+});
+export type OtherExpenditure = z.infer<typeof otherExpenditureSchema>;
+
+export const threePublicAmountsSchema = z.object({
+  officialTravelAbroad: nullableFen.default(null),
+  officialReception: nullableFen.default(null),
+  vehiclePurchase: nullableFen.default(null),
+  vehicleOperation: nullableFen.default(null),
+});
+export type ThreePublicAmounts = z.infer<typeof threePublicAmountsSchema>;
+export const THREE_PUBLIC_FIELDS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
+
+/** 表12: per unit, last year's and this year's “三公” budget. */
+export const unitThreePublicSchema = z.object({
+  previousYear: threePublicAmountsSchema,
+  currentYear: threePublicAmountsSchema,
+});
+export type UnitThreePublic = z.infer<typeof unitThreePublicSchema>;
+
+export const acceptedWarningSchema = z.object({
+  reason: z.string().min(1).max(2000),
+  acceptedAt: z.string(),
+});
+
+export const departmentSchema = z.object({
+  /** 单位名称 line, e.g. 深圳市信访局. */
+  name: z.string().min(1).max(200),
+  /** Short form used as the department row label in the tables, e.g. 市信访局. */
+  shortName: z.string().min(1).max(200),
+  /** 主管部门 (表14/表15). */
+  competentDepartment: z.string().max(200).default(''),
+  fiscalYear: z.number().int().min(2000).max(2100),
+  displayUnit: displayUnitSchema,
+});
+export type Department = z.infer<typeof departmentSchema>;
+
+export const departmentBudgetSchema = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  version: z.literal(DOCUMENT_VERSION),
+  /** Table-layout catalogue id (region + year layout), e.g. shenzhen-2020. */
+  catalogueId: z.string().min(1),
+  department: departmentSchema,
+  /**
+   * Precision of the amounts when they were read from a published workbook, as the size of one
+   * unit of the last printed digit in 分 (万元 integers: 1,000,000). null: amounts are exact
+   * (entered in the editor), so rounding tolerance is zero.
+   */
+  printedPrecisionFen: z.number().int().positive().nullable().default(null),
+  units: collection(budgetUnitSchema),
+  /** 表2: income per unit by funding source. */
+  incomes: z.record(idSchema, fundingAmountsSchema),
+  economicLines: collection(economicLineSchema),
+  projects: collection(projectSchema),
+  subItems: collection(subItemSchema),
+  functionalLines: collection(functionalLineSchema),
+  transferLines: collection(transferLineSchema),
+  procurementItems: collection(procurementItemSchema),
+  unitProcurement: z.record(idSchema, unitProcurementSchema),
+  threePublic: z.record(idSchema, unitThreePublicSchema),
+  otherExpenditure: z.record(idSchema, otherExpenditureSchema).default({}),
+  performance: z.object({
+    /** 表14 年度总体目标. */
+    overallGoal: textSchema.default(''),
+    /** 表14 基本支出事项 主要内容. */
+    basicTaskContent: textSchema.default(''),
+    indicators: z.array(indicatorSchema).default([]),
+  }),
+  /** Notes printed under tables, by table id (e.g. T8 → 注：我局无政府性基金预算支出。). */
+  notes: z.record(z.string(), z.string().max(2000)).default({}),
+  /** Printed values of computed cells (cell key → 分, null = printed blank). */
+  reported: z.record(z.string(), nullableFen).default({}),
+  /** Last year's amounts kept for comparison after a roll-forward (cell key → 分). */
+  previousYear: z.record(z.string(), nullableFen).default({}),
+  /** Accepted 提示性 findings: finding key → reason. */
+  acceptedWarnings: z.record(z.string(), acceptedWarningSchema).default({}),
+});
+
+/** The document as held in memory (parsed; defaults filled). */
+export type DepartmentBudget = z.infer<typeof departmentBudgetSchema>;

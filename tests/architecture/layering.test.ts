@@ -1,0 +1,71 @@
+/**
+ * The layering of the design card, checked on the source text (independently of eslint):
+ * shared/ imports nothing outside shared/ and resources/ and no platform module;
+ * renderer/ and electron/ never import each other.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
+    else if (/\.(ts|tsx|cts|mts)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+function layerOf(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return `package:${spec}`;
+  const target = relative(root, resolve(dirname(file), spec));
+  return target.split(/[\\/]/)[0]!;
+}
+
+export function violations(layer: 'shared' | 'renderer' | 'electron'): string[] {
+  const bad: string[] = [];
+  for (const file of sourceFiles(join(root, layer))) {
+    if (layer === 'shared' && file.endsWith('.test.ts')) continue;
+    for (const spec of importsOf(file)) {
+      const target = layerOf(file, spec);
+      const rel = relative(root, file);
+      if (layer === 'shared') {
+        const allowedPackages = ['zod', 'immer'];
+        if (target.startsWith('package:') ? !allowedPackages.includes(spec.split('/')[0]!) : !['shared', 'resources'].includes(target)) bad.push(`${rel} → ${spec}`);
+      } else if (layer === 'renderer' && (target === 'electron' || spec === 'electron')) bad.push(`${rel} → ${spec}`);
+      else if (layer === 'electron' && target === 'renderer') bad.push(`${rel} → ${spec}`);
+    }
+  }
+  return bad;
+}
+
+describe('layering', () => {
+  it('shared/ imports only shared/, resources/, zod and immer', () => {
+    expect(violations('shared')).toEqual([]);
+  });
+  it('renderer/ does not import electron/', () => {
+    expect(violations('renderer')).toEqual([]);
+  });
+  it('electron/ does not import renderer/', () => {
+    expect(violations('electron')).toEqual([]);
+  });
+  it('the import scanner sees the imports it is meant to police', () => {
+    // Guard against a scanner that silently matches nothing.
+    const text = readFileSync(join(root, 'shared/compute/buildGraph.ts'), 'utf8');
+    expect(text).toContain("from '../model/cellKey'");
+    expect(importsOf(join(root, 'shared/compute/buildGraph.ts'))).toContain('../model/cellKey');
+    expect(layerOf(join(root, 'shared/x.ts'), '../renderer/app')).toBe('renderer');
+  });
+});
