@@ -48,6 +48,23 @@ const functionalHeader = (): HeaderNode[] => [
   leaf('项目支出', 'project'),
 ];
 
+/** 表7/8/9: the functional lines of one fund. */
+function functionalTable(id: TableDef['id'], number: number, title: string, fund: NonNullable<TableDef['fund']>, emptyNote: string): TableDef {
+  return {
+    id,
+    number,
+    title,
+    sheetName: `表${number}`,
+    layout: 'functionalLines',
+    fund,
+    header: functionalHeader(),
+    labelColumns: ['unit', 'code', 'name'],
+    widths: { unit: 22, code: 12, name: 36 },
+    emptyNote,
+    orientation: 'landscape',
+  };
+}
+
 const overviewHeader = (): HeaderNode[] => [
   group('收 入', [leaf('项目', 'inLabel'), leaf('{year}年预算数', 'inAmount')]),
   group('支 出', [leaf('项目', 'outLabel'), leaf('{year}年预算数', 'outAmount')]),
@@ -136,45 +153,9 @@ const tables: TableDef[] = [
     widths: { inLabel: 30, inAmount: 16, outLabel: 36, outAmount: 16 },
     orientation: 'portrait',
   },
-  {
-    id: 'T7',
-    number: 7,
-    title: '一般公共预算支出情况表',
-    sheetName: '表7',
-    layout: 'functionalLines',
-    fund: 'generalPublicBudget',
-    header: functionalHeader(),
-    labelColumns: ['unit', 'code', 'name'],
-    widths: { unit: 22, code: 12, name: 36 },
-    emptyNote: '注：本部门无一般公共预算支出。',
-    orientation: 'landscape',
-  },
-  {
-    id: 'T8',
-    number: 8,
-    title: '政府性基金预算支出情况表',
-    sheetName: '表8',
-    layout: 'functionalLines',
-    fund: 'governmentFund',
-    header: functionalHeader(),
-    labelColumns: ['unit', 'code', 'name'],
-    widths: { unit: 22, code: 12, name: 36 },
-    emptyNote: '注：本部门无政府性基金预算支出。',
-    orientation: 'landscape',
-  },
-  {
-    id: 'T9',
-    number: 9,
-    title: '国有资本经营预算支出情况表',
-    sheetName: '表9',
-    layout: 'functionalLines',
-    fund: 'stateCapitalBudget',
-    header: functionalHeader(),
-    labelColumns: ['unit', 'code', 'name'],
-    widths: { unit: 22, code: 12, name: 36 },
-    emptyNote: '注：本部门无国有资本经营预算支出。',
-    orientation: 'landscape',
-  },
+  functionalTable('T7', 7, '一般公共预算支出情况表', 'generalPublicBudget', '注：本部门无一般公共预算支出。'),
+  functionalTable('T8', 8, '政府性基金预算支出情况表', 'governmentFund', '注：本部门无政府性基金预算支出。'),
+  functionalTable('T9', 9, '国有资本经营预算支出情况表', 'stateCapitalBudget', '注：本部门无国有资本经营预算支出。'),
   {
     id: 'T10',
     number: 10,
