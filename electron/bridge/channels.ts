@@ -1,0 +1,32 @@
+/**
+ * IPC channel names of the desktop host. The contract's channels (`budgetHost:<method>`, events,
+ * before-close) come from shared/host/contract.ts; the reply channels below are implementation
+ * details of the Electron host: the contract's `onBeforeClose` handler runs in the renderer, and its
+ * answer has to travel back to main.
+ *
+ * Autosave adapter (not in the contract yet): main asks for the current document on
+ * `budgetHost:snapshotRequest` and the preload answers on `budgetHost:snapshotReply`. The contract has
+ * no way yet for the editor to hand the preload its document, so the preload answers null (nothing to
+ * autosave) until `BudgetHost` gains a provider registration (see desktopHost.ts).
+ */
+import { HOST_BEFORE_CLOSE_CHANNEL, HOST_CHANNEL_PREFIX, HOST_EVENT_CHANNEL, hostMethods, type HostMethodName } from '../../shared/host/contract';
+
+export const HOST_BEFORE_CLOSE_REPLY_CHANNEL = `${HOST_CHANNEL_PREFIX}beforeCloseReply`;
+export const HOST_SNAPSHOT_REQUEST_CHANNEL = `${HOST_CHANNEL_PREFIX}snapshotRequest`;
+export const HOST_SNAPSHOT_REPLY_CHANNEL = `${HOST_CHANNEL_PREFIX}snapshotReply`;
+
+export const HOST_METHOD_NAMES = Object.keys(hostMethods) as HostMethodName[];
+
+export function hostChannel(method: HostMethodName): string {
+  return `${HOST_CHANNEL_PREFIX}${method}`;
+}
+
+/** Renderer → main (ipcRenderer.invoke). */
+export const INVOKE_CHANNELS: readonly string[] = [...HOST_METHOD_NAMES.map(hostChannel), HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL];
+/** Main → renderer (webContents.send); the preload listens to these and nothing else. */
+export const LISTEN_CHANNELS: readonly string[] = [HOST_EVENT_CHANNEL, HOST_BEFORE_CLOSE_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL];
+
+/** Payload of HOST_BEFORE_CLOSE_CHANNEL and HOST_SNAPSHOT_REQUEST_CHANNEL. */
+export interface RendererRequestPayload {
+  requestId: number;
+}

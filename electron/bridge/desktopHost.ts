@@ -1,0 +1,123 @@
+/**
+ * The desktop implementation of the host contract as the renderer sees it (`window.budgetHost`),
+ * written against a small transport so the same code runs
+ *   - in the preload, over ipcRenderer (electron/preload.cts), and
+ *   - in the Chromium bridge test, over Playwright's exposed functions (tests/e2e/bridge.test.ts).
+ *
+ * Calls go to `budgetHost:<method>`; main answers with an envelope (electron/main/ipcRouter.ts),
+ * which is unwrapped here: a refusal or failure becomes an Error with main's Chinese message.
+ * Events from main are checked with the contract's schema before any listener sees them, and
+ * buffered until the editor subscribes (a file handed over by a second launch while the editor is
+ * still loading must not be lost).
+ *
+ * No Node or Electron import: this file is bundled into the sandboxed preload.
+ */
+import {
+  HOST_BEFORE_CLOSE_CHANNEL,
+  HOST_EVENT_CHANNEL,
+  hostEventSchema,
+  type BeforeCloseHandler,
+  type BudgetHost,
+  type HostEvent,
+  type HostMethodName,
+} from '../../shared/host/contract';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
+
+export interface HostTransport {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  /** Subscribes to a main → renderer channel; the listener gets the payload only (never the IPC event). */
+  on(channel: string, listener: (payload: unknown) => void): void;
+}
+
+const MAX_BUFFERED_EVENTS = 20;
+
+/** An error from the host with main's classified code (e.g. `locked`, `diskFull`, `forbidden`). */
+export class DesktopHostError extends Error {
+  override readonly name = 'DesktopHostError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function unwrap(channel: string, reply: unknown): unknown {
+  if (reply && typeof reply === 'object' && 'ok' in reply) {
+    const r = reply as { ok: unknown; value?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
+    if (r.ok === true) return r.value;
+    if (r.ok === false && r.error && typeof r.error.message === 'string') {
+      const code = typeof r.error.reason === 'string' ? r.error.reason : typeof r.error.code === 'string' ? r.error.code : 'failed';
+      throw new DesktopHostError(code, r.error.message);
+    }
+  }
+  throw new DesktopHostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+}
+
+export function createDesktopHost(transport: HostTransport): BudgetHost {
+  const call = async (method: HostMethodName, ...args: unknown[]): Promise<never> => {
+    const channel = hostChannel(method);
+    return unwrap(channel, await transport.invoke(channel, ...args)) as never;
+  };
+
+  const listeners = new Set<(event: HostEvent) => void>();
+  const buffered: HostEvent[] = [];
+  transport.on(HOST_EVENT_CHANNEL, (payload) => {
+    const parsed = hostEventSchema.safeParse(payload);
+    if (!parsed.success) return;
+    if (listeners.size === 0) {
+      if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
+      return;
+    }
+    for (const listener of [...listeners]) listener(parsed.data);
+  });
+
+  let beforeClose: BeforeCloseHandler | null = null;
+  transport.on(HOST_BEFORE_CLOSE_CHANNEL, (payload) => {
+    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
+    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
+    const handler = beforeClose;
+    // null: the editor registered no handler, so main asks the clerk itself.
+    const answer: Promise<boolean | null> = handler ? handler().then((ok) => ok === true, () => false) : Promise.resolve(null);
+    void answer.then((ok) => transport.invoke(HOST_BEFORE_CLOSE_REPLY_CHANNEL, requestId, ok)).catch(() => undefined);
+  });
+
+  // Autosave adapter: the contract gives the editor no way to register a document provider yet,
+  // so there is nothing to hand over. With `onSnapshotRequest(provider)` in BudgetHost, answer
+  // `await provider()` here instead of null.
+  transport.on(HOST_SNAPSHOT_REQUEST_CHANNEL, (payload) => {
+    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
+    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
+    void transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, null).catch(() => undefined);
+  });
+
+  return {
+    kind: 'desktop',
+    initialFile: () => call('initialFile'),
+    openDocument: () => call('openDocument'),
+    saveDocument: (req) => call('saveDocument', req),
+    saveDocumentAs: (req) => call('saveDocumentAs', req),
+    importFile: (req) => call('importFile', req),
+    exportFile: (req) => call('exportFile', req),
+    recentFiles: () => call('recentFiles'),
+    openRecent: (id) => call('openRecent', id),
+    setTitle: (title) => call('setTitle', title),
+    setDirty: (dirty) => call('setDirty', dirty),
+    onEvent(listener) {
+      const wrapped = (event: HostEvent) => listener(event);
+      listeners.add(wrapped);
+      if (listeners.size === 1 && buffered.length > 0) {
+        for (const event of buffered.splice(0)) wrapped(event);
+      }
+      return () => {
+        listeners.delete(wrapped);
+      };
+    },
+    onBeforeClose(handler) {
+      beforeClose = handler;
+      return () => {
+        if (beforeClose === handler) beforeClose = null;
+      };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The IPC router of the main process. Every `ipcMain.handle` call goes through `dispatch`, which
+ *   1. refuses channels that were not registered,
+ *   2. checks the sender: the call must come from the main frame of our own window, showing a page of
+ *      our own bundle (`app://bundle/…`) — not another window, not an iframe, not a page that navigated away,
+ *   3. parses the arguments with the channel's zod schema (the handler only ever sees parsed data),
+ *   4. runs the handler and parses its result with the response schema,
+ * and answers with an envelope `{ ok: true, value }` or `{ ok: false, error: { code, message } }` whose
+ * message is Chinese and ready to show. (A thrown error would reach the renderer as
+ * "Error invoking remote method 'x': Error: …", so the preload unwraps the envelope instead.)
+ *
+ * Plain Node module: no 'electron' import.
+ */
+import type { z } from 'zod';
+import { isAppUrl } from './security';
+
+export interface IpcSender {
+  /** `event.sender.id` */
+  webContentsId: number;
+  /** `event.senderFrame?.url`: null when the frame is gone (navigated or destroyed). */
+  frameUrl: string | null | undefined;
+  /** `event.senderFrame.parent === null` */
+  isMainFrame: boolean;
+}
+
+export type IpcErrorCode = 'unknownChannel' | 'forbidden' | 'invalidRequest' | 'failed' | 'invalidResponse';
+
+export interface IpcError {
+  code: IpcErrorCode;
+  /** A classified code of the underlying failure (`permission`, `diskFull`, `locked`, `notFound`…). */
+  reason?: string;
+  message: string;
+}
+
+export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcError };
+
+export interface IpcRoute<Req extends z.ZodType<unknown[]> = z.ZodType<unknown[]>, Res extends z.ZodType = z.ZodType> {
+  request: Req;
+  response: Res;
+  handler: (args: z.output<Req>, sender: IpcSender) => Promise<z.input<Res>> | z.input<Res>;
+}
+
+/** Keeps the handler's argument and result types tied to the schemas. */
+export function route<Req extends z.ZodType<unknown[]>, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+  handler: (args: z.output<Req>, sender: IpcSender) => Promise<z.input<Res>> | z.input<Res>,
+): IpcRoute {
+  return { request, response, handler } as unknown as IpcRoute;
+}
+
+export interface IpcRouterOptions {
+  routes: Readonly<Record<string, IpcRoute>>;
+  /** True for webContents ids of our own window(s). */
+  isOwnWebContents: (webContentsId: number) => boolean;
+  /** Reports unexpected failures (bugs), e.g. to the console; refusals are not reported. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export interface IpcRouter {
+  readonly channels: readonly string[];
+  dispatch(channel: string, sender: IpcSender, args: readonly unknown[]): Promise<IpcReply>;
+}
+
+/** An error whose message is meant for the user (Chinese, names the file), e.g. FileSaveError and FileReadError. */
+interface UserFacingError {
+  message: string;
+  code?: unknown;
+}
+
+function isUserFacing(err: unknown): err is UserFacingError {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'FileSaveError' || err.name === 'FileReadError' || err.name === 'HostError';
+}
+
+/** Errors that handlers throw on purpose, with a Chinese message for the user. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function refuse(code: IpcErrorCode, message: string): IpcReply {
+  return { ok: false, error: { code, message } };
+}
+
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return '';
+  const where = first.path.length > 0 ? `第 ${first.path.map(String).join('.')} 项` : '参数';
+  return `${where}不正确（${first.code}）`;
+}
+
+export function createIpcRouter(opts: IpcRouterOptions): IpcRouter {
+  const routes = new Map(Object.entries(opts.routes));
+  return {
+    channels: [...routes.keys()],
+    async dispatch(channel, sender, args) {
+      const spec = typeof channel === 'string' ? routes.get(channel) : undefined;
+      if (!spec) return refuse('unknownChannel', `拒绝未知的请求“${String(channel).slice(0, 80)}”`);
+      if (!opts.isOwnWebContents(sender.webContentsId) || !sender.isMainFrame || !isAppUrl(sender.frameUrl)) {
+        return refuse('forbidden', '拒绝来自未知页面的请求');
+      }
+      const parsed = spec.request.safeParse(Array.isArray(args) ? [...args] : args);
+      if (!parsed.success) return refuse('invalidRequest', `请求“${channel}”的内容不正确：${describeIssues(parsed.error)}`);
+      let result: unknown;
+      try {
+        result = await spec.handler(parsed.data, sender);
+      } catch (err) {
+        if (isUserFacing(err)) {
+          const reason = typeof err.code === 'string' ? err.code : undefined;
+          return { ok: false, error: { code: 'failed', ...(reason ? { reason } : {}), message: err.message } };
+        }
+        opts.onInternalError?.(channel, err);
+        const detail = err instanceof Error ? err.message : String(err);
+        return refuse('failed', `内部错误：${detail}`);
+      }
+      const checked = spec.response.safeParse(result);
+      if (!checked.success) {
+        opts.onInternalError?.(channel, checked.error);
+        return refuse('invalidResponse', `内部错误：请求“${channel}”的结果格式不正确`);
+      }
+      return { ok: true, value: checked.data };
+    },
+  };
+}
