@@ -1,0 +1,270 @@
+/**
+ * File and Excel commands of the toolbar and the host's menus: 新建 / 打开 / 保存 / 另存为 /
+ * 导入Excel / 从上年导入 / 导出Excel, asking to save unsaved changes first, and the window title.
+ */
+import type { BudgetHost, HostCommand, PickedFile } from '../../shared/host/contract';
+import { createEmptyBudget, replaceDocument } from '../../shared/edit';
+import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import type { DepartmentBudget } from '../../shared/model/document';
+import type { DialogService } from '../components/dialogs';
+import type { XlsxClient } from '../xlsx/xlsxClient';
+import type { EditorStore } from './editorStore';
+
+export const APP_NAME = '部门预算编制器';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export class AppActions {
+  private busy = false;
+
+  constructor(
+    private readonly store: EditorStore,
+    private readonly host: BudgetHost,
+    private readonly dialogs: DialogService,
+    private readonly xlsx: XlsxClient | null,
+  ) {}
+
+  suggestedName(ext: '.budget' | '.xlsx'): string {
+    const d = this.store.doc.department;
+    if (ext === '.budget' && this.store.file?.name.endsWith('.budget')) return this.store.file.name;
+    return `${d.name}${d.fiscalYear}年部门预算${ext}`;
+  }
+
+  updateTitle(): void {
+    const name = this.store.file?.name ?? '未命名';
+    void this.host.setTitle(`${name}${this.store.dirty ? ' *' : ''} — ${APP_NAME}`);
+    void this.host.setDirty(this.store.dirty);
+  }
+
+  /** When there are unsaved changes: 保存 / 不保存 / 取消. True to go on. */
+  async confirmDiscard(): Promise<boolean> {
+    if (!this.store.dirty) return true;
+    const answer = await this.dialogs.confirm({
+      title: '保存修改',
+      message: `“${this.store.file?.name ?? '未命名'}”有未保存的修改，是否先保存？`,
+      buttons: [
+        { label: '保存', value: 'save', tone: 'primary' },
+        { label: '不保存', value: 'discard', tone: 'danger' },
+      ],
+    });
+    if (answer === 'save') return this.save();
+    return answer === 'discard';
+  }
+
+  async run(command: HostCommand): Promise<void> {
+    switch (command) {
+      case 'new':
+        return this.newDocument();
+      case 'open':
+        return this.open();
+      case 'save':
+        await this.save();
+        return;
+      case 'saveAs':
+        await this.saveAs();
+        return;
+      case 'importExcel':
+        return this.importExcel();
+      case 'importPreviousYear':
+        return this.importPreviousYear();
+      case 'exportExcel':
+        return this.exportExcel();
+      case 'undo':
+        return this.store.undo();
+      case 'redo':
+        return this.store.redo();
+      case 'find':
+        return this.store.openFind();
+    }
+  }
+
+  async newDocument(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const year = new Date().getFullYear() + 1;
+    const v = await this.dialogs.form({
+      title: '新建部门预算',
+      fields: [
+        { name: 'name', label: '部门名称（单位名称）', placeholder: '如 深圳市信访局' },
+        { name: 'shortName', label: '部门简称（表中部门行显示）', placeholder: '如 市信访局' },
+        { name: 'year', label: '预算年度', initial: String(year) },
+      ],
+      validate: (x) => (!x.name!.trim() ? '请填写部门名称' : /^\d{4}$/.test(x.year!.trim()) ? null : '预算年度应为四位数字'),
+    });
+    if (!v) return;
+    const doc = createEmptyBudget({ name: v.name!, shortName: v.shortName, fiscalYear: Number(v.year) });
+    this.store.open(doc, null);
+    this.store.showMessage('已新建部门预算。', 'info');
+    this.updateTitle();
+  }
+
+  async open(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const r = await this.host.openDocument();
+    if (!r.cancelled) this.openPicked(r.file);
+  }
+
+  /** 最近打开: pick one of the host's recent files. */
+  async openRecent(): Promise<void> {
+    const recent = (await this.host.recentFiles()).filter((r) => r.available);
+    if (recent.length === 0) {
+      await this.dialogs.alert('最近打开', '没有可以重新打开的最近文件。');
+      return;
+    }
+    const id = await this.dialogs.confirm({
+      title: '最近打开',
+      message: '选择要打开的文件：',
+      buttons: recent.map((r) => ({ label: `${r.name}（${r.openedAt.slice(0, 10)}）`, value: r.id })),
+    });
+    if (!id || !(await this.confirmDiscard())) return;
+    const r = await this.host.openRecent(id);
+    if (!r.cancelled) this.openPicked(r.file);
+    else this.store.showMessage('这个文件已无法打开。', 'error');
+  }
+
+  /** Open a picked file (dialog, OS, recent list, command line). */
+  openPicked(file: PickedFile, skipConfirm = true): boolean {
+    void skipConfirm;
+    const text = new TextDecoder('utf-8').decode(file.bytes);
+    const parsed = parseBudgetFile(text, file.name);
+    if (!parsed.ok) {
+      void this.dialogs.alert('无法打开文件', parsed.error.message);
+      return false;
+    }
+    this.store.open(parsed.doc, { name: file.name, path: file.path });
+    this.store.showMessage(`已打开“${file.name}”。`, 'info');
+    this.updateTitle();
+    return true;
+  }
+
+  openDocument(doc: DepartmentBudget, name: string): void {
+    this.store.open(doc, { name });
+    this.updateTitle();
+  }
+
+  private bytes(): Uint8Array {
+    return new TextEncoder().encode(serializeBudget(this.store.doc));
+  }
+
+  async save(): Promise<boolean> {
+    if (!this.store.file?.path && this.host.kind === 'desktop') return this.saveAs();
+    const r = await this.host.saveDocument({ bytes: this.bytes(), suggestedName: this.suggestedName('.budget'), path: this.store.file?.path });
+    return this.afterSave(r);
+  }
+
+  async saveAs(): Promise<boolean> {
+    const r = await this.host.saveDocumentAs({ bytes: this.bytes(), suggestedName: this.suggestedName('.budget') });
+    return this.afterSave(r);
+  }
+
+  private afterSave(r: Awaited<ReturnType<BudgetHost['saveDocument']>>): boolean {
+    if (r.cancelled) return false;
+    this.store.markSaved({ name: r.name, path: r.path });
+    this.store.showMessage(this.host.kind === 'browser' ? `已保存（下载为“${r.name}”）。` : `已保存到“${r.path ?? r.name}”。`, 'info');
+    this.updateTitle();
+    return true;
+  }
+
+  private async withBusy(label: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.store.showMessage(label, 'info');
+    try {
+      await work();
+    } catch (e) {
+      this.store.showMessage(`${label.replace(/…$/, '')}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private noExcel(): boolean {
+    if (this.xlsx) return false;
+    void this.dialogs.alert('Excel 功能不可用', 'Excel 导入导出组件没有加载，请重新启动程序后再试。');
+    return true;
+  }
+
+  private progress(label: string): (fraction: number) => void {
+    let last = -1;
+    return (f) => {
+      const pct = Math.round(f * 100);
+      if (pct === last) return;
+      last = pct;
+      this.store.showMessage(`${label} ${pct}%`, 'info');
+    };
+  }
+
+  async importExcel(): Promise<void> {
+    if (this.noExcel()) return;
+    const r = await this.host.importFile({ kind: 'excel' });
+    if (r.cancelled) return;
+    await this.withBusy(`正在导入“${r.file.name}”…`, async () => {
+      const result = await this.xlsx!.importWorkbook(r.file.bytes, r.file.name, this.progress(`正在导入“${r.file.name}”…`));
+      if (!result.ok) {
+        await this.dialogs.alert('导入失败', result.message);
+        return;
+      }
+      // Into the open document as one undo step; a full check with progress follows.
+      this.store.apply(replaceDocument(this.store.doc, result.doc, `导入Excel“${r.file.name}”`));
+      this.store.showMessage(`已导入“${r.file.name}”（可撤销）${result.notes.length ? `：${result.notes.join('；')}` : '。'}`, 'info');
+      this.updateTitle();
+    });
+  }
+
+  /** 从上年导入: last year's structure and texts as this year's budget, or last year's figures for comparison. */
+  async importPreviousYear(): Promise<void> {
+    if (this.noExcel()) return;
+    const mode = await this.dialogs.confirm({
+      title: '从上年导入',
+      message:
+        '请选择导入方式：\n· 按上年结构编制本年预算（拷入上年库）：复制上年的预算单位、科目、项目、文字和绩效指标，本年金额留空，上年金额留作上年数；\n· 只导入上年数：当前文档不变，上年金额用于“比上年增减 10% 以上须说明”的审核。',
+      buttons: [
+        { label: '按上年结构编制本年预算', value: 'rollForward', tone: 'primary' },
+        { label: '只导入上年数', value: 'previousYear' },
+      ],
+    });
+    if (!mode) return;
+    const r = await this.host.importFile({ kind: 'previousYear' });
+    if (r.cancelled) return;
+    await this.withBusy(`正在从上年导入“${r.file.name}”…`, async () => {
+      const onProgress = this.progress(`正在从上年导入“${r.file.name}”…`);
+      const result =
+        mode === 'rollForward'
+          ? await this.xlsx!.rollForward(r.file.bytes, r.file.name, onProgress)
+          : await this.xlsx!.importPreviousYear(r.file.bytes, r.file.name, this.store.doc, onProgress);
+      if (!result.ok) {
+        await this.dialogs.alert('从上年导入失败', result.message);
+        return;
+      }
+      this.store.apply(replaceDocument(this.store.doc, result.doc, mode === 'rollForward' ? `按上年结构编制“${r.file.name}”` : `导入上年数“${r.file.name}”`));
+      this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${result.notes.length ? `：${result.notes.join('；')}` : '。'}`, 'info');
+      this.updateTitle();
+    });
+  }
+
+  async exportExcel(): Promise<void> {
+    if (this.noExcel()) return;
+    await this.withBusy('正在导出Excel…', async () => {
+      const onProgress = this.progress('正在导出Excel…');
+      let result = await this.xlsx!.exportWorkbook(this.store.doc, { unit: this.store.unit, force: false }, onProgress);
+      if (!result.ok && result.refused) {
+        // 强制性 errors: such a submission is not exported unless the clerk insists.
+        const answer = await this.dialogs.confirm({
+          title: '仍有强制性审核错误',
+          message: `${result.message}\n\n有强制性审核错误的报表不能报送。确定仍要导出吗？`,
+          buttons: [{ label: '仍要导出', value: 'export', tone: 'danger' }],
+        });
+        if (answer !== 'export') {
+          this.store.showMessage('已取消导出。', 'info');
+          return;
+        }
+        result = await this.xlsx!.exportWorkbook(this.store.doc, { unit: this.store.unit, force: true }, onProgress);
+      }
+      if (!result.ok) {
+        await this.dialogs.alert('导出失败', result.message);
+        return;
+      }
+      const saved = await this.host.exportFile({ bytes: result.bytes, suggestedName: this.suggestedName('.xlsx'), mimeType: XLSX_MIME });
+      if (!saved.cancelled) this.store.showMessage(`已导出“${saved.name}”${result.notes.length ? `（${result.notes.join('；')}）` : '。'}`, 'info');
+      else this.store.showMessage('已取消导出。', 'info');
+    });
+  }
+}

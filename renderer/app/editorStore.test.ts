@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Patch } from 'immer';
+import { smallBudget } from '../../tests/fixtures/smallBudget';
+import { addUnit, setCells, acceptWarning } from '../../shared/edit';
+import { cellKey } from '../../shared/model/cellKey';
+import type { DepartmentBudget } from '../../shared/model/document';
+import type { Fen } from '../../shared/money/fen';
+import type { Finding } from '../../shared/rules/finding';
+import { CheckListeners, type CheckClient, type CheckEvent } from '../check/checkClient';
+import { EditorStore } from './editorStore';
+
+/** Records what the store sends to the check worker and lets the test answer. */
+class RecordingCheckClient implements CheckClient {
+  loads: DepartmentBudget[] = [];
+  updates: { patches: readonly Patch[]; doc: DepartmentBudget }[] = [];
+  private listeners = new CheckListeners();
+  load(doc: DepartmentBudget): void {
+    this.loads.push(doc);
+  }
+  update(patches: readonly Patch[], doc: DepartmentBudget): void {
+    this.updates.push({ patches, doc });
+  }
+  subscribe(l: (e: CheckEvent) => void): () => void {
+    return this.listeners.add(l);
+  }
+  emit(e: CheckEvent): void {
+    this.listeners.emit(e);
+  }
+  dispose(): void {}
+}
+
+const finding = (id: string, severity: Finding['severity'], cells: [string, string, string][]): Finding => ({
+  id,
+  rule: 'T4-category-sum',
+  severity,
+  message: `测试${id}`,
+  cells: cells.map(([table, row, column]) => ({ table, row, column, valueFen: 1 })),
+  differenceFen: 1,
+});
+
+/** Views are notified in a microtask (after the grid's own event handling). */
+const flush = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function openStore() {
+  const check = new RecordingCheckClient();
+  const store = new EditorStore(check);
+  store.open(smallBudget(), { name: 'small.budget' });
+  return { store, check };
+}
+
+describe('EditorStore', () => {
+  it('opens with a full check and a clean state', () => {
+    const { store, check } = openStore();
+    expect(check.loads).toHaveLength(1);
+    expect(store.dirty).toBe(false);
+    expect(store.progress).not.toBeNull();
+    expect(store.cellValue(cellKey('T4', 'u:a', 'total'))).toBe(56_000);
+  });
+
+  it('a typed value updates the computed cells incrementally, reports exactly the changed cells and sends the patches', async () => {
+    const { store, check } = openStore();
+    const changed: string[][] = [];
+    store.onValues((keys) => changed.push(keys));
+    const key = cellKey('T4', 'e:a1', 'generalFunding');
+    const before = store.doc;
+    expect(store.setCells([{ key, value: 50_000 as Fen }], { label: '输入' })).toBe(true);
+    expect(store.doc).not.toBe(before);
+    expect(store.doc.economicLines.byId.a1!.amounts.generalFunding).toBe(50_000);
+    await flush();
+    expect(store.cellValue(cellKey('T4', 'u:a', 'total'))).toBe(66_000);
+    expect(store.cellValue(cellKey('T3', 'dept', 'basic'))).toBe(66_000 + 22_000);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toContain(key);
+    expect(changed[0]).toContain(cellKey('T3', 'u:a', 'total'));
+    expect(changed[0]).not.toContain(cellKey('T5', 'u:a', 'total'));
+    expect(check.updates).toHaveLength(1);
+    expect(check.updates[0]!.patches).toEqual([{ op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 50_000 }]);
+    expect(store.dirty).toBe(true);
+    // The working copy equals what the pure command produces.
+    const pure = setCells(smallBudget(), store.built.graph, [{ key, value: 50_000 as Fen }], { label: '输入' });
+    expect(pure.ok && pure.result?.doc).toEqual(store.doc);
+    store.undo();
+    expect(store.doc).toEqual(smallBudget());
+    expect(store.cellValue(cellKey('T4', 'u:a', 'total'))).toBe(56_000);
+    expect(check.updates[1]!.patches[0]!.value).toBe(40_000);
+    expect(store.dirty).toBe(false);
+    store.redo();
+    expect(store.cellValue(cellKey('T4', 'u:a', 'total'))).toBe(66_000);
+  });
+
+  it('a refused command shows its message and changes nothing', () => {
+    const { store, check } = openStore();
+    const before = store.doc;
+    expect(store.apply(setCells(store.doc, store.built.graph, [{ key: cellKey('T4', 'u:a', 'total'), value: 1 as Fen }], { label: '输入' }))).toBe(false);
+    expect(store.doc).toBe(before);
+    expect(store.message?.tone).toBe('error');
+    expect(check.updates).toHaveLength(0);
+    expect(store.canUndo).toBe(false);
+  });
+
+  it('a structural edit rebuilds the graph and re-projects the rows', async () => {
+    const { store } = openStore();
+    store.setView('T3');
+    let rowsChanged = 0;
+    store.onRows(() => rowsChanged++);
+    const out = addUnit(store.doc, { name: '市测试所' });
+    store.apply(out);
+    await flush();
+    expect(rowsChanged).toBe(1);
+    expect(store.table()!.rows.map((r) => r.cells.unit?.text)).toContain('市测试所');
+    expect(store.isInput(cellKey('T3', `u:${out.id}`, 'smeReserved'))).toBe(true);
+  });
+
+  it('findings from the worker mark cells, count per table and group for the panel', async () => {
+    const { store, check } = openStore();
+    const marks: Set<string>[] = [];
+    store.onMarks((k) => marks.push(k));
+    check.emit({ type: 'findings', delta: { full: true, added: [finding('E1', 'error', [['T4', 'ec:a:301', 'total'], ['T3', 'u:a', 'basic']]), finding('W1', 'warning', [['T4', 'e:a1', 'total']])], changed: [], removed: [] } });
+    expect(store.progress).toBeNull();
+    expect(store.findings.markAt(cellKey('T4', 'ec:a:301', 'total'), store.accepted)).toBe('error');
+    expect(store.findings.countsByView(store.accepted).get('T3')).toEqual({ errors: 1, warnings: 0 });
+    expect(store.findings.countsByView(store.accepted).get('T4')).toEqual({ errors: 1, warnings: 1 });
+    expect(marks[0]).toContain(cellKey('T3', 'u:a', 'basic'));
+    // Accepting the warning (an undoable edit) removes its mark and moves it to the accepted group.
+    store.apply(acceptWarning(store.doc, 'W1', '一次性支出', '2021-01-01T00:00:00Z'));
+    await flush();
+    expect(store.findings.markAt(cellKey('T4', 'e:a1', 'total'), store.accepted)).toBeNull();
+    expect(store.findings.groups(store.accepted, 10).find((g) => g.key === 'accepted')!.total).toBe(1);
+    expect(marks[marks.length - 1]).toContain(cellKey('T4', 'e:a1', 'total'));
+    store.undo();
+    await flush();
+    expect(store.findings.markAt(cellKey('T4', 'e:a1', 'total'), store.accepted)).toBe('warning');
+    check.emit({ type: 'findings', delta: { full: false, added: [], changed: [], removed: ['E1'] } });
+    expect(store.findings.markAt(cellKey('T4', 'ec:a:301', 'total'), store.accepted)).toBeNull();
+    expect(store.findings.countsByView(store.accepted).get('T3')).toBeUndefined();
+  });
+
+  it('the panel lists the newest findings first and keeps large groups bounded', () => {
+    const { store, check } = openStore();
+    const many = Array.from({ length: 500 }, (_, i) => finding(`E${i}`, 'error', [['T4', `e:x${i}`, 'total']]));
+    check.emit({ type: 'findings', delta: { full: true, added: many, changed: [], removed: [] } });
+    check.emit({ type: 'findings', delta: { full: false, added: [finding('NEW', 'error', [['T3', 'u:a', 'total']])], changed: [], removed: [] } });
+    const errors = store.findings.groups(store.accepted, 200).find((g) => g.key === 'error')!;
+    expect(errors.total).toBe(501);
+    expect(errors.items).toHaveLength(200);
+    expect(errors.items[0]!.id).toBe('NEW');
+    expect(errors.items[1]!.id).toBe('E499');
+  });
+
+  it('reveal switches to the table of the cell', () => {
+    const { store } = openStore();
+    store.reveal(cellKey('T15', 'p:p1', 'totalAmount'));
+    expect(store.view).toBe('T15:p1');
+    expect(store.pendingReveal).toEqual({ key: cellKey('T15', 'p:p1', 'totalAmount') });
+    store.reveal(cellKey('T5', 's:s1', 'generalFunding'));
+    expect(store.view).toBe('T5');
+  });
+});
+
+describe('EditorStore with one unit', () => {
+  it('edits 表1 结转下年 through the unit’s own input', async () => {
+    const check = new RecordingCheckClient();
+    const store = new EditorStore(check);
+    const doc = smallBudget();
+    store.open({ ...doc, units: { byId: { a: doc.units.byId.a! }, order: ['a'] }, economicLines: { byId: { a1: doc.economicLines.byId.a1! }, order: ['a1'] }, projects: { byId: {}, order: [] }, subItems: { byId: {}, order: [] }, functionalLines: { byId: { fa1: doc.functionalLines.byId.fa1! }, order: ['fa1'] }, procurementItems: { byId: {}, order: [] }, incomes: { a: doc.incomes.a! }, unitProcurement: { a: doc.unitProcurement.a! }, threePublic: { a: doc.threePublic.a! }, otherExpenditure: {} }, null);
+    const key = cellKey('T1', 'out:carryOverOut', 'amount');
+    expect(store.isInput(key)).toBe(true);
+    expect(store.setCells([{ key, value: 12_300 as Fen }], { label: '输入' })).toBe(true);
+    expect(store.doc.otherExpenditure.a?.carryOverOut).toBe(12_300);
+    expect(store.cellValue(key)).toBe(12_300);
+    expect(store.cellValue(cellKey('T1', 'out:expenditureTotal', 'amount'))).toBe(105_000 + 12_300);
+  });
+});

@@ -1,0 +1,433 @@
+/**
+ * The editor's state outside React: the open document (immutable, immer) and its history, the cell
+ * graph and an incremental evaluation of it (the UI computes values; it never runs the rules), the
+ * findings reported by the check worker, the current view and display unit.
+ *
+ * Every user command goes through `apply`: one recorded edit, one undo step. The edit's effect says
+ * how much to recompute: `values` pushes the changed inputs through the graph (applyInput) and the
+ * grid refreshes exactly the changed cells; other edits re-project the rows (and rebuild the graph
+ * when the structure changed). The same patches go to the check worker.
+ */
+import { getCatalogue, type Catalogue } from '../../shared/catalogue';
+import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
+import { applyInput, evaluate, readPath, type Evaluation } from '../../shared/compute/evaluate';
+import { NodeKind } from '../../shared/compute/graph';
+import { emptyHistory, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
+import { applyPatches } from 'immer';
+import { applyAmountPatches } from './workingCopy';
+import { parseCellKey, type TableId } from '../../shared/model/cellKey';
+import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
+import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
+import { projectTable, type ProjectedTable } from '../../shared/tables/project';
+import type { Patch } from 'immer';
+import { freeze } from 'immer';
+import type { CheckClient, CheckEvent } from '../check/checkClient';
+import { FindingsStore } from '../check/findingsStore';
+import { displayDecimals } from '../grid/amountText';
+import { Emitter, type Channel } from './emitter';
+import { isGridView, viewEntries, viewOfKey, type ViewEntry, type ViewId } from './views';
+
+export interface OpenFileInfo {
+  name: string;
+  path?: string;
+}
+
+export type RevealTarget = { key: string } | { rowId: string; colId: string };
+
+export interface StatusMessage {
+  text: string;
+  tone: 'error' | 'info';
+  at: number;
+}
+
+/** The projected table of the current grid view with an index from cell key to its place. */
+export interface GridTable extends ProjectedTable {
+  /** cell key → row id and column key. */
+  cellIndex: Map<string, { rowId: string; colId: string; rowIndex: number }>;
+  rowIndexById: Map<string, number>;
+}
+
+export class EditorStore {
+  readonly emitter = new Emitter();
+  readonly findings = new FindingsStore();
+  doc!: DepartmentBudget;
+  built!: BuiltGraph;
+  ev!: Evaluation;
+  history: History = emptyHistory();
+  file: OpenFileInfo | null = null;
+  view: ViewId = 'T1';
+  unit: DisplayUnit = 'wan';
+  message: StatusMessage | null = null;
+  progress: { done: number; total: number } | null = null;
+  checkError: string | null = null;
+  /** The find panel is open. */
+  findOpen = false;
+  /** Row id of the focused grid row (structure commands act on it). */
+  focusedRowId: string | null = null;
+  /** A place to reveal once its view has rendered: a cell key, or a row and column (label cells). */
+  pendingReveal: RevealTarget | null = null;
+  /** Last edit at the time of saving (undefined: never saved). dirty = top of history ≠ this. */
+  private savedMarker: Edit | null | undefined = null;
+  private gridTable: GridTable | null = null;
+  private namesCache: { year: number; names: NameLookup } | null = null;
+  private valueListeners = new Set<(keys: string[]) => void>();
+  private rowListeners = new Set<() => void>();
+  private markListeners = new Set<(keys: Set<string>) => void>();
+  private revealListeners = new Set<() => void>();
+  private unsubscribeCheck: () => void;
+
+  constructor(readonly check: CheckClient) {
+    this.unsubscribeCheck = check.subscribe((e) => this.onCheckEvent(e));
+  }
+
+  dispose(): void {
+    this.unsubscribeCheck();
+    this.check.dispose();
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  on(channel: Channel, listener: () => void): () => void {
+    return this.emitter.on(channel, listener);
+  }
+  onValues(l: (keys: string[]) => void): () => void {
+    this.valueListeners.add(l);
+    return () => this.valueListeners.delete(l);
+  }
+  onRows(l: () => void): () => void {
+    this.rowListeners.add(l);
+    return () => this.rowListeners.delete(l);
+  }
+  onMarks(l: (keys: Set<string>) => void): () => void {
+    this.markListeners.add(l);
+    return () => this.markListeners.delete(l);
+  }
+  onReveal(l: () => void): () => void {
+    this.revealListeners.add(l);
+    return () => this.revealListeners.delete(l);
+  }
+
+  // ------------------------------------------------------------------ derived state
+
+  get catalogue(): Catalogue {
+    return getCatalogue(this.doc.catalogueId);
+  }
+
+  get names(): NameLookup {
+    const year = this.doc.department.fiscalYear;
+    if (this.namesCache?.year !== year) this.namesCache = { year, names: nameLookupForYear(year) };
+    return this.namesCache.names;
+  }
+
+  get decimals(): number {
+    return displayDecimals(this.catalogue, this.unit);
+  }
+
+  get dirty(): boolean {
+    return (this.history.past[this.history.past.length - 1] ?? null) !== this.savedMarker;
+  }
+
+  get canUndo(): boolean {
+    return canUndo(this.history);
+  }
+  get canRedo(): boolean {
+    return canRedo(this.history);
+  }
+
+  views(): ViewEntry[] {
+    return viewEntries(this.doc, this.catalogue, this.built.structure);
+  }
+
+  /** The current grid view's rows (cached until the rows change). */
+  table(): GridTable | null {
+    if (!isGridView(this.view)) return null;
+    if (this.gridTable && this.gridTable.def.id === this.view) return this.gridTable;
+    const projected = projectTable(this.doc, this.catalogue, this.view as TableId, this.names, this.built.structure);
+    const cellIndex = new Map<string, { rowId: string; colId: string; rowIndex: number }>();
+    const rowIndexById = new Map<string, number>();
+    projected.rows.forEach((row, rowIndex) => {
+      rowIndexById.set(row.id, rowIndex);
+      for (const [colId, cell] of Object.entries(row.cells)) if (cell.key) cellIndex.set(cell.key, { rowId: row.id, colId, rowIndex });
+    });
+    this.gridTable = { ...projected, cellIndex, rowIndexById };
+    return this.gridTable;
+  }
+
+  /** Node id by cell key: the grid asks for the same few hundred cells over and over. */
+  private nodeIds = new Map<string, number>();
+
+  nodeOf(key: string): number | undefined {
+    let id = this.nodeIds.get(key);
+    if (id === undefined) {
+      id = this.built.graph.idOf(key);
+      if (id !== undefined) this.nodeIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Computed value of a cell in 分, or null when empty / unknown. */
+  cellValue(key: string | undefined): number | null {
+    if (key === undefined) return null;
+    const id = this.nodeOf(key);
+    if (id === undefined || this.ev.nonEmpty[id] === 0) return null;
+    return this.ev.computed[id]!;
+  }
+
+  /**
+   * The input a cell edits. 表1's 对附属单位补助支出 / 上缴上级支出 / 结转下年 are sums of per-unit
+   * inputs that no table prints; with a single unit the 表1 cell edits that unit's input directly.
+   */
+  editTarget(key: string): string {
+    const m = /^T1\|out:(subsidyToAffiliates|remittanceToSuperior|carryOverOut)\|amount$/.exec(key);
+    if (!m || this.doc.units.order.length !== 1) return key;
+    return `T0|u:${this.doc.units.order[0]}|${m[1]}`;
+  }
+
+  isInput(key: string | undefined): boolean {
+    if (key === undefined) return false;
+    const id = this.nodeOf(this.editTarget(key));
+    return id !== undefined && this.built.graph.kind[id] === NodeKind.Input;
+  }
+
+  // ------------------------------------------------------------------ document lifecycle
+
+  /** Open a document (new, opened, or the sample): fresh history, full check with progress. */
+  open(doc: DepartmentBudget, file: OpenFileInfo | null): void {
+    // Freeze once up front so later immer edits never walk the whole tree to freeze it.
+    this.doc = freeze(doc, true);
+    this.file = file;
+    this.history = emptyHistory();
+    this.savedMarker = file ? null : undefined;
+    this.unit = doc.department.displayUnit;
+    this.rebuild();
+    const views = this.views();
+    if (!views.some((v) => v.id === this.view)) this.view = 'T1';
+    this.findings.apply({ full: true, added: [], changed: [], removed: [] });
+    this.progress = { done: 0, total: 1 };
+    this.check.load(this.doc);
+    this.emitter.emit('doc');
+    this.emitter.emit('structure');
+    this.emitter.emit('view');
+    this.emitter.emit('findings');
+    this.emitter.emit('progress');
+  }
+
+  markSaved(file: OpenFileInfo): void {
+    this.file = file;
+    this.savedMarker = this.history.past[this.history.past.length - 1] ?? null;
+    this.emitter.emit('doc');
+  }
+
+  /** Run a command's outcome: refused → message; applied → one undo step. Returns whether it applied. */
+  apply(outcome: EditOutcome): boolean {
+    if (!outcome.ok) {
+      this.showMessage(outcome.message, 'error');
+      return false;
+    }
+    if (!outcome.result) return true;
+    const { doc, edit } = outcome.result;
+    this.history = record(this.history, edit);
+    this.commit(doc, edit.patches, edit.effect);
+    return true;
+  }
+
+  /**
+   * Typing, paste, fill, clear: set input cells as one undo step. The patches are worked out by
+   * reading the document and applied to the working copy without copying the big records.
+   */
+  setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
+    if (this.doc.units.order.length === 1) cells = cells.map((c) => ({ key: this.editTarget(c.key), value: c.value }));
+    const plan = planSetCells(this.doc, this.built.graph, cells, options);
+    if (!plan) return this.apply(setCells(this.doc, this.built.graph, cells, options)); // creates a missing record
+    if (!plan.ok) {
+      this.showMessage(plan.message, 'error');
+      return false;
+    }
+    if (!plan.edit) return true;
+    this.history = record(this.history, plan.edit);
+    this.commit(applyAmountPatches(this.doc, plan.edit.patches), plan.edit.patches, plan.edit.effect);
+    return true;
+  }
+
+  private applyEdit(edit: Edit, patches: Edit['patches']): DepartmentBudget {
+    return edit.effect.kind === 'values' ? applyAmountPatches(this.doc, patches) : applyPatches(this.doc, patches);
+  }
+
+  undo(): void {
+    const edit = this.history.past[this.history.past.length - 1];
+    if (!edit) return;
+    this.history = { past: this.history.past.slice(0, -1), future: [edit, ...this.history.future], limit: this.history.limit };
+    this.commit(this.applyEdit(edit, edit.inversePatches), edit.inversePatches, edit.effect);
+    this.showMessage(`已撤销：${edit.label}`, 'info');
+  }
+
+  redo(): void {
+    const edit = this.history.future[0];
+    if (!edit) return;
+    this.history = { past: [...this.history.past, edit], future: this.history.future.slice(1), limit: this.history.limit };
+    this.commit(this.applyEdit(edit, edit.patches), edit.patches, edit.effect);
+    this.showMessage(`已重做：${edit.label}`, 'info');
+  }
+
+  private commit(doc: DepartmentBudget, patches: readonly Patch[], effect: EditEffect): void {
+    this.doc = doc;
+    // The worker first, so the audit runs while this thread updates the view.
+    if (effect.kind === 'document') {
+      this.unit = doc.department.displayUnit;
+      this.progress = { done: 0, total: 1 };
+      this.check.load(doc);
+    } else this.check.update(patches, doc);
+
+    let notify: () => void;
+    if (effect.kind === 'values') {
+      const { graph } = this.built;
+      const changed = new Set<number>();
+      for (const key of effect.keys) {
+        const id = graph.idOf(key);
+        if (id === undefined) continue;
+        const value = readPath(doc, graph.inputPath[id]!);
+        for (const n of applyInput(this.ev, id, value)) changed.add(n);
+      }
+      const keys = [...changed].map((n) => graph.keyOf(n));
+      notify = () => {
+        for (const l of this.valueListeners) l(keys);
+      };
+    } else {
+      if (effect.kind === 'structure' || effect.kind === 'document') this.rebuild();
+      this.gridTable = null;
+      if (!this.views().some((v) => v.id === this.view)) {
+        this.view = 'T1';
+        this.emitter.emit('view');
+      }
+      notify = () => {
+        for (const l of this.rowListeners) l();
+        this.emitter.emit('structure');
+      };
+    }
+    if (effect.kind === 'document') {
+      this.emitter.emit('progress');
+      this.emitter.emit('view');
+    }
+    let touched: Set<string> | null = null;
+    if (patches.some((p) => p.path.length === 0 || p.path[0] === 'acceptedWarnings')) {
+      // Accepting a warning changes its marks and its group in the panel without new findings.
+      touched = new Set<string>();
+      for (const p of patches) {
+        const f = p.path.length > 1 ? this.findings.get(String(p.path[1])) : undefined;
+        for (const c of f?.cells ?? []) touched.add(`${c.table}|${c.row}|${c.column}`);
+      }
+    }
+    // Views refresh once the current event is over: the grid may still be closing its editor.
+    queueMicrotask(() => {
+      notify();
+      if (touched) {
+        for (const l of this.markListeners) l(touched);
+        this.emitter.emit('findings');
+      }
+      this.emitter.emit('doc');
+    });
+  }
+
+  private rebuild(): void {
+    this.nodeIds = new Map();
+    this.built = buildGraph(this.doc);
+    this.ev = evaluate(this.built.graph, this.doc);
+    this.gridTable = null;
+  }
+
+
+  // ------------------------------------------------------------------ view
+
+  setView(view: ViewId): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.focusedRowId = null;
+    this.gridTable = null;
+    this.emitter.emit('view');
+  }
+
+  setUnit(unit: DisplayUnit): void {
+    if (unit === this.unit) return;
+    this.unit = unit;
+    this.emitter.emit('view');
+  }
+
+  openFind(): void {
+    this.findOpen = true;
+    this.emitter.emit('dialog');
+  }
+
+  closeFind(): void {
+    this.findOpen = false;
+    this.emitter.emit('dialog');
+  }
+
+  setFocusedRow(rowId: string | null): void {
+    if (rowId === this.focusedRowId) return;
+    this.focusedRowId = rowId;
+    this.emitSoon('selection');
+  }
+
+  private soon = new Set<Channel>();
+  /** Emit at the next frame (several changes in one frame coalesce): for chrome that may lag a frame. */
+  emitSoon(channel: Channel): void {
+    if (this.soon.has(channel)) return;
+    this.soon.add(channel);
+    const run = () => {
+      this.soon.delete(channel);
+      this.emitter.emit(channel);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    else queueMicrotask(run);
+  }
+
+  showMessage(text: string, tone: StatusMessage['tone']): void {
+    this.message = { text, tone, at: Date.now() };
+    this.emitter.emit('message');
+  }
+
+  /** Show a cell: switch to its table, select it and flash it (the grid or form does the rest). */
+  reveal(key: string): void {
+    const ref = parseCellKey(key);
+    const view = viewOfKey(ref.table, ref.row);
+    const known = this.views().some((v) => v.id === view);
+    if (!known) {
+      this.showMessage(`${ref.table === 'T0' ? '该单元格不在任何表中显示' : '找不到该单元格所在的表'}`, 'info');
+      return;
+    }
+    this.revealAt(view, { key });
+  }
+
+  /** Show a place of a view (find results, problems panel). */
+  revealAt(view: ViewId, target: RevealTarget): void {
+    this.pendingReveal = target;
+    this.setView(view);
+    for (const l of this.revealListeners) l();
+  }
+
+  // ------------------------------------------------------------------ findings
+
+  private onCheckEvent(e: CheckEvent): void {
+    if (e.type === 'progress') {
+      this.progress = e.done >= e.total ? null : { done: e.done, total: e.total };
+      this.emitter.emit('progress');
+    } else if (e.type === 'findings') {
+      if (e.delta.full) this.progress = null;
+      const touched = this.findings.apply(e.delta);
+      this.checkError = null;
+      for (const l of this.markListeners) l(touched);
+      this.emitter.emit('findings');
+      if (e.delta.full) this.emitter.emit('progress');
+    } else {
+      this.checkError = e.message;
+      this.progress = null;
+      this.emitter.emit('progress');
+      this.showMessage(`审核出错：${e.message}`, 'error');
+    }
+  }
+
+  /** Accepted warnings of the document (finding id → reason). */
+  get accepted(): DepartmentBudget['acceptedWarnings'] {
+    return this.doc.acceptedWarnings;
+  }
+}

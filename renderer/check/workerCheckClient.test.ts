@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Patch } from 'immer';
+import { smallBudget } from '../../tests/fixtures/smallBudget';
+import type { CheckEvent } from './checkClient';
+import { WorkerCheckClient, type CheckWorkerLike } from './workerCheckClient';
+
+class FakeWorker implements CheckWorkerLike {
+  sent: { id: string; type: string; seq?: number }[] = [];
+  private onMessage: ((e: { data: unknown }) => void) | null = null;
+  postMessage(m: unknown): void {
+    this.sent.push(m as { id: string; type: string; seq?: number });
+  }
+  addEventListener(type: 'message' | 'error', l: (e: never) => void): void {
+    if (type === 'message') this.onMessage = l as (e: { data: unknown }) => void;
+  }
+  reply(data: unknown): void {
+    this.onMessage!({ data });
+  }
+  terminate(): void {}
+}
+
+const delta = (added: string[] = []) => ({
+  full: false,
+  added: added.map((id) => ({ id, rule: 'r', severity: 'error', message: 'm', cells: [], differenceFen: null })),
+  changed: [],
+  removed: [],
+});
+const patch: Patch = { op: 'replace', path: ['department', 'name'], value: 'x' };
+
+describe('WorkerCheckClient', () => {
+  it('numbers patches per open and forwards findings and progress', () => {
+    const w = new FakeWorker();
+    const client = new WorkerCheckClient(w);
+    const events: CheckEvent[] = [];
+    client.subscribe((e) => events.push(e));
+    const doc = smallBudget();
+    client.load(doc);
+    client.update([patch], doc);
+    client.update([patch], doc);
+    expect(w.sent.map((m) => [m.type, m.seq])).toEqual([
+      ['open', undefined],
+      ['patches', 1],
+      ['patches', 2],
+    ]);
+    w.reply({ id: w.sent[0]!.id, type: 'progress', stage: 'relations', done: 1, total: 2 });
+    w.reply({ id: w.sent[1]!.id, type: 'findings', seq: 1, delta: delta(['A']), elapsedMs: 1 });
+    expect(events[0]).toEqual({ type: 'progress', done: 5, total: 8 });
+    expect(events[1]).toMatchObject({ type: 'findings', delta: { added: [{ id: 'A' }] } });
+  });
+
+  it('drops answers about a document that is no longer open', () => {
+    const w = new FakeWorker();
+    const client = new WorkerCheckClient(w);
+    const events: CheckEvent[] = [];
+    client.subscribe((e) => events.push(e));
+    const doc = smallBudget();
+    client.load(doc);
+    const oldId = w.sent[0]!.id;
+    client.load(doc);
+    w.reply({ id: oldId, type: 'findings', seq: 0, delta: { ...delta(['OLD']), full: true }, elapsedMs: 1 });
+    expect(events).toEqual([]);
+  });
+
+  it('re-opens the latest document when the worker lost track, then gives up with a message', () => {
+    const w = new FakeWorker();
+    const client = new WorkerCheckClient(w);
+    const events: CheckEvent[] = [];
+    client.subscribe((e) => events.push(e));
+    const doc = smallBudget();
+    client.load(doc);
+    client.update([patch], doc);
+    for (let i = 0; i < 4; i++) {
+      const last = w.sent[w.sent.length - 1]!;
+      w.reply({ id: last.id, type: 'failed', code: 'outOfOrder', message: '顺序不对' });
+    }
+    expect(w.sent.filter((m) => m.type === 'open')).toHaveLength(4);
+    expect(events).toEqual([{ type: 'error', message: '顺序不对' }]);
+  });
+
+  it('reports a malformed answer', () => {
+    const w = new FakeWorker();
+    const client = new WorkerCheckClient(w);
+    const events: CheckEvent[] = [];
+    client.subscribe((e) => events.push(e));
+    client.load(smallBudget());
+    w.reply({ id: w.sent[0]!.id, type: 'findings' });
+    expect(events[0]!.type).toBe('error');
+  });
+});

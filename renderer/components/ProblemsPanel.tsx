@@ -1,0 +1,126 @@
+/**
+ * The problems panel: findings from the check worker grouped by severity (强制性, 提示性, accepted,
+ * 尾差), newest first, each with its Chinese message, both sides and the difference. Clicking a
+ * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
+ * accepted with a reason (an undoable edit kept in the document and exported).
+ */
+import { memo, useState } from 'react';
+import { acceptWarning, revokeWarning } from '../../shared/edit';
+import type { FindingCell } from '../../shared/rules/finding';
+import { cellKey, type TableId } from '../../shared/model/cellKey';
+import type { EditorStore } from '../app/editorStore';
+import { describeCell } from '../app/cellNames';
+import { useChannels } from '../app/useChannel';
+import type { ShownFinding } from '../check/findingsStore';
+import { formatExactAmount } from '../grid/amountText';
+import type { DialogService } from './dialogs';
+
+const GROUP_LABELS = { error: '强制性（必须修改）', warning: '提示性（可说明理由后接受）', accepted: '已接受的提示', info: '尾差（四舍五入造成，不是错误）' } as const;
+const PAGE = 200;
+
+export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
+  useChannels(store, 'findings', 'progress', 'view');
+  const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ info: true, accepted: true });
+  const accepted = store.accepted;
+  const groups = store.findings.groups(accepted, PAGE);
+  const totals = store.findings.totals(accepted);
+  const progress = store.progress;
+
+  const reveal = (c: FindingCell) => store.reveal(cellKey(c.table as TableId, c.row, c.column));
+  const accept = async (f: ShownFinding) => {
+    const v = await dialogs.form({
+      title: '接受提示性审核结果',
+      message: f.message,
+      fields: [{ name: 'reason', label: '接受理由（会保存在文件中并随表导出）', multiline: true }],
+      submitLabel: '接受',
+      validate: (x) => (x.reason!.trim() ? null : '请填写理由'),
+    });
+    if (v) store.apply(acceptWarning(store.doc, f.id, v.reason!, new Date().toISOString()));
+  };
+
+  return (
+    <section className="problems" aria-label="审核结果">
+      <header className="problems-header">
+        <strong>审核结果</strong>
+        <span className="count count-error">强制性 {totals.errors}</span>
+        <span className="count count-warning">提示性 {totals.warnings}</span>
+        {totals.accepted > 0 && <span className="count">已接受 {totals.accepted}</span>}
+        {totals.info > 0 && <span className="count count-info">尾差 {totals.info}</span>}
+        {progress && (
+          <span className="check-progress" role="progressbar" aria-valuenow={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} aria-valuemin={0} aria-valuemax={100}>
+            正在审核… {Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%
+          </span>
+        )}
+        {store.checkError && <span className="check-error">审核出错：{store.checkError}</span>}
+      </header>
+      <div className="problems-body">
+        {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.checkError && <p className="problems-empty">没有发现问题。</p>}
+        {groups.map((g) =>
+          g.total === 0 ? null : (
+            <div key={g.key} className={`problem-group group-${g.key}`}>
+              <button className="group-title" aria-expanded={!collapsed[g.key]} onClick={() => setCollapsed({ ...collapsed, [g.key]: !collapsed[g.key] })}>
+                {collapsed[g.key] ? '▸' : '▾'} {GROUP_LABELS[g.key]}（{g.total}）
+              </button>
+              {!collapsed[g.key] && (
+                <ul className="finding-list">
+                  {g.items.map((f) => (
+                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} acceptedReason={accepted[f.id]?.reason} onReveal={reveal} onAccept={accept} />
+                  ))}
+                  {g.total > g.items.length && <li className="finding-more">还有 {g.total - g.items.length} 条未显示（修改后会优先显示最新的结果）</li>}
+                </ul>
+              )}
+            </div>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}
+
+const FindingItem = memo(function FindingItem({
+  f,
+  store,
+  unit,
+  acceptedReason,
+  onReveal,
+  onAccept,
+}: {
+  f: ShownFinding;
+  store: EditorStore;
+  unit: EditorStore['unit'];
+  acceptedReason: string | undefined;
+  onReveal: (c: FindingCell) => void;
+  onAccept: (f: ShownFinding) => void;
+}) {
+  const doc = store.doc;
+  const decimals = store.decimals;
+  const first = f.cells[0];
+  return (
+    <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
+      <button className="finding-message" onClick={() => first && onReveal(first)} title="定位到单元格">
+        {f.message}
+      </button>
+      <div className="finding-sides">
+        {f.cells.map((c, i) => (
+          <button key={i} className="finding-cell" onClick={() => onReveal(c)}>
+            {describeCell(doc, store.catalogue, store.names, c)}：{formatExactAmount(c.valueFen, unit, decimals)}
+          </button>
+        ))}
+        {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {formatExactAmount(f.differenceFen, unit, decimals)}</span>}
+      </div>
+      {f.severity === 'warning' && acceptedReason === undefined && (
+        <button className="btn btn-small" onClick={() => onAccept(f)}>
+          接受…
+        </button>
+      )}
+      {acceptedReason !== undefined && (
+        <div className="finding-accepted">
+          理由：{acceptedReason}{' '}
+          <button className="btn btn-small" onClick={() => store.apply(revokeWarning(store.doc, f.id))}>
+            撤销接受
+          </button>
+        </div>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,171 @@
+/**
+ * Structural commands for the table on screen, acting on the focused row: add units, projects,
+ * sub-items and coded lines (with the code picker), remove (asking first when amounts would go),
+ * move up and down. Each is one undo step.
+ */
+import { getCodeLists } from '../../shared/codes/registry';
+import {
+  addEconomicLine,
+  addFunctionalLine,
+  addProcurementItem,
+  addProject,
+  addSubItem,
+  addTransferLine,
+  addUnit,
+  amountsHeldBy,
+  moveRow,
+  removeRow,
+  rowTitle,
+  ROW_TARGET_LABELS,
+  type AddOutcome,
+  type RowTarget,
+} from '../../shared/edit';
+import { PROJECT_TYPES, PROJECT_TYPE_LABELS, type ProjectType } from '../../shared/model/document';
+import type { EditorStore } from '../app/editorStore';
+import { projectOfRow, rowTargetOf, unitOfRow } from '../app/rowTargets';
+import { useChannels } from '../app/useChannel';
+import type { DialogService } from './dialogs';
+
+const ROW_ID_PREFIX: Record<RowTarget['kind'], string> = {
+  unit: 'u',
+  project: 'p',
+  subItem: 's',
+  economicLine: 'e',
+  functionalLine: 'f',
+  transferLine: 't',
+  procurementItem: 'pi',
+};
+
+export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
+  useChannels(store, 'selection', 'structure', 'view');
+  const doc = store.doc;
+  const view = store.view;
+  const table = store.table();
+  if (!table) return null;
+  const rowId = store.focusedRowId;
+  const unitId = (rowId ? unitOfRow(doc, rowId) : null) ?? doc.units.order[0]!;
+  const target = rowId ? rowTargetOf(rowId) : null;
+  const year = doc.department.fiscalYear;
+  const firstLabel = table.def.labelColumns[0] ?? '';
+  const unitName = doc.units.byId[unitId]?.name ?? '';
+
+  const added = (out: AddOutcome, kind: RowTarget['kind']) => {
+    if (store.apply(out) && out.ok && out.id) store.revealAt(view, { rowId: `${ROW_ID_PREFIX[kind]}:${out.id}`, colId: kind === 'procurementItem' || kind === 'functionalLine' || kind === 'transferLine' ? 'code' : firstLabel });
+  };
+
+  const onAddUnit = async () => {
+    const v = await dialogs.form({
+      title: '添加预算单位',
+      fields: [
+        { name: 'name', label: '单位名称（表中显示）', placeholder: '如 市信访服务中心' },
+        { name: 'fullName', label: '单位全称（可不填）' },
+      ],
+      validate: (x) => (x.name!.trim() ? null : '请填写单位名称'),
+    });
+    if (v) added(addUnit(store.doc, { name: v.name!, fullName: v.fullName?.trim() || undefined, after: target?.kind === 'unit' ? target.id : null }), 'unit');
+  };
+
+  const onAddProject = async () => {
+    const v = await dialogs.form({
+      title: `添加项目（${unitName}）`,
+      fields: [
+        { name: 'name', label: '项目名称' },
+        { name: 'type', label: '项目类型', options: PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] })) },
+      ],
+      validate: (x) => (x.name!.trim() ? null : '请填写项目名称'),
+    });
+    if (v) added(addProject(store.doc, { unitId, name: v.name!, type: v.type as ProjectType }), 'project');
+  };
+
+  const projectId = rowId ? projectOfRow(doc, rowId) : null;
+  const onAddSubItem = async () => {
+    if (!projectId) return;
+    const v = await dialogs.form({
+      title: `添加二级项目（${doc.projects.byId[projectId]?.name ?? ''}）`,
+      fields: [{ name: 'name', label: '二级项目名称' }],
+      validate: (x) => (x.name!.trim() ? null : '请填写二级项目名称'),
+    });
+    if (v) added(addSubItem(store.doc, { projectId, name: v.name!, after: target?.kind === 'subItem' ? target.id : null }), 'subItem');
+  };
+
+  const onAddEconomic = async () => {
+    const list = getCodeLists(year).economic;
+    const code = await dialogs.pickCode({ title: `添加经济分类科目（${unitName}）`, list, level: 2 });
+    if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
+  };
+
+  const onAddFunctional = async () => {
+    const fund = table.def.fund;
+    if (!fund) return;
+    const list = getCodeLists(year).functional;
+    const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3 });
+    if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
+  };
+
+  const onAddTransfer = async () => {
+    const list = getCodeLists(year).functional;
+    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3 });
+    if (!code) return;
+    const v = await dialogs.form({ title: '转移支付项目名称', fields: [{ name: 'projectName', label: '项目名称' }], validate: (x) => (x.projectName!.trim() ? null : '请填写项目名称') });
+    if (v) added(addTransferLine(store.doc, { unitId, code, projectName: v.projectName! }), 'transferLine');
+  };
+
+  const onAddProcurement = async () => {
+    const list = getCodeLists(year).procurement;
+    const code = await dialogs.pickCode({ title: `添加采购品目（${unitName}）`, list, selectable: (e) => e.level >= 2 });
+    if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
+  };
+
+  const onRemove = async () => {
+    if (!target) return;
+    const held = amountsHeldBy(store.doc, target);
+    const title = rowTitle(store.doc, target);
+    const label = ROW_TARGET_LABELS[target.kind];
+    if (held > 0) {
+      const answer = await dialogs.confirm({
+        title: `删除${label}`,
+        message: `“${title}”有 ${held} 个金额${target.kind === 'unit' || target.kind === 'project' ? '（含其下各行）' : ''}，删除后这些金额一并删除。确定删除吗？（可以用“撤销”恢复）`,
+        buttons: [{ label: '删除', value: 'delete', tone: 'danger' }],
+      });
+      if (answer !== 'delete') return;
+    }
+    if (store.apply(removeRow(store.doc, target))) store.showMessage(`已删除${label}“${title}”。`, 'info');
+  };
+
+  const onMove = (delta: -1 | 1) => {
+    if (!target) return;
+    const out = moveRow(store.doc, target, delta);
+    if (store.apply(out) && out.ok && out.result) store.revealAt(view, { rowId: rowId!, colId: firstLabel });
+  };
+
+  const t = table.def.id;
+  if (t === 'T1' || t === 'T6' || t === 'T13') return null; // derived tables: nothing to add or remove here
+  return (
+    <div className="structure-bar" role="toolbar" aria-label="行操作">
+      {['T2', 'T3', 'T12'].includes(t) && <button onClick={onAddUnit}>添加预算单位</button>}
+      {t === 'T4' && <button onClick={onAddEconomic}>添加经济分类科目</button>}
+      {t === 'T5' && (
+        <>
+          <button onClick={onAddProject}>添加项目</button>
+          <button onClick={onAddSubItem} disabled={!projectId} title={projectId ? '' : '先选中一个项目或二级项目'}>
+            添加二级项目
+          </button>
+        </>
+      )}
+      {['T7', 'T8', 'T9'].includes(t) && <button onClick={onAddFunctional}>添加功能分类科目</button>}
+      {t === 'T10' && <button onClick={onAddTransfer}>添加转移支付项目</button>}
+      {t === 'T11' && <button onClick={onAddProcurement}>添加采购品目</button>}
+      <span className="structure-sep" />
+      <button onClick={onRemove} disabled={!target} title={target ? `删除${ROW_TARGET_LABELS[target.kind]}` : '先选中要删除的行'}>
+        删除{target ? ROW_TARGET_LABELS[target.kind] : '行'}
+      </button>
+      <button onClick={() => onMove(-1)} disabled={!target} title="上移">
+        上移
+      </button>
+      <button onClick={() => onMove(1)} disabled={!target} title="下移">
+        下移
+      </button>
+      {target && <span className="structure-target">当前：{rowTitle(doc, target)}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The grid of one official table: a view over the store. Rows come from the table projection; values
+ * from the incremental evaluation; edits go through commands (readOnlyEdit: the grid never writes).
+ * Value edits refresh only the changed cells; finding marks only the touched cells.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, CellFocusedEvent, CellMouseOverEvent, GetRowIdParams, RowClassParams } from 'ag-grid-community';
+import { renameSubItem, renameUnit, setProjectFields } from '../../shared/edit';
+import type { ProjectedRow } from '../../shared/tables/project';
+import type { EditorStore } from '../app/editorStore';
+import { rowTargetOf } from '../app/rowTargets';
+import { commitAmount } from './amountEditor';
+import { buildColumnDefs } from './columns';
+import { GridController } from './gridController';
+import type { GridContext } from './gridContext';
+import { budgetTheme } from './gridSetup';
+
+declare global {
+  interface Window {
+    /** Performance marks read by the benchmark and the end-to-end tests. */
+    __budgetPerf?: { firstRenderMs?: number };
+  }
+}
+
+export function BudgetGrid({ store, onController }: { store: EditorStore; onController?: (c: GridController | null) => void }) {
+  const table = store.table()!;
+  const [rows, setRows] = useState<ProjectedRow[]>(table.rows);
+  const controller = useMemo(() => new GridController(store, table.def.id), [store, table.def.id]);
+  const ctx = useMemo<GridContext>(() => ({ store, controller }), [store, controller]);
+  const year = store.doc.department.fiscalYear;
+  const { defs, leafIds } = useMemo(() => buildColumnDefs(table.def, year, ctx), [table.def, year, ctx]);
+  controller.setColumns(leafIds);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    onController?.(controller);
+    const offs = [
+      store.onValues((keys) => controller.refreshKeys(keys)),
+      store.onMarks((keys) => controller.refreshKeys(keys)),
+      store.onRows(() => {
+        const t = store.table();
+        if (t) setRows(t.rows);
+      }),
+      store.on('view', () => controller.api?.refreshCells({ force: true })),
+      store.onReveal(() => tryReveal()),
+    ];
+    function tryReveal() {
+      const target = store.pendingReveal;
+      if (target && controller.reveal(target)) store.pendingReveal = null;
+    }
+    return () => {
+      offs.forEach((off) => off());
+      onController?.(null);
+    };
+  }, [store, controller, onController]);
+
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const inGrid = () => el.contains(document.activeElement) && !controller.editing;
+    const onCopy = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      const text = controller.copyText();
+      if (text === null) return;
+      e.clipboardData?.setData('text/plain', text);
+      e.preventDefault();
+    };
+    const onCut = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      onCopy(e);
+      controller.clear('剪切');
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (!inGrid()) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      e.preventDefault();
+      controller.paste(text);
+    };
+    const keyCapture = (e: KeyboardEvent) => controller.noteKeyDown(e);
+    const keyBubble = (e: KeyboardEvent) => controller.handleKeyDown(e);
+    const mouseDown = (e: MouseEvent) => controller.noteMouseDown(e);
+    const mouseUp = () => controller.noteMouseUp();
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    el.addEventListener('keydown', keyCapture, true);
+    el.addEventListener('keydown', keyBubble);
+    el.addEventListener('mousedown', mouseDown, true);
+    window.addEventListener('mouseup', mouseUp);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+      el.removeEventListener('keydown', keyCapture, true);
+      el.removeEventListener('keydown', keyBubble);
+      el.removeEventListener('mousedown', mouseDown, true);
+      window.removeEventListener('mouseup', mouseUp);
+    };
+  }, [controller]);
+
+  // Applied at once (the check worker gets the patches right away); the store refreshes the grid
+  // after the grid has finished closing its editor.
+  const onCellEditRequest = (e: CellEditRequestEvent<ProjectedRow>) => {
+    const colId = e.column.getColId();
+    const row = e.data;
+    const cell = row.cells[colId];
+    const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+    if (cell?.key) {
+      commitAmount(ctx, cell.key, text);
+      return;
+    }
+    const target = rowTargetOf(row.id);
+    if (!target) return;
+    if (target.kind === 'unit') store.apply(renameUnit(store.doc, target.id, text));
+    else if (target.kind === 'project') store.apply(setProjectFields(store.doc, target.id, { name: text }));
+    else if (target.kind === 'subItem') store.apply(renameSubItem(store.doc, target.id, text));
+  };
+
+  const onCellFocused = (e: CellFocusedEvent<ProjectedRow>) => {
+    const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+    controller.onCellFocused(e.rowIndex, colId);
+    store.setFocusedRow(e.rowIndex === null ? null : (store.table()?.rows[e.rowIndex]?.id ?? null));
+  };
+
+  const revealPending = () => {
+    const target = store.pendingReveal;
+    if (target && controller.reveal(target)) store.pendingReveal = null;
+  };
+
+  return (
+    <div
+      className="grid-wrapper"
+      ref={(el) => {
+        wrapper.current = el;
+        controller.element = el;
+      }}
+      data-table={table.def.id}
+    >
+      <AgGridReact<ProjectedRow>
+        theme={budgetTheme}
+        context={ctx}
+        columnDefs={defs}
+        rowData={rows}
+        getRowId={(p: GetRowIdParams<ProjectedRow>) => p.data.id}
+        getRowClass={(p: RowClassParams<ProjectedRow>) => `row-${p.data?.kind ?? 'line'}`}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        suppressMovableColumns
+        suppressDragLeaveHidesColumns
+        animateRows={false}
+        tooltipShowDelay={250}
+        onGridReady={(e) => {
+          controller.api = e.api;
+        }}
+        onCellFocused={onCellFocused}
+        onCellMouseOver={(e: CellMouseOverEvent<ProjectedRow>) => controller.onCellMouseOver(e.rowIndex, e.column.getColId(), (e.event as MouseEvent | null)?.buttons ?? 0)}
+        onCellEditingStarted={() => {
+          controller.editing = true;
+        }}
+        onCellEditingStopped={() => {
+          controller.editing = false;
+        }}
+        onFirstDataRendered={() => {
+          if (!window.__budgetPerf) window.__budgetPerf = {};
+          if (window.__budgetPerf.firstRenderMs === undefined) window.__budgetPerf.firstRenderMs = performance.now();
+          revealPending();
+        }}
+        onRowDataUpdated={() => {
+          controller.clampToTable();
+          revealPending();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The amount cell editor (plain DOM, no React on the hot path). Typing a character starts with that
+ * character (type to replace, as in Excel); Backspace starts empty; F2, Enter and double-click start
+ * with the exact amount in the display unit (never the rounded display text, so confirming an
+ * unchanged cell changes nothing), caret at the end.
+ */
+import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
+import { exactAmountText } from './amountText';
+import type { ProjectedRow } from '../../shared/tables/project';
+import { parseAmount } from '../../shared/money/parse';
+import type { GridContext } from './gridContext';
+
+/** Parse typed text in the display unit and set the cell (refused with a message when not a number). */
+export function commitAmount(ctx: GridContext, key: string, text: string): boolean {
+  const parsed = parseAmount(text, ctx.store.unit);
+  if (!parsed.ok) {
+    ctx.store.showMessage(`输入无效：${parsed.message}，未做修改。`, 'error');
+    return false;
+  }
+  return ctx.store.setCells([{ key, value: parsed.value }], { label: '输入' });
+}
+
+export class AmountEditor implements ICellEditorComp {
+  private input!: HTMLInputElement;
+  private replaced = false;
+
+  init(params: ICellEditorParams): void {
+    const ctx = params.context as GridContext;
+    const key = (params.data as ProjectedRow | undefined)?.cells[params.column.getColId()]?.key;
+    this.input = document.createElement('input');
+    this.input.type = 'text';
+    this.input.className = 'amount-editor';
+    this.input.setAttribute('inputmode', 'decimal');
+    this.input.setAttribute('aria-label', '金额');
+    const eventKey = params.eventKey;
+    if (eventKey === 'Backspace' || eventKey === 'Delete') {
+      this.input.value = '';
+      this.replaced = true;
+    } else if (eventKey !== null && eventKey.length === 1) {
+      this.input.value = eventKey;
+      this.replaced = true;
+    } else {
+      this.input.value = exactAmountText(params.value as number | null, ctx.store.unit);
+    }
+    // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
+    // the edit a frame earlier. The grid's own edit request that follows then finds nothing to change.
+    this.input.addEventListener('keydown', (e) => {
+      if ((e.key === 'Enter' || e.key === 'Tab') && key && !e.isComposing) commitAmount(ctx, key, this.input.value);
+    });
+  }
+
+  getGui(): HTMLElement {
+    return this.input;
+  }
+
+  afterGuiAttached(): void {
+    this.input.focus();
+    const end = this.input.value.length;
+    this.input.setSelectionRange(end, end);
+    void this.replaced;
+  }
+
+  getValue(): string {
+    return this.input.value;
+  }
+
+  isPopup(): boolean {
+    return false;
+  }
+
+  destroy(): void {
+    this.input.remove();
+  }
+}

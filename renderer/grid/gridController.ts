@@ -1,0 +1,356 @@
+/**
+ * The grid's Excel-like hands, written here because AG Grid Community has no range selection,
+ * clipboard or fill: the selected range (shift-click, shift-arrows, mouse drag, Ctrl+A), Ctrl+C /
+ * Ctrl+X / Ctrl+V as TSV, Ctrl+D fill down, Delete, Ctrl+Z / Ctrl+Y through the document history,
+ * and precise refreshes: only cells whose value, mark or highlight changed are redrawn.
+ */
+import type { Column, GridApi, IRowNode } from 'ag-grid-community';
+import type { CellValue } from '../../shared/edit';
+import type { ProjectedRow } from '../../shared/tables/project';
+import { parseAmount } from '../../shared/money/parse';
+import type { Fen } from '../../shared/money/fen';
+import type { EditorStore, RevealTarget } from '../app/editorStore';
+import { exactAmountText } from './amountText';
+import { formatTsv, parseTsv, planPaste } from './clipboard';
+import { planFillDown } from './fillDown';
+import { extendsSelection, gridKeyAction } from './keyboard';
+import { afterFocus, boundsOf, cellCount, clamp, contains, extendTo, single, union, type Bounds, type CellRange } from './rangeSelection';
+
+export interface SelectionSummary {
+  cells: number;
+  numbers: number;
+  sum: number;
+}
+
+export class GridController {
+  api: GridApi<ProjectedRow> | null = null;
+  /** The grid's wrapper element (to give the revealed cell the browser focus). */
+  element: HTMLElement | null = null;
+  /** Leaf column keys in display order. */
+  colIds: string[] = [];
+  private colIndex = new Map<string, number>();
+  range: CellRange | null = null;
+  private bounds: Bounds | null = null;
+  private extendNext = false;
+  private dragging = false;
+  editing = false;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    readonly store: EditorStore,
+    /** The table this grid shows; while the store switches to another view, this grid does nothing. */
+    readonly tableId: string,
+  ) {}
+
+  /** The projected table, if it is still the one this grid shows. */
+  private table() {
+    const t = this.store.table();
+    return t && t.def.id === this.tableId ? t : null;
+  }
+
+  setColumns(colIds: string[]): void {
+    this.colIds = colIds;
+    this.colIndex = new Map(colIds.map((c, i) => [c, i]));
+  }
+
+  indexOfColumn(colId: string): number {
+    return this.colIndex.get(colId) ?? -1;
+  }
+
+  onSelection(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  inRange(rowIndex: number | null, colId: string): boolean {
+    if (!this.bounds || rowIndex === null) return false;
+    if (this.bounds.top === this.bounds.bottom && this.bounds.left === this.bounds.right) return false; // a single cell shows only the focus border
+    return contains(this.bounds, rowIndex, this.colIndex.get(colId) ?? -1);
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  setRange(range: CellRange | null): void {
+    const old = this.bounds;
+    this.range = range;
+    this.bounds = range ? boundsOf(range) : null;
+    const dirty = old && this.bounds ? union(old, this.bounds) : (old ?? this.bounds);
+    if (dirty) this.refreshBounds(dirty);
+    for (const l of this.listeners) l();
+  }
+
+  /** Note the modifier of the input that is about to move the focus (capture phase). */
+  noteKeyDown(e: KeyboardEvent): void {
+    this.extendNext = extendsSelection(e);
+  }
+
+  noteMouseDown(e: MouseEvent): void {
+    this.extendNext = e.shiftKey;
+    this.dragging = e.button === 0 && !e.shiftKey;
+  }
+
+  noteMouseUp(): void {
+    this.dragging = false;
+  }
+
+  onCellFocused(rowIndex: number | null, colId: string | null): void {
+    if (rowIndex === null || colId === null) return;
+    const col = this.colIndex.get(colId);
+    if (col === undefined) return;
+    const next = afterFocus(this.range, { row: rowIndex, col }, this.extendNext);
+    this.extendNext = false;
+    this.setRange(next);
+  }
+
+  onCellMouseOver(rowIndex: number | null, colId: string, buttons: number): void {
+    if (!this.dragging || (buttons & 1) === 0 || rowIndex === null || !this.range) return;
+    const col = this.colIndex.get(colId);
+    if (col === undefined) return;
+    if (this.range.focus.row === rowIndex && this.range.focus.col === col) return;
+    this.setRange(extendTo(this.range, { row: rowIndex, col }));
+  }
+
+  selectAll(): void {
+    const rows = this.rowCount();
+    if (rows === 0) return;
+    this.setRange({ anchor: { row: 0, col: 0 }, focus: { row: rows - 1, col: this.colIds.length - 1 } });
+  }
+
+  /** Keep the selection inside the table after its rows changed. */
+  clampToTable(): void {
+    if (this.range) this.setRange(clamp(this.range, this.rowCount(), this.colIds.length));
+  }
+
+  summary(): SelectionSummary {
+    if (!this.bounds) return { cells: 0, numbers: 0, sum: 0 };
+    const b = this.bounds;
+    let numbers = 0;
+    let sum = 0;
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row = this.rowAt(r);
+      if (!row) continue;
+      for (let c = b.left; c <= b.right; c++) {
+        const v = this.store.cellValue(row.cells[this.colIds[c]!]?.key);
+        if (v !== null) {
+          numbers++;
+          sum += v;
+        }
+      }
+    }
+    return { cells: cellCount(b), numbers, sum };
+  }
+
+  // ------------------------------------------------------------------ keys and clipboard
+
+  /** Keys the grid leaves to us (AG Grid's suppressKeyboardEvent). */
+  suppressGridKey(e: KeyboardEvent, editing: boolean): boolean {
+    return gridKeyAction(e, editing) !== null;
+  }
+
+  handleKeyDown(e: KeyboardEvent): void {
+    const action = gridKeyAction(e, this.editing);
+    if (!action || action === 'copy' || action === 'paste' || action === 'cut') return; // clipboard: via copy/paste events
+    e.preventDefault();
+    e.stopPropagation();
+    switch (action) {
+      case 'undo':
+        this.store.undo();
+        break;
+      case 'redo':
+        this.store.redo();
+        break;
+      case 'fillDown':
+        this.fillDown();
+        break;
+      case 'clear':
+        this.clear();
+        break;
+      case 'selectAll':
+        this.selectAll();
+        break;
+      case 'find':
+        this.store.openFind();
+        break;
+    }
+  }
+
+  copyText(): string | null {
+    if (!this.bounds) return null;
+    const b = this.bounds;
+    const out: string[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row = this.rowAt(r);
+      const line: string[] = [];
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = row?.cells[this.colIds[c]!];
+        if (!cell) line.push('');
+        else if (cell.key) line.push(exactAmountText(this.store.cellValue(cell.key), this.store.unit));
+        else line.push(cell.text ?? '');
+      }
+      out.push(line);
+    }
+    return formatTsv(out);
+  }
+
+  /** Paste TSV at the selection: one undo step; any non-number for an input cell refuses the whole paste. */
+  paste(text: string): boolean {
+    if (!this.bounds) return false;
+    const block = parseTsv(text);
+    if (block.length === 0) return false;
+    const b = this.bounds;
+    const plan = planPaste(block, b, this.rowCount(), this.colIds.length);
+    const cells: CellValue[] = [];
+    let skipped = 0;
+    let bottom = b.top;
+    let right = b.left;
+    for (const p of plan) {
+      bottom = Math.max(bottom, p.row);
+      right = Math.max(right, p.col);
+      const key = this.rowAt(p.row)?.cells[this.colIds[p.col]!]?.key;
+      if (!key || !this.store.isInput(key)) {
+        skipped++;
+        continue;
+      }
+      const parsed = parseAmount(p.text, this.store.unit);
+      if (!parsed.ok) {
+        this.store.showMessage(`粘贴未完成：第 ${p.row - b.top + 1} 行第 ${p.col - b.left + 1} 列的${parsed.message}，表格没有任何改动。`, 'error');
+        return false;
+      }
+      cells.push({ key, value: parsed.value });
+    }
+    if (cells.length === 0) {
+      this.store.showMessage('粘贴区域没有可输入的单元格（合计、小计和名称不能粘贴）。', 'error');
+      return false;
+    }
+    const applied = this.store.setCells(cells, { label: `粘贴 ${cells.length} 个单元格` });
+    if (applied) {
+      this.setRange({ anchor: { row: b.top, col: b.left }, focus: { row: bottom, col: right } });
+      this.store.showMessage(skipped > 0 ? `已粘贴 ${cells.length} 个单元格，跳过 ${skipped} 个合计或名称单元格。` : `已粘贴 ${cells.length} 个单元格。`, 'info');
+    }
+    return applied;
+  }
+
+  fillDown(): void {
+    if (!this.bounds) return;
+    const plan = planFillDown(this.bounds);
+    if (plan.length === 0) return;
+    const cells: CellValue[] = [];
+    for (const p of plan) {
+      const col = this.colIds[p.col]!;
+      const target = this.rowAt(p.row)?.cells[col]?.key;
+      const source = this.rowAt(p.fromRow)?.cells[col];
+      if (!target || !this.store.isInput(target) || !source?.key) continue;
+      cells.push({ key: target, value: this.store.cellValue(source.key) as Fen | null });
+    }
+    if (cells.length === 0) {
+      this.store.showMessage('所选区域没有可填充的输入单元格。', 'error');
+      return;
+    }
+    this.store.setCells(cells, { label: '向下填充' });
+  }
+
+  clear(label = '清除'): void {
+    if (!this.bounds) return;
+    const b = this.bounds;
+    const cells: CellValue[] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row = this.rowAt(r);
+      for (let c = b.left; c <= b.right; c++) {
+        const key = row?.cells[this.colIds[c]!]?.key;
+        if (key && this.store.isInput(key) && this.store.cellValue(key) !== null) cells.push({ key, value: null });
+      }
+    }
+    if (cells.length === 0) {
+      if (!this.anyInput(b) && this.anyAmount(b)) this.store.showMessage('合计、小计是计算得到的，不能清除。', 'error');
+      return;
+    }
+    this.store.setCells(cells, { label });
+  }
+
+  private anyAmount(b: Bounds): boolean {
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (this.rowAt(r)?.cells[this.colIds[c]!]?.key) return true;
+    return false;
+  }
+
+  private anyInput(b: Bounds): boolean {
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) if (this.store.isInput(this.rowAt(r)?.cells[this.colIds[c]!]?.key)) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------------ refresh and reveal
+
+  rowCount(): number {
+    return this.table()?.rows.length ?? 0;
+  }
+
+  rowAt(index: number): ProjectedRow | undefined {
+    return this.table()?.rows[index];
+  }
+
+  /** Redraw exactly the given cells of the current table (values, marks, tooltips). */
+  refreshKeys(keys: Iterable<string>): void {
+    const api = this.api;
+    const table = this.table();
+    if (!api || !table) return;
+    const nodes = new Map<string, IRowNode<ProjectedRow>>();
+    const cols = new Set<string>();
+    for (const key of keys) {
+      const at = table.cellIndex.get(key);
+      if (!at) continue;
+      const node = api.getRowNode(at.rowId);
+      if (!node) continue;
+      nodes.set(at.rowId, node);
+      cols.add(at.colId);
+    }
+    if (nodes.size === 0) return;
+    api.refreshCells({ rowNodes: [...nodes.values()], columns: [...cols] });
+  }
+
+  private refreshBounds(b: Bounds): void {
+    const api = this.api;
+    if (!api) return;
+    const rowNodes: IRowNode<ProjectedRow>[] = [];
+    const firstRendered = api.getFirstDisplayedRowIndex();
+    const lastRendered = api.getLastDisplayedRowIndex();
+    for (let r = Math.max(b.top, firstRendered); r <= Math.min(b.bottom, lastRendered); r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      if (node) rowNodes.push(node);
+    }
+    if (rowNodes.length === 0) return;
+    api.refreshCells({ rowNodes, columns: this.colIds.slice(b.left, b.right + 1) });
+  }
+
+  /** Select, scroll to and flash a cell; false when the cell is not in this table. */
+  reveal(target: RevealTarget): boolean {
+    const api = this.api;
+    const table = this.table();
+    if (!api || !table) return false;
+    let at: { rowId: string; colId: string; rowIndex: number } | undefined;
+    if ('key' in target) at = table.cellIndex.get(target.key);
+    else {
+      const rowIndex = table.rowIndexById.get(target.rowId);
+      if (rowIndex !== undefined) at = { rowId: target.rowId, colId: target.colId, rowIndex };
+    }
+    // The grid may not have the new rows yet (a row just added): stay pending until it does.
+    if (!at || !api.getRowNode(at.rowId) || at.rowIndex >= api.getDisplayedRowCount()) return false;
+    api.ensureIndexVisible(at.rowIndex, 'middle');
+    api.ensureColumnVisible(at.colId, 'middle');
+    this.extendNext = false;
+    api.setFocusedCell(at.rowIndex, at.colId);
+    this.setRange(single({ row: at.rowIndex, col: this.colIndex.get(at.colId) ?? 0 }));
+    const node = api.getRowNode(at.rowId);
+    if (node) api.flashCells({ rowNodes: [node], columns: [at.colId], flashDuration: 900, fadeDuration: 600 });
+    // setFocusedCell marks the cell but leaves the browser focus where it was (the problems panel):
+    // move it so the keys work on the revealed cell at once.
+    const { rowId, colId } = at;
+    requestAnimationFrame(() => {
+      const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
+      el?.focus({ preventScroll: true });
+    });
+    return true;
+  }
+
+  focusedColumn(): Column | null {
+    return this.api?.getFocusedCell()?.column ?? null;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The host in a plain browser (`npm run web`, end-to-end tests): files are picked with an
+ * <input type=file>, saved and exported as downloads, recent files kept in localStorage (with their
+ * content when small enough to reopen), the title is the page title, and closing with unsaved
+ * changes asks through the browser's own leave-page prompt.
+ */
+import type { BeforeCloseHandler, BudgetHost, ExportRequest, HostEvent, ImportRequest, OpenResult, PickedFile, RecentFile, SaveRequest, SaveResult } from '../../shared/host/contract';
+
+const RECENT_KEY = 'budget-tables:recent';
+const RECENT_CONTENT_PREFIX = 'budget-tables:recent-file:';
+const RECENT_LIMIT = 8;
+/** Content kept for reopening only below this size (localStorage holds a few MB in all). */
+const RECENT_CONTENT_MAX_CHARS = 1_500_000;
+
+const ACCEPT: Record<'document' | ImportRequest['kind'], string> = {
+  document: '.budget,.json',
+  excel: '.xlsx',
+  previousYear: '.budget,.json,.xlsx',
+};
+
+function pickFile(accept: string): Promise<OpenResult> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    let settled = false;
+    const done = (r: OpenResult) => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(r);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return done({ cancelled: true });
+      file.arrayBuffer().then(
+        (buf) => done({ cancelled: false, file: { name: file.name, bytes: new Uint8Array(buf) } }),
+        () => done({ cancelled: true }),
+      );
+    });
+    input.addEventListener('cancel', () => done({ cancelled: true }));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+export function download(bytes: Uint8Array, name: string, mimeType: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function readRecent(storage: Storage): RecentFile[] {
+  try {
+    const raw = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]') as unknown;
+    return Array.isArray(raw) ? (raw as RecentFile[]).filter((r) => r && typeof r.id === 'string' && typeof r.name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Remember a file as recently used (newest first, same name replaces the older entry). */
+export function rememberRecent(storage: Storage, file: { name: string; bytes: Uint8Array }, now = new Date()): RecentFile[] {
+  const id = `recent:${file.name}`;
+  let text: string | null = null;
+  if (file.bytes.length <= RECENT_CONTENT_MAX_CHARS) text = new TextDecoder().decode(file.bytes);
+  let available = false;
+  try {
+    if (text !== null) {
+      storage.setItem(RECENT_CONTENT_PREFIX + id, text);
+      available = true;
+    } else storage.removeItem(RECENT_CONTENT_PREFIX + id);
+  } catch {
+    available = false; // quota exceeded: keep the name only
+  }
+  const list = [{ id, name: file.name, openedAt: now.toISOString(), available }, ...readRecent(storage).filter((r) => r.id !== id)];
+  for (const dropped of list.splice(RECENT_LIMIT)) storage.removeItem(RECENT_CONTENT_PREFIX + dropped.id);
+  storage.setItem(RECENT_KEY, JSON.stringify(list));
+  return list;
+}
+
+export function recentContent(storage: Storage, id: string): Uint8Array | null {
+  const text = storage.getItem(RECENT_CONTENT_PREFIX + id);
+  return text === null ? null : new TextEncoder().encode(text);
+}
+
+export function createBrowserHost(win: Window = window): BudgetHost {
+  const storage = win.localStorage;
+  let dirty = false;
+  let beforeClose: BeforeCloseHandler | null = null;
+  win.addEventListener('beforeunload', (e) => {
+    if (!dirty) return;
+    e.preventDefault();
+    // Chrome needs returnValue set to show its leave-page prompt.
+    e.returnValue = '';
+  });
+
+  const save = async (req: SaveRequest): Promise<SaveResult> => {
+    download(req.bytes, req.suggestedName, 'application/json');
+    rememberRecent(storage, { name: req.suggestedName, bytes: req.bytes });
+    return { cancelled: false, name: req.suggestedName };
+  };
+
+  return {
+    kind: 'browser',
+    initialFile: async (): Promise<PickedFile | null> => null,
+    openDocument: async () => {
+      const r = await pickFile(ACCEPT.document);
+      if (!r.cancelled) rememberRecent(storage, r.file);
+      return r;
+    },
+    saveDocument: save,
+    saveDocumentAs: save,
+    importFile: (req: ImportRequest) => pickFile(ACCEPT[req.kind]),
+    exportFile: async (req: ExportRequest) => {
+      download(req.bytes, req.suggestedName, req.mimeType);
+      return { cancelled: false, name: req.suggestedName };
+    },
+    recentFiles: async () => readRecent(storage),
+    openRecent: async (id: string) => {
+      const entry = readRecent(storage).find((r) => r.id === id);
+      const bytes = recentContent(storage, id);
+      if (!entry || !bytes) return { cancelled: true };
+      rememberRecent(storage, { name: entry.name, bytes });
+      return { cancelled: false, file: { name: entry.name, bytes } };
+    },
+    setTitle: async (title: string) => {
+      win.document.title = title;
+    },
+    setDirty: async (d: boolean) => {
+      dirty = d;
+    },
+    onEvent: (_listener: (event: HostEvent) => void) => () => undefined,
+    onBeforeClose: (handler: BeforeCloseHandler) => {
+      beforeClose = handler;
+      return () => {
+        if (beforeClose === handler) beforeClose = null;
+      };
+    },
+  };
+}

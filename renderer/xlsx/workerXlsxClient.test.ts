@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { smallBudget } from '../../tests/fixtures/smallBudget';
+import { importNotes, WorkerXlsxClient, type WorkerLike } from './workerXlsxClient';
+
+class FakeWorker implements WorkerLike {
+  sent: { id: string; type: string; options?: unknown }[] = [];
+  private onMessage: ((e: MessageEvent) => void) | null = null;
+  postMessage(m: unknown): void {
+    this.sent.push(m as { id: string; type: string });
+  }
+  addEventListener(type: 'message' | 'error', l: (e: never) => void): void {
+    if (type === 'message') this.onMessage = l as (e: MessageEvent) => void;
+  }
+  reply(data: unknown): void {
+    this.onMessage!({ data } as MessageEvent);
+  }
+  terminate(): void {}
+}
+
+const emptyReport = { fiscalYear: 2021, unit: 'yuan', printedPrecisionFen: null, metadata: 'used', tables: [], skipped: [], cells: [], notes: [] };
+
+describe('WorkerXlsxClient', () => {
+  it('passes progress and maps a refused export (强制性 errors) so the editor can ask and force', async () => {
+    const w = new FakeWorker();
+    const client = new WorkerXlsxClient(w);
+    const progress: number[] = [];
+    const pending = client.exportWorkbook(smallBudget(), { unit: 'wan', force: false }, (f) => progress.push(f));
+    expect(w.sent[0]).toMatchObject({ type: 'export', options: { unit: 'wan', force: false } });
+    w.reply({ id: w.sent[0]!.id, type: 'progress', fraction: 0.5, phase: 'export' });
+    w.reply({ id: w.sent[0]!.id, type: 'exportRefused', message: '有 3 条强制性错误', report: {} });
+    expect(await pending).toEqual({ ok: false, refused: true, message: '有 3 条强制性错误' });
+    expect(progress).toEqual([0.5]);
+  });
+
+  it('answers each request by its own id', async () => {
+    const w = new FakeWorker();
+    const client = new WorkerXlsxClient(w);
+    const a = client.importWorkbook(new Uint8Array([1]), 'a.xlsx');
+    const b = client.rollForward(new Uint8Array([2]), 'b.xlsx');
+    w.reply({ id: w.sent[1]!.id, type: 'failed', code: 'notXlsx', message: '“b.xlsx”不是 Excel 文件' });
+    w.reply({ id: w.sent[0]!.id, type: 'imported', doc: smallBudget(), report: { ...emptyReport, notes: [{ message: '单位：元' }] } });
+    expect(await b).toEqual({ ok: false, message: '“b.xlsx”不是 Excel 文件' });
+    const ra = await a;
+    expect(ra.ok && ra.notes).toEqual(['单位：元']);
+  });
+
+  it('summarises what an import left out', () => {
+    const notes = importNotes({ ...emptyReport, skipped: [{ ref: '表9', message: '空表' }], cells: [{ ref: '表4!C12', message: '不是金额' }, { message: 'x' }, { message: 'y' }, { message: 'z' }] } as never);
+    expect(notes).toEqual(['跳过 1 处（表9 空表）', '4 个单元格无法读取（表4!C12 不是金额；x；y……）']);
+  });
+});

@@ -1,0 +1,89 @@
+/** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
+import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
+import type { ImportReport } from '../../shared/xlsx/report';
+import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
+import type { XlsxClient, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
+
+type Final = Exclude<XlsxWorkerResponse, { type: 'progress' }>;
+/** A request without its id (distributes over the union of request kinds). */
+type RequestBody = XlsxWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+export interface WorkerLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+/** Up to a few lines the clerk should read after an import (notes first, then what was left out). */
+export function importNotes(report: ImportReport | undefined): string[] {
+  if (!report) return [];
+  const notes = report.notes.map((n) => n.message);
+  if (report.skipped.length) notes.push(`跳过 ${report.skipped.length} 处（${report.skipped.slice(0, 3).map((s) => (s.ref ? `${s.ref} ${s.message}` : s.message)).join('；')}${report.skipped.length > 3 ? '……' : ''}）`);
+  if (report.cells.length) notes.push(`${report.cells.length} 个单元格无法读取（${report.cells.slice(0, 3).map((s) => (s.ref ? `${s.ref} ${s.message}` : s.message)).join('；')}${report.cells.length > 3 ? '……' : ''}）`);
+  return notes;
+}
+
+/** The bytes in a plain ArrayBuffer (the protocol's type; a copy only when they sit in a shared buffer). */
+function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+export class WorkerXlsxClient implements XlsxClient {
+  private seq = 0;
+  private pending = new Map<string, { resolve: (r: Final) => void; onProgress?: XlsxProgress }>();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (e: MessageEvent) => {
+      const msg = e.data as XlsxWorkerResponse;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'progress') p.onProgress?.(msg.fraction);
+      else {
+        this.pending.delete(msg.id);
+        p.resolve(msg);
+      }
+    });
+    worker.addEventListener('error', (e: ErrorEvent) => {
+      for (const [id, p] of this.pending) p.resolve({ id, type: 'failed', code: 'internal', message: `Excel 组件出错：${e.message}` });
+      this.pending.clear();
+    });
+  }
+
+  private request(body: RequestBody, onProgress?: XlsxProgress, transfer: Transferable[] = []): Promise<Final> {
+    const id = `x${++this.seq}`;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, onProgress });
+      this.worker.postMessage({ ...body, id }, transfer);
+    });
+  }
+
+  async exportWorkbook(doc: DepartmentBudget, options: { unit: DisplayUnit; force: boolean }, onProgress?: XlsxProgress): Promise<XlsxExportResult> {
+    const r = await this.request({ type: 'export', doc, options: { unit: options.unit, force: options.force } }, onProgress);
+    if (r.type === 'exported') return { ok: true, bytes: r.bytes, notes: r.report.warnings.map((w) => w.message) };
+    if (r.type === 'exportRefused') return { ok: false, refused: true, message: r.message };
+    return { ok: false, refused: false, message: r.type === 'failed' ? r.message : '导出失败' };
+  }
+
+  private async imported(r: Promise<Final>): Promise<XlsxImportResult> {
+    const res = await r;
+    if (res.type === 'imported') return { ok: true, doc: res.doc, notes: importNotes(res.report) };
+    return { ok: false, message: res.type === 'failed' ? res.message : '导入失败' };
+  }
+
+  importWorkbook(bytes: Uint8Array, fileName: string, onProgress?: XlsxProgress): Promise<XlsxImportResult> {
+    return this.imported(this.request({ type: 'import', bytes: own(bytes), options: { fileName } }, onProgress));
+  }
+
+  rollForward(bytes: Uint8Array, fileName: string, onProgress?: XlsxProgress): Promise<XlsxImportResult> {
+    return this.imported(this.request({ type: 'rollForward', bytes: own(bytes), options: { fileName } }, onProgress));
+  }
+
+  importPreviousYear(bytes: Uint8Array, fileName: string, doc: DepartmentBudget, onProgress?: XlsxProgress): Promise<XlsxImportResult> {
+    return this.imported(this.request({ type: 'importPreviousYear', doc, bytes: own(bytes), options: { fileName } }, onProgress));
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

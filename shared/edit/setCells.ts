@@ -1,0 +1,142 @@
+/**
+ * Setting amount cells: typing, paste, fill down and clear all come down to a list of (cell key,
+ * value in 分). Only input cells can be set; the whole command is refused, and nothing changes,
+ * when any target is not an input (unless asked to skip computed cells, as a paste over a block that
+ * contains total rows does) or any value is not an integer number of 分.
+ *
+ * `planSetCells` works out the edit's patches by reading the document only — no copy of it — so an
+ * editor can apply them to its working copy cheaply (a department with thousands of lines keeps
+ * them in one record, and copying that record on every keystroke costs more than the whole audit).
+ * `setCells` applies the same patches immutably (immer) and returns the new document.
+ */
+import { applyPatches, type Draft, type Patch } from 'immer';
+import { NodeKind, type Graph } from '../compute/graph';
+import { parseCellKey } from '../model/cellKey';
+import type { DepartmentBudget } from '../model/document';
+import { isFen, type Fen } from '../money/fen';
+import { edit, refuse, type Edit, type EditOutcome } from './edit';
+
+export interface CellValue {
+  key: string;
+  value: Fen | null;
+}
+
+export interface SetCellsOptions {
+  /** Undo label, e.g. 输入 / 粘贴 / 向下填充 / 清除. */
+  label: string;
+  /** Skip targets that are computed (sums) instead of refusing the command. */
+  skipComputed?: boolean;
+}
+
+/** Table number as the clerk reads it: T4 → 表4. */
+export function tableLabel(table: string): string {
+  return table === 'T0' ? '辅助表' : `表${table.slice(1)}`;
+}
+
+/** Records of partial amounts where an empty cell is an absent key (the others keep an explicit null). */
+function isPartialRecordPath(path: readonly string[]): boolean {
+  return path[0] === 'incomes' || path[path.length - 2] === 'amounts';
+}
+
+interface Target {
+  path: readonly string[];
+  value: Fen | null;
+  key: string;
+}
+
+/** Validate the cells against the graph; the last value for a key wins. */
+function targetsOf(graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): Target[] | string {
+  const byKey = new Map<string, Target>();
+  for (const { key, value } of cells) {
+    if (value !== null && !isFen(value)) return `金额必须是以“分”为单位的整数（${String(value)}）`;
+    const id = graph.idOf(key);
+    if (id === undefined) return `单元格 ${key} 不存在`;
+    if (graph.kind[id] !== NodeKind.Input) {
+      if (options.skipComputed) continue;
+      const ref = parseCellKey(key);
+      return `${tableLabel(ref.table)}的这个单元格是计算得到的合计，不能直接修改`;
+    }
+    byKey.delete(key);
+    byKey.set(key, { path: graph.inputPath[id]!, value, key });
+  }
+  return [...byKey.values()];
+}
+
+export type SetCellsPlan = { ok: true; edit: Edit | null } | { ok: false; message: string };
+
+/**
+ * The patches of setting the cells, computed by reading the document. Returns `undefined` when a
+ * record along a path is missing (the caller then uses `setCells`, which creates it).
+ */
+export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): SetCellsPlan | undefined {
+  const targets = targetsOf(graph, cells, options);
+  if (typeof targets === 'string') return { ok: false, message: targets };
+  const patches: Patch[] = [];
+  const inverse: Patch[] = [];
+  const keys: string[] = [];
+  for (const t of targets) {
+    let holder: unknown = doc;
+    for (let i = 0; i < t.path.length - 1; i++) {
+      holder = holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[t.path[i]!] : undefined;
+      if (holder === undefined || holder === null || typeof holder !== 'object') {
+        if (t.value === null) break; // clearing inside a missing record: nothing to do
+        return undefined;
+      }
+    }
+    if (holder === undefined || holder === null || typeof holder !== 'object') continue;
+    const rec = holder as Record<string, unknown>;
+    const leaf = t.path[t.path.length - 1]!;
+    const has = Object.prototype.hasOwnProperty.call(rec, leaf);
+    const current = has ? rec[leaf] : undefined;
+    const path = [...t.path];
+    keys.push(t.key);
+    if (t.value === null && isPartialRecordPath(t.path)) {
+      if (!has) continue;
+      patches.push({ op: 'remove', path });
+      inverse.push({ op: 'add', path, value: current });
+    } else if (has) {
+      if (current === t.value) continue;
+      patches.push({ op: 'replace', path, value: t.value });
+      inverse.push({ op: 'replace', path, value: current });
+    } else {
+      patches.push({ op: 'add', path, value: t.value });
+      inverse.push({ op: 'remove', path });
+    }
+  }
+  if (patches.length === 0) return { ok: true, edit: null };
+  inverse.reverse();
+  return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } } };
+}
+
+export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): EditOutcome {
+  const plan = planSetCells(doc, graph, cells, options);
+  if (plan) {
+    if (!plan.ok) return refuse(plan.message);
+    if (!plan.edit) return { ok: true, result: null };
+    return { ok: true, result: { doc: applyPatches(doc, plan.edit.patches), edit: plan.edit } };
+  }
+  const targets = targetsOf(graph, cells, options) as Target[];
+  return edit(doc, options.label, { kind: 'values', keys: targets.map((t) => t.key) }, (draft) => {
+    for (const t of targets) writePath(draft, t.path, t.value);
+  });
+}
+
+function writePath(draft: Draft<DepartmentBudget>, path: readonly string[], value: Fen | null): void {
+  let cur = draft as unknown as Record<string, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    const p = path[i]!;
+    let next = cur[p];
+    if (next === undefined || next === null) {
+      if (value === null) return; // clearing a cell whose record does not exist: nothing to do
+      next = {};
+      cur[p] = next;
+    }
+    cur = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1]!;
+  if (value === null && isPartialRecordPath(path)) {
+    if (last in cur) delete cur[last];
+  } else if (cur[last] !== value) {
+    cur[last] = value;
+  }
+}

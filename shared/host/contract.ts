@@ -1,0 +1,174 @@
+/**
+ * The host contract: everything the editor (renderer) asks of the platform it runs on — files,
+ * dialogs, window title, menus — as one typed API object with a zod schema for every payload.
+ *
+ * Two implementations: the browser host (renderer/host/browserHost.ts: file picker, downloads,
+ * localStorage) and the Electron host (preload exposing `window.budgetHost`, main process doing the
+ * dialogs and atomic writes). End-to-end tests may inject their own `window.budgetHost`.
+ * Whoever receives a payload across a process boundary parses it with the schema below
+ * (`hostMethods[name].request/response`, `hostEventSchema`).
+ */
+import { z } from 'zod';
+
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '文件内容必须是字节数组（Uint8Array）' });
+const fileName = z.string().min(1).max(260);
+
+/** A file the user picked or the OS handed over. `path` is absent in the browser. */
+export const pickedFileSchema = z.object({
+  name: fileName,
+  path: z.string().max(4096).optional(),
+  bytes,
+});
+export type PickedFile = z.infer<typeof pickedFileSchema>;
+
+export const cancelledSchema = z.object({ cancelled: z.literal(true) });
+
+export const openResultSchema = z.union([cancelledSchema, z.object({ cancelled: z.literal(false), file: pickedFileSchema })]);
+export type OpenResult = z.infer<typeof openResultSchema>;
+
+export const saveRequestSchema = z.object({
+  bytes,
+  /** File name offered in the dialog / used for the download, e.g. 深圳市信访局2020年部门预算.budget. */
+  suggestedName: fileName,
+  /** Where the document was opened from or last saved (desktop): save writes there without asking. */
+  path: z.string().max(4096).optional(),
+});
+export type SaveRequest = z.infer<typeof saveRequestSchema>;
+
+export const saveResultSchema = z.union([cancelledSchema, z.object({ cancelled: z.literal(false), name: fileName, path: z.string().max(4096).optional() })]);
+export type SaveResult = z.infer<typeof saveResultSchema>;
+
+export const IMPORT_KINDS = ['excel', 'previousYear'] as const;
+export const importRequestSchema = z.object({
+  /** excel: a workbook of this year (导入Excel); previousYear: last year's .budget or workbook (从上年导入). */
+  kind: z.enum(IMPORT_KINDS),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+export const exportRequestSchema = z.object({
+  bytes,
+  suggestedName: fileName,
+  mimeType: z.string().max(200),
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+export const recentFileSchema = z.object({
+  /** Opaque id for openRecent (the path on desktop, a storage key in the browser). */
+  id: z.string().min(1).max(4096),
+  name: fileName,
+  /** ISO time of the last open or save. */
+  openedAt: z.string(),
+  /** False when the host can no longer open it (browser: content too large to keep). */
+  available: z.boolean(),
+});
+export type RecentFile = z.infer<typeof recentFileSchema>;
+
+export const titleSchema = z.string().max(500);
+export const dirtySchema = z.boolean();
+
+/** Commands the host's menus (or the OS) send to the editor. */
+export const HOST_COMMANDS = ['new', 'open', 'save', 'saveAs', 'importExcel', 'importPreviousYear', 'exportExcel', 'undo', 'redo', 'find'] as const;
+export type HostCommand = (typeof HOST_COMMANDS)[number];
+export const HOST_COMMAND_LABELS: Record<HostCommand, string> = {
+  new: '新建',
+  open: '打开',
+  save: '保存',
+  saveAs: '另存为',
+  importExcel: '导入Excel',
+  importPreviousYear: '从上年导入',
+  exportExcel: '导出Excel',
+  undo: '撤销',
+  redo: '重做',
+  find: '查找',
+};
+
+/** Events host → editor. */
+export const hostEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('command'), command: z.enum(HOST_COMMANDS) }),
+  /** A file opened from the OS (double-click, drag onto the icon, 最近打开 menu). */
+  z.object({ type: z.literal('openFile'), file: pickedFileSchema }),
+]);
+export type HostEvent = z.infer<typeof hostEventSchema>;
+
+/**
+ * Asked before the window closes. The editor answers `true` to let it close — after saving or the
+ * clerk choosing not to save — or `false` to keep it open.
+ */
+export type BeforeCloseHandler = () => Promise<boolean>;
+
+export interface BudgetHost {
+  /** 'browser' or 'desktop' (labels and a few behaviours differ: downloads vs files). */
+  readonly kind: 'browser' | 'desktop';
+  /** The document to open at start (command-line file, test injection), or null for the bundled sample. */
+  initialFile(): Promise<PickedFile | null>;
+  openDocument(): Promise<OpenResult>;
+  saveDocument(req: SaveRequest): Promise<SaveResult>;
+  saveDocumentAs(req: SaveRequest): Promise<SaveResult>;
+  importFile(req: ImportRequest): Promise<OpenResult>;
+  exportFile(req: ExportRequest): Promise<SaveResult>;
+  recentFiles(): Promise<RecentFile[]>;
+  openRecent(id: string): Promise<OpenResult>;
+  setTitle(title: string): Promise<void>;
+  setDirty(dirty: boolean): Promise<void>;
+  /** Subscribe to host events; returns the unsubscribe function. */
+  onEvent(listener: (event: HostEvent) => void): () => void;
+  /** Register the editor's answer to a close request (one handler; a new one replaces it). */
+  onBeforeClose(handler: BeforeCloseHandler): () => void;
+}
+
+const voidSchema = z.undefined();
+
+/** Request and response schemas of every host method (the IPC channel is `budgetHost:<method>`). */
+export const hostMethods = {
+  initialFile: { request: z.tuple([]), response: pickedFileSchema.nullable() },
+  openDocument: { request: z.tuple([]), response: openResultSchema },
+  saveDocument: { request: z.tuple([saveRequestSchema]), response: saveResultSchema },
+  saveDocumentAs: { request: z.tuple([saveRequestSchema]), response: saveResultSchema },
+  importFile: { request: z.tuple([importRequestSchema]), response: openResultSchema },
+  exportFile: { request: z.tuple([exportRequestSchema]), response: saveResultSchema },
+  recentFiles: { request: z.tuple([]), response: z.array(recentFileSchema) },
+  openRecent: { request: z.tuple([z.string().min(1).max(4096)]), response: openResultSchema },
+  setTitle: { request: z.tuple([titleSchema]), response: voidSchema },
+  setDirty: { request: z.tuple([dirtySchema]), response: voidSchema },
+} as const;
+export type HostMethodName = keyof typeof hostMethods;
+
+export const HOST_CHANNEL_PREFIX = 'budgetHost:';
+export const HOST_EVENT_CHANNEL = 'budgetHost:event';
+export const HOST_BEFORE_CLOSE_CHANNEL = 'budgetHost:beforeClose';
+
+/** The global under which a preload script (or a test) installs its host. */
+export const HOST_GLOBAL = 'budgetHost';
+
+/**
+ * Wrap a host so that every response is parsed with its schema (a host installed by another process
+ * or a test is untrusted input). Requests are parsed too, so a bad call fails in the caller.
+ */
+export function checkedHost(host: BudgetHost): BudgetHost {
+  const call = async <K extends HostMethodName>(name: K, args: unknown[]): Promise<z.infer<(typeof hostMethods)[K]['response']>> => {
+    const spec = hostMethods[name];
+    spec.request.parse(args);
+    const fn = host[name] as (...a: unknown[]) => Promise<unknown>;
+    const result = await fn.apply(host, args);
+    return spec.response.parse(result) as z.infer<(typeof hostMethods)[K]['response']>;
+  };
+  return {
+    kind: host.kind,
+    initialFile: () => call('initialFile', []),
+    openDocument: () => call('openDocument', []),
+    saveDocument: (req) => call('saveDocument', [req]),
+    saveDocumentAs: (req) => call('saveDocumentAs', [req]),
+    importFile: (req) => call('importFile', [req]),
+    exportFile: (req) => call('exportFile', [req]),
+    recentFiles: () => call('recentFiles', []),
+    openRecent: (id) => call('openRecent', [id]),
+    setTitle: (title) => call('setTitle', [title]),
+    setDirty: (dirty) => call('setDirty', [dirty]),
+    onEvent: (listener) =>
+      host.onEvent((event) => {
+        const parsed = hostEventSchema.safeParse(event);
+        if (parsed.success) listener(parsed.data);
+      }),
+    onBeforeClose: (handler) => host.onBeforeClose(handler),
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * End-to-end tests of the editor in headless Debian Chromium: the built app served locally, driven
+ * through page objects as a clerk would (keys, clicks, clipboard), screenshots in test-results/e2e/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { EditorPage } from './pages/EditorPage';
+import { startSession, type E2eSession } from './support/session';
+
+let session: E2eSession;
+
+beforeAll(async () => {
+  session = await startSession();
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function openEditor(query = '?table=T4'): Promise<EditorPage> {
+  const page = await session.newPage();
+  const editor = new EditorPage(page, session.server.url);
+  await editor.open(query);
+  return editor;
+}
+
+// Row ids of the sample (深圳市信访局 2020): 表4 lines are e:<line id>, categories ec:<unit>:<code>.
+const UNIT = 'u:u-bj';
+const WAGES = 'e:e-30101'; // 基本工资 1,011 万元
+const ALLOWANCES = 'e:e-30102'; // 津贴补贴 321
+const OFFICE = 'e:e-30201'; // 办公费 32
+const PRINTING = 'e:e-30202'; // 印刷费 10
+const POST = 'e:e-30207'; // 邮电费 10
+const CAT_301 = 'ec:u-bj:301';
+
+describe('editor (Chromium)', { timeout: 90_000 }, () => {
+  it('opens the bundled sample with the official tables', async () => {
+    const editor = await openEditor('');
+    expect(await editor.tables.entry('表1').getAttribute('aria-current')).toBe('page');
+    expect(await editor.grid.tableId()).toBe('T1');
+    expect(await editor.page.locator('.table-entry .table-label').allInnerTexts()).toEqual(
+      expect.arrayContaining(['表1', '表13', '表14', '表15-1', '表15-7']),
+    );
+    const totalRow = editor.page.locator('.grid-wrapper .ag-row', { hasText: '收 入 总 计' }).first();
+    await expect.poll(() => totalRow.locator('.ag-cell[col-id="inAmount"]').innerText()).toBe('3,380');
+    await session.screenshot(editor.page, 'sample-T1');
+
+    await editor.tables.open('表4');
+    expect(await editor.grid.tableId()).toBe('T4');
+    const headers = await editor.page.locator('.ag-header-group-cell').allInnerTexts();
+    expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['财政预算拨款', '一般公共预算拨款']));
+    expect(await editor.grid.text('dept', 'total')).toBe('1,964');
+    expect(await editor.grid.isComputed(CAT_301, 'generalFunding')).toBe(true);
+    expect(await editor.grid.isComputed(WAGES, 'generalFunding')).toBe(false);
+    await session.screenshot(editor.page, 'sample-T4');
+    await editor.page.close();
+  });
+
+  it('typing a number updates the totals, a non-number is refused, undo and redo restore', async () => {
+    const editor = await openEditor();
+    await editor.grid.type(WAGES, 'generalFunding', '1100');
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,771');
+    expect(await editor.grid.text('dept', 'total')).toBe('2,053');
+    expect(await editor.saveState()).toBe('有未保存的修改');
+
+    await editor.grid.type(ALLOWANCES, 'generalFunding', '3二1');
+    await expect.poll(() => editor.statusMessage()).toContain('不是有效的金额');
+    expect(await editor.grid.text(ALLOWANCES, 'generalFunding')).toBe('321');
+
+    await editor.grid.select(OFFICE, 'generalFunding');
+    await editor.undo();
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,011');
+    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,682');
+    expect(await editor.saveState()).toBe('已保存');
+    await editor.redo();
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+
+    // Computed cells are read-only: typing on a total changes nothing.
+    await editor.grid.type(CAT_301, 'generalFunding', '5');
+    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,771');
+    await editor.page.close();
+  });
+
+  it('a typed number brings findings to the panel, to 表2 and to the grid; undo takes them away', async () => {
+    const editor = await openEditor();
+    await editor.problems.waitChecked();
+    const before = await editor.problems.counts();
+    expect(await editor.tables.badges('表2')).toEqual({ errors: '', warnings: '' });
+    await editor.grid.type(WAGES, 'generalFunding', '1100');
+    const t2Finding = editor.page.locator('.problems .finding[data-rule="T2-source-eq-T4-T5"]');
+    await expect.poll(() => t2Finding.count()).toBeGreaterThan(0);
+    expect(await t2Finding.first().innerText()).toContain('表2');
+    expect((await editor.problems.counts()).errors).toBeGreaterThan(before.errors);
+    expect((await editor.tables.badges('表2')).errors).not.toBe('');
+    expect(await editor.grid.mark(CAT_301, 'generalFunding')).toBe('error');
+    await session.screenshot(editor.page, 'finding-after-typing');
+
+    // Clicking the finding opens 表2 and selects the cell it names.
+    await t2Finding.first().locator('.finding-message').click();
+    await expect.poll(() => editor.grid.tableId()).toBe('T2');
+    expect(await editor.grid.mark(UNIT, 'generalFunding')).toBe('error');
+    await expect.poll(() => editor.page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('generalFunding');
+    await session.screenshot(editor.page, 'finding-revealed-T2');
+
+    await editor.undo();
+    await expect.poll(() => t2Finding.count()).toBe(0);
+    expect(await editor.problems.counts()).toEqual(before);
+    expect(await editor.tables.badges('表2')).toEqual({ errors: '', warnings: '' });
+    expect(await editor.grid.mark(UNIT, 'generalFunding')).toBeNull();
+    await editor.page.close();
+  });
+
+  it('accepts a warning with a reason, as an undoable edit', async () => {
+    const editor = await openEditor();
+    await editor.problems.waitChecked();
+    await editor.grid.type('e:e-30108', 'generalFunding', '120');
+    const warning = editor.page.locator('.problems .finding-warning[data-rule="econ-functional-pair"]');
+    await expect.poll(() => warning.count()).toBe(1);
+    const warningsBefore = (await editor.problems.counts()).warnings;
+    expect((await editor.tables.badges('表7')).warnings).toBe('1');
+    await warning.locator('button', { hasText: '接受' }).click();
+    await editor.dialog.fill('接受理由', '新增一名退休返聘人员，养老保险缴费按新口径计算');
+    await editor.dialog.press('接受');
+    await expect.poll(async () => (await editor.problems.counts()).warnings).toBe(warningsBefore - 1);
+    await editor.problems.expand('已接受');
+    const accepted = editor.page.locator('.problems .group-accepted .finding');
+    await expect.poll(() => accepted.count()).toBe(1);
+    expect(await accepted.innerText()).toContain('新增一名退休返聘人员');
+    expect((await editor.tables.badges('表7')).warnings).toBe('');
+    await session.screenshot(editor.page, 'warning-accepted');
+    await editor.undo();
+    await expect.poll(async () => (await editor.problems.counts()).warnings).toBe(warningsBefore);
+    await editor.page.close();
+  });
+
+  it('pastes a 3×2 TSV block from Excel as one undo step, and refuses a block with text', async () => {
+    const editor = await openEditor();
+    await editor.grid.select(OFFICE, 'specialFunding');
+    await editor.grid.paste('1\t2\r\n3\t4\r\n5\t6\r\n');
+    await expect.poll(() => editor.grid.text(POST, 'investmentFunding')).toBe('6');
+    expect(await editor.grid.text(OFFICE, 'specialFunding')).toBe('1');
+    expect(await editor.grid.text(OFFICE, 'investmentFunding')).toBe('2');
+    expect(await editor.grid.text(PRINTING, 'specialFunding')).toBe('3');
+    expect(await editor.grid.text(OFFICE, 'total')).toBe('35');
+    expect(await editor.statusMessage()).toContain('已粘贴 6 个单元格');
+    await session.screenshot(editor.page, 'paste-3x2');
+
+    await editor.undo();
+    await expect.poll(() => editor.grid.text(POST, 'investmentFunding')).toBe('');
+    expect(await editor.grid.text(OFFICE, 'specialFunding')).toBe('');
+    expect(await editor.grid.text(OFFICE, 'total')).toBe('32');
+
+    await editor.grid.select(OFFICE, 'specialFunding');
+    await editor.grid.paste('7\t8\r\n9\t合计\r\n');
+    await expect.poll(() => editor.statusMessage()).toContain('不是有效的金额');
+    expect(await editor.grid.text(OFFICE, 'specialFunding')).toBe('');
+    expect(await editor.page.locator('.toolbar button', { hasText: '撤销' }).isDisabled()).toBe(true);
+    await editor.page.close();
+  });
+
+  it('selects ranges with shift-click and shift-arrows, sums them, copies them as TSV', async () => {
+    const editor = await openEditor();
+    await editor.grid.selectRange([WAGES, 'generalPublicBudget'], [ALLOWANCES, 'generalFunding']);
+    await expect.poll(() => editor.selectionSummary()).toContain('已选 4 个单元格');
+    expect(await editor.selectionSummary()).toContain('求和 2,664');
+    expect(await editor.grid.copy()).toBe('1011\t1011\r\n321\t321\r\n');
+    await editor.grid.select(OFFICE, 'generalFunding');
+    await editor.page.keyboard.press('Shift+ArrowDown');
+    await editor.page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => editor.selectionSummary()).toContain('已选 3 个单元格');
+    expect(await editor.selectionSummary()).toContain('求和 52');
+    await editor.page.close();
+  });
+
+  it('fills down with Ctrl+D as one undo step', async () => {
+    const editor = await openEditor();
+    await editor.grid.selectRange([OFFICE, 'generalFunding'], [POST, 'generalFunding']);
+    await editor.page.keyboard.press('Control+D');
+    await expect.poll(() => editor.grid.text(POST, 'generalFunding')).toBe('32');
+    expect(await editor.grid.text(PRINTING, 'generalFunding')).toBe('32');
+    await session.screenshot(editor.page, 'fill-down');
+    await editor.undo();
+    await expect.poll(() => editor.grid.text(POST, 'generalFunding')).toBe('10');
+    expect(await editor.grid.text(PRINTING, 'generalFunding')).toBe('10');
+    // Delete clears a range of inputs, also one step.
+    await editor.grid.selectRange([OFFICE, 'generalFunding'], [PRINTING, 'generalFunding']);
+    await editor.page.keyboard.press('Delete');
+    await expect.poll(() => editor.grid.text(PRINTING, 'generalFunding')).toBe('');
+    await editor.undo();
+    await expect.poll(() => editor.grid.text(PRINTING, 'generalFunding')).toBe('10');
+    await editor.page.close();
+  });
+
+  it('switches the display unit between 万元 and 元', async () => {
+    const editor = await openEditor();
+    await editor.page.locator('.unit-toggle button', { hasText: /^元$/ }).click();
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('10,110,000.00');
+    await editor.grid.type(OFFICE, 'generalFunding', '1,234.5');
+    await expect.poll(() => editor.grid.text(OFFICE, 'generalFunding')).toBe('1,234.50');
+    await editor.page.locator('.unit-toggle button', { hasText: /^万元$/ }).click();
+    await expect.poll(() => editor.grid.text(OFFICE, 'generalFunding')).toBe('0');
+    await editor.page.close();
+  });
+
+  it('adds and removes rows, asking before amounts are deleted, each undoable', async () => {
+    const editor = await openEditor('?table=T5');
+    const projectRows = async () => (await editor.grid.rowIds('p:')).length;
+    const before = await projectRows();
+    await editor.page.locator('.structure-bar button', { hasText: '添加项目' }).click();
+    await editor.dialog.fill('项目名称', '信访宣传');
+    await editor.dialog.press('确定');
+    await expect.poll(projectRows).toBe(before + 1);
+    await expect.poll(() => editor.tables.entry('表15-8').count()).toBe(1);
+    await editor.page.locator('.structure-bar button', { hasText: '添加二级项目' }).click();
+    await editor.dialog.fill('二级项目名称', '宣传册印制');
+    await editor.dialog.press('确定');
+    await expect.poll(() => editor.page.locator('.grid-wrapper .row-subItem', { hasText: '宣传册印制' }).count()).toBe(1);
+    await session.screenshot(editor.page, 'structure-add-project');
+
+    // Removing a project that holds amounts asks first; cancelling keeps it.
+    await editor.grid.select('p:p-dating', 'name');
+    await editor.page.locator('.structure-bar button', { hasText: '删除项目' }).click();
+    await expect.poll(() => editor.dialog.root.innerText()).toContain('个金额');
+    await editor.dialog.press('取消');
+    expect(await projectRows()).toBe(before + 1);
+    await editor.page.locator('.structure-bar button', { hasText: '删除项目' }).click();
+    await editor.dialog.press('删除');
+    await expect.poll(projectRows).toBe(before);
+    await editor.undo();
+    await expect.poll(projectRows).toBe(before + 1);
+    await editor.page.close();
+  });
+
+  it('finds by name or code across tables', async () => {
+    const editor = await openEditor('?table=T1');
+    await editor.page.keyboard.press('Control+F');
+    const input = editor.page.locator('.find-panel input');
+    await input.fill('30207');
+    await input.press('Enter');
+    await expect.poll(() => editor.grid.tableId()).toBe('T4');
+    expect(await editor.page.locator('.find-results li').count()).toBeGreaterThanOrEqual(1);
+    await input.fill('信访专项');
+    await input.press('Enter');
+    const tables = await editor.page.locator('.find-results .find-table').allInnerTexts();
+    expect(tables).toEqual(expect.arrayContaining(['表5', '表13', '表14']));
+    await editor.page.close();
+  });
+
+  it('shows 表14 and 表15 as forms; a form input is an undoable edit', async () => {
+    const editor = await openEditor('?table=T14');
+    await expect.poll(() => editor.page.locator('.form-title').innerText()).toBe('部门（单位）整体支出绩效目标表');
+    expect(await editor.page.locator('[aria-label="基本支出事项 总额"]').innerText()).toBe('1,964');
+    await session.screenshot(editor.page, 'form-T14');
+    await editor.tables.open('表15-1');
+    const total = editor.page.locator('input[aria-label="项目总金额"]');
+    await total.fill('500');
+    await total.press('Enter');
+    await expect.poll(() => total.inputValue()).toBe('500');
+    await session.screenshot(editor.page, 'form-T15-1');
+    await editor.page.locator('body').click({ position: { x: 5, y: 990 } });
+    await editor.undo();
+    await expect.poll(() => total.inputValue()).toBe('482');
+    await editor.page.close();
+  });
+
+  it('saves the document as a valid .budget download', async () => {
+    const editor = await openEditor();
+    await editor.grid.type(WAGES, 'generalFunding', '1000');
+    const download = await editor.toolbar.download('保存');
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const parsed = parseBudgetFile(readFileSync(path, 'utf8'), download.suggestedFilename());
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.doc.economicLines.byId['e-30101']!.amounts.generalFunding).toBe(1_000_000_000);
+    await expect.poll(() => editor.saveState()).toBe('已保存');
+    await editor.page.close();
+  });
+
+  it('logged no console errors', () => {
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * One end-to-end session: the built editor served on a random local port, headless Chromium, a
+ * page that records console errors and page errors, screenshots under test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type LaunchedBrowser } from './browser';
+import { DIST, REPO, ensureBuilt } from './build';
+import { startStaticServer, type StaticServer } from './staticServer';
+
+export const ARTIFACTS = join(REPO, 'test-results/e2e');
+
+export interface E2eSession {
+  server: StaticServer;
+  browser: LaunchedBrowser;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  newPage(): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<E2eSession> {
+  await ensureBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startStaticServer(DIST);
+  const browser = await launchChromium();
+  const errors: string[] = [];
+  return {
+    server,
+    browser,
+    errors,
+    async newPage() {
+      const page = await browser.context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      return page;
+    },
+    async screenshot(page, name) {
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
