@@ -1,17 +1,21 @@
 /**
  * Reads a document from disk for the CLI (and main): `.budget` files through the zod-validated
- * file format; every failure becomes a classified error with a Chinese message naming the file.
+ * file format, `.xlsx` workbooks through the Excel importer; every failure becomes a classified
+ * error with a Chinese message naming the file.
  */
 import { basename, extname } from 'node:path';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
+import { importWorkbook } from '../../shared/xlsx/importWorkbook';
+import type { ImportReport } from '../../shared/xlsx/report';
 import { FileReadError, readFileSafe } from '../files/readFile';
+import { nodeZip } from './nodeZip';
 
 export interface LoadError {
   code: string;
   message: string;
 }
-export type LoadResult = { ok: true; doc: DepartmentBudget } | { ok: false; error: LoadError };
+export type LoadResult = { ok: true; doc: DepartmentBudget; importReport?: ImportReport } | { ok: false; error: LoadError };
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -30,5 +34,9 @@ export async function loadDocument(path: string): Promise<LoadResult> {
     const parsed = parseBudgetFile(text, name);
     return parsed.ok ? { ok: true, doc: parsed.doc } : { ok: false, error: parsed.error };
   }
-  return { ok: false, error: { code: 'unsupportedType', message: `无法读取“${name}”：不支持的文件类型（请使用 .budget 文件）。` } };
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
+    const imported = await importWorkbook(bytes, { fileName: name, zip: nodeZip });
+    return imported.ok ? { ok: true, doc: imported.doc, importReport: imported.report } : { ok: false, error: { code: imported.error.code, message: imported.error.message } };
+  }
+  return { ok: false, error: { code: 'unsupportedType', message: `无法读取“${name}”：不支持的文件类型（请使用 .budget 或 .xlsx 文件）。` } };
 }

@@ -3,6 +3,8 @@
  * Thin: argument parsing and printing; everything else is shared/ code.
  */
 import { runCheck } from './check';
+import { runExport } from './export';
+import { runImport } from './import';
 import { runShow } from './show';
 
 const HELP = `部门预算编制器 命令行
@@ -11,11 +13,19 @@ const HELP = `部门预算编制器 命令行
 
 命令：
   show FILE [--table 表N] [--unit 万元|元]   以文本显示预算表（不指定 --table 时显示全部表）
-  check FILE... [--json]                       读取并审核预算文件，列出审核结果
+  check FILE... [--json]                       读取并审核预算文件（.budget 或 .xlsx），列出审核结果
                                                退出码：0 无强制性错误；1 有强制性错误；2 有文件无法读取
+  export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--json]
+                                               导出官方格式的 Excel 工作簿（表1…表14、表15-1…表15-N）
+                                               --blank 空白模板（只有结构，不含金额）；--adjust-rounding 尾差调整；
+                                               有强制性审核错误时不导出（退出码 1），--force 仍然导出
+  import FILE.xlsx -o OUT.budget [--roll-forward] [--into OPEN.budget] [--year N] [--json]
+                                               导入 Excel 工作簿为预算文件，并列出导入报告
+                                               --roll-forward 由上年工作簿生成本年预算（金额为空，上年数保留）；
+                                               --into 把上年工作簿的金额作为上年数导入已有的预算文件
   help                                         显示本帮助
 
-FILE 为 .budget 预算文件。示例：
+FILE 为 .budget 预算文件（show、check 也接受 .xlsx 工作簿）。示例：
   npm run --silent cli -- show resources/samples/shenzhen-xinfang-2020.budget --table 表4
 `;
 
@@ -26,6 +36,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return runShow(args, out, err);
     case 'check':
       return runCheck(args, out, err);
+    case 'export':
+      return runExport(args, out, err);
+    case 'import':
+      return runImport(args, out, err);
     case undefined:
     case 'help':
     case '--help':

@@ -1,0 +1,102 @@
+/**
+ * The CLI's Excel commands, run in-process on temporary files: export (refusal, --force, --blank,
+ * --adjust-rounding), import (plain, --roll-forward, --into), check of an .xlsx, and bad input.
+ */
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { SAMPLE_PATH } from '../../tests/xlsx/helpers';
+import { main } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('cli export / import', () => {
+  const xlsx = join(dir, '2020.xlsx');
+
+  it('refuses to export a document with 强制性 errors (exit 1) and writes nothing', async () => {
+    const r = await run('export', SAMPLE_PATH, '-o', xlsx);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('强制性错误');
+    expect(r.err).toContain('--force');
+    expect(r.out).toContain('审核有');
+    expect(existsSync(xlsx)).toBe(false);
+  });
+
+  it('exports with --force, listing the errors in the report', async () => {
+    const r = await run('export', SAMPLE_PATH, '-o', xlsx, '--force', '--adjust-rounding');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已按要求强制导出');
+    expect(r.out).toContain('尾差调整');
+    const bytes = readFileSync(xlsx);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exports a blank template without asking', async () => {
+    const r = await run('export', SAMPLE_PATH, '-o', join(dir, 'blank.xlsx'), '--blank', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { ok: boolean; report: { blank: boolean } };
+    expect(json).toMatchObject({ ok: true, report: { blank: true } });
+  });
+
+  it('imports the workbook into a valid .budget, printing the import report', async () => {
+    const out = join(dir, 'back.budget');
+    const r = await run('import', xlsx, '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('导入报告');
+    expect(r.out).toContain('表4（工作表“表4”）：已读取');
+    const parsed = parseBudgetFile(readFileSync(out, 'utf8'), 'back.budget');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.doc.department.fiscalYear).toBe(2020);
+  });
+
+  it('rolls forward into next year, and imports last year into an existing document', async () => {
+    const next = join(dir, '2021.budget');
+    expect((await run('import', xlsx, '-o', next, '--roll-forward')).code).toBe(0);
+    const rolled = parseBudgetFile(readFileSync(next, 'utf8'), '2021.budget');
+    expect(rolled.ok && rolled.doc.department.fiscalYear).toBe(2021);
+    const withPrev = join(dir, '2021-prev.budget');
+    const r = await run('import', xlsx, '--into', next, '-o', withPrev);
+    expect(r.code).toBe(0);
+    const doc = parseBudgetFile(readFileSync(withPrev, 'utf8'), 'x');
+    expect(doc.ok && Object.keys(doc.doc.previousYear).length).toBeGreaterThan(100);
+  });
+
+  it('check and show accept .xlsx', async () => {
+    const r = await run('check', xlsx, '--json');
+    expect(r.code).not.toBe(2);
+    const json = JSON.parse(r.out) as { files: { ok: boolean; error: unknown }[] };
+    expect(json.files[0]!.error).toBeNull();
+    const show = await run('show', xlsx, '--table', '表2');
+    expect(show.code).toBe(0);
+    expect(show.out).toContain('部门收入预算总表');
+  });
+
+  it('reports a bad workbook with its classified message (exit 2) and writes nothing', async () => {
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, '<html><table></table></html>');
+    const out = join(dir, 'bad.budget');
+    const r = await run('import', bad, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('网页');
+    expect(existsSync(out)).toBe(false);
+    const c = await run('check', bad);
+    expect(c.code).toBe(2);
+  });
+
+  it('rejects wrong arguments', async () => {
+    expect((await run('export', SAMPLE_PATH)).code).toBe(2);
+    expect((await run('export', SAMPLE_PATH, '-o', join(dir, 'x.pdf'))).code).toBe(2);
+    expect((await run('import', xlsx, '-o', join(dir, 'y.budget'), '--bogus')).code).toBe(2);
+    expect((await run('help')).out).toContain('export FILE.budget -o OUT.xlsx');
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Reading exceljs cell values as text and as amounts: numbers stored as numbers, as text with
+ * thousands separators, formulas (their cached result), rich text; "-", "—" and blanks are empty.
+ */
+import type { DisplayUnit } from '../model/document';
+import { parseAmount } from '../money/parse';
+import type { Fen } from '../money/fen';
+import { printedPrecisionFen } from '../money/format';
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A date cell as YYYY-MM-DD (Excel dates are read as UTC midnight). */
+export function isoDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The raw value a formula or rich-text wrapper stands for. */
+export function unwrap(v: unknown): unknown {
+  if (!isObj(v) || v instanceof Date) return v;
+  if ('richText' in v && Array.isArray(v.richText)) return (v.richText as unknown[]).map((r) => (isObj(r) && typeof r.text === 'string' ? r.text : '')).join('');
+  if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? unwrap(v.result) : undefined;
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  if ('error' in v) return v;
+  return v;
+}
+
+/** Text of a cell as shown (numbers as their shortest decimal form). */
+export function textOf(v: unknown): string {
+  const u = unwrap(v);
+  if (u === null || u === undefined) return '';
+  if (typeof u === 'string') return u;
+  if (typeof u === 'number') return Number.isFinite(u) ? String(u) : '';
+  if (typeof u === 'boolean') return u ? 'TRUE' : 'FALSE';
+  if (u instanceof Date) return Number.isNaN(u.getTime()) ? '' : isoDate(u);
+  if (isObj(u) && typeof u.error === 'string') return u.error;
+  return '';
+}
+
+export type AmountRead = { ok: true; value: Fen | null } | { ok: false; message: string };
+
+/** An amount cell in the sheet's unit, as 分. */
+export function amountOf(v: unknown, unit: DisplayUnit): AmountRead {
+  if (isObj(v) && ('formula' in v || 'sharedFormula' in v) && !('result' in v && v.result !== undefined && v.result !== null)) {
+    return { ok: false, message: '公式没有保存计算结果（请在 Excel 中打开并保存后再导入）' };
+  }
+  const u = unwrap(v);
+  if (u === null || u === undefined) return { ok: true, value: null };
+  if (typeof u === 'number') {
+    const r = parseAmount(u, unit);
+    return r.ok ? r : { ok: false, message: r.message };
+  }
+  if (typeof u === 'string') {
+    const r = parseAmount(u, unit);
+    return r.ok ? r : { ok: false, message: r.message };
+  }
+  if (u instanceof Date) return { ok: false, message: '是日期，不是金额' };
+  if (typeof u === 'boolean') return { ok: false, message: `“${u ? 'TRUE' : 'FALSE'}”不是金额` };
+  if (isObj(u) && typeof u.error === 'string') return { ok: false, message: `是错误值“${u.error}”，不是金额` };
+  return { ok: false, message: '不是有效的金额' };
+}
+
+/** Decimals a number format prints (`#,##0.00` → 2; General/text → null). */
+export function formatDecimals(numFmt: string | undefined): number | null {
+  if (!numFmt || numFmt === 'General' || numFmt === '@') return null;
+  const section = numFmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '');
+  const m = /\.([0#?]+)/.exec(section);
+  if (m) return m[1]!.length;
+  return /[0#]/.test(section) ? 0 : null;
+}
+
+/** Fewest decimals (in the unit) that express `fen` exactly. */
+export function decimalsOf(fen: number, unit: DisplayUnit): number {
+  const max = unit === 'wan' ? 6 : 2;
+  for (let d = 0; d < max; d++) if (fen % printedPrecisionFen(unit, d) === 0) return d;
+  return max;
+}

@@ -1,0 +1,221 @@
+/**
+ * State shared while a document is assembled from the tables read: ids (original ones from the
+ * hidden metadata when a row matches, fresh ones otherwise), units and their name matching,
+ * amounts read with their precision, printed values of computed cells, and the report.
+ */
+import { normalizeName } from './norm';
+import type { CodeListSet } from '../codes/registry';
+import type { BudgetUnit, DepartmentBudget, DisplayUnit } from '../model/document';
+import { printedPrecisionFen } from '../money/format';
+import type { Fen } from '../money/fen';
+import { amountOf, decimalsOf, formatDecimals } from './cellValues';
+import type { WorkbookMetadata } from './metadata';
+import type { ImportReport } from './report';
+import type { SheetView } from './sheetView';
+
+/** Pick ids from the metadata by identity (each id used once, in order), else make fresh ones. */
+export class IdPool {
+  private used = new Set<string>();
+  private next = new Map<string, number>();
+  private byIdentity = new Map<string, string[]>();
+  private metaIds = new Set<string>();
+
+  constructor(meta: WorkbookMetadata | null) {
+    if (!meta) return;
+    const add = (identity: string, id: string) => {
+      this.metaIds.add(id);
+      const list = this.byIdentity.get(identity);
+      if (list) list.push(id);
+      else this.byIdentity.set(identity, [id]);
+    };
+    for (const u of meta.units) add(`u|${normalizeName(u.name)}`, u.id);
+    for (const l of meta.economicLines) add(`e|${l.unitId}|${l.code}`, l.id);
+    for (const p of meta.projects) add(`p|${p.unitId}|${normalizeName(p.name)}`, p.id);
+    for (const s of meta.subItems) add(`s|${s.projectId}|${normalizeName(s.name)}`, s.id);
+    for (const l of meta.functionalLines) add(`f|${l.unitId}|${l.fund}|${l.code}`, l.id);
+    for (const l of meta.transferLines) add(`t|${l.unitId}|${l.code}|${normalizeName(l.projectName)}`, l.id);
+    for (const l of meta.procurementItems) add(`pi|${l.unitId}|${l.code}`, l.id);
+    meta.indicatorIds.performance.forEach((id, i) => add(`i|perf|${i}`, id));
+    for (const [pid, ids] of Object.entries(meta.indicatorIds.projects)) ids.forEach((id, i) => add(`i|${pid}|${i}`, id));
+    for (const l of meta.aux.functionalLines) this.used.add(l.id);
+  }
+
+  /** The metadata id of an identity not used yet, else a fresh `<prefix>-<n>`. */
+  take(identity: string, prefix: string): string {
+    const list = this.byIdentity.get(identity);
+    while (list && list.length) {
+      const id = list.shift()!;
+      if (!this.used.has(id)) {
+        this.used.add(id);
+        return id;
+      }
+    }
+    return this.fresh(prefix);
+  }
+
+  fresh(prefix: string): string {
+    let n = this.next.get(prefix) ?? 1;
+    let id = `${prefix}-${n}`;
+    while (this.used.has(id) || this.reserved(id)) id = `${prefix}-${++n}`;
+    this.next.set(prefix, n + 1);
+    this.used.add(id);
+    return id;
+  }
+
+  private reserved(id: string): boolean {
+    return this.metaIds.has(id);
+  }
+}
+
+export interface PrintedCell {
+  fen: Fen | null;
+  ref: string;
+}
+
+export class ImportContext {
+  readonly units: BudgetUnit[] = [];
+  readonly printed = new Map<string, PrintedCell>();
+  /** Max decimals seen per sheet, with the sheet's unit. */
+  private readonly precision = new Map<string, { unit: DisplayUnit; decimals: number }>();
+  /** Amount cells by the step (分) of their last printed digit. */
+  private readonly steps = new Map<number, number>();
+  deptShortName: string | null = null;
+
+  constructor(
+    readonly doc: DepartmentBudget,
+    readonly lists: CodeListSet,
+    readonly ids: IdPool,
+    readonly meta: WorkbookMetadata | null,
+    readonly report: ImportReport,
+    readonly fiscalYear: number,
+  ) {}
+
+  skip(ref: string | undefined, message: string): void {
+    this.report.skipped.push(ref ? { ref, message } : { message });
+  }
+
+  cellIssue(ref: string, message: string): void {
+    this.report.cells.push({ ref, message });
+  }
+
+  note(message: string, ref?: string): void {
+    this.report.notes.push(ref ? { ref, message } : { message });
+  }
+
+  /** Read an amount cell; records unreadable cells and the printed precision. undefined = unreadable. */
+  amount(sheet: SheetView, unit: DisplayUnit, raw: unknown, r: number, c: number): Fen | null | undefined {
+    const read = amountOf(raw, unit);
+    if (!read.ok) {
+      this.cellIssue(sheet.ref(r, c), `无法读取金额：${read.message}`);
+      return undefined;
+    }
+    if (read.value !== null) {
+      const fmt = formatDecimals(sheet.numFmt(r, c));
+      const d = Math.max(fmt ?? 0, decimalsOf(read.value, unit));
+      const p = this.precision.get(sheet.name);
+      if (!p || d > p.decimals) this.precision.set(sheet.name, { unit, decimals: Math.max(d, p?.decimals ?? 0) });
+      const step = printedPrecisionFen(unit, d);
+      this.steps.set(step, (this.steps.get(step) ?? 0) + 1);
+    }
+    return read.value;
+  }
+
+  /** An amount's value without recording anything (null when empty or unreadable). */
+  amountQuiet(raw: unknown, unit: DisplayUnit): number | null {
+    const read = amountOf(raw, unit);
+    return read.ok ? read.value : null;
+  }
+
+  /** Record the printed value of a cell (computed cells become `reported`). */
+  print(key: string, fen: Fen | null | undefined, ref: string): void {
+    if (fen === undefined) return;
+    this.printed.set(key, { fen, ref });
+  }
+
+  /**
+   * The workbook's printed precision: the coarsest step (分 per last printed digit) that at most 5%
+   * of the amounts are finer than — a few cells formatted 0.00 in a table of whole 万元 do not make
+   * the whole workbook "2 decimals". null when amounts carry full 分.
+   */
+  printedPrecision(): number | null {
+    let total = 0;
+    for (const n of this.steps.values()) total += n;
+    if (total === 0) return null;
+    const candidates = [...this.steps.keys()].sort((a, b) => b - a);
+    for (const step of candidates) {
+      let finer = 0;
+      for (const [s, n] of this.steps) if (s < step) finer += n;
+      if (finer <= 0.05 * total) return step <= 1 ? null : step;
+    }
+    return null;
+  }
+
+  /** Step (分) of one sheet's last printed digit so far. */
+  sheetStep(sheet: string, unit: DisplayUnit): number {
+    return printedPrecisionFen(unit, this.precision.get(sheet)?.decimals ?? 0);
+  }
+
+  // ----- units -------------------------------------------------------------------------------
+
+  private unitIndex = new Map<string, BudgetUnit>();
+  private metaUnits: Map<string, BudgetUnit> | null = null;
+  private suffixIndex: Map<string, BudgetUnit> | null = null;
+
+  private indexUnit(u: BudgetUnit): void {
+    for (const n of [u.name, u.fullName]) if (n) this.unitIndex.set(normalizeName(n), u);
+    this.suffixIndex = null;
+  }
+
+  setFullName(u: BudgetUnit, fullName: string): void {
+    u.fullName = fullName;
+    this.indexUnit(u);
+  }
+
+  private stripDepartment(s: string): string | null {
+    for (const p of [this.doc.department.name, this.deptShortName ?? '', this.doc.department.shortName].filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length)) {
+      if (s.startsWith(p) && s.length > p.length) return s.slice(p.length);
+    }
+    return null;
+  }
+
+  /** The unit a printed name stands for (name, full name, or department-prefix variants). */
+  unitByName(text: string): BudgetUnit | undefined {
+    const key = normalizeName(text);
+    if (!key) return undefined;
+    const direct = this.unitIndex.get(key);
+    if (direct) return direct;
+    const suffix = this.stripDepartment(key);
+    if (!suffix) return undefined;
+    if (!this.suffixIndex) {
+      this.suffixIndex = new Map();
+      for (const u of this.units) {
+        const s = this.stripDepartment(normalizeName(u.name));
+        if (s && !this.suffixIndex.has(s)) this.suffixIndex.set(s, u);
+      }
+    }
+    return this.suffixIndex.get(suffix);
+  }
+
+  /** Add a unit read from a table (metadata id and kind when the name matches). */
+  addUnit(name: string, fullName?: string): BudgetUnit {
+    const existing = this.unitByName(name);
+    if (existing) return existing;
+    this.metaUnits ??= new Map((this.meta?.units ?? []).map((u) => [normalizeName(u.name), u]));
+    const metaUnit = this.metaUnits.get(normalizeName(name));
+    const id = this.ids.take(`u|${normalizeName(name)}`, 'u');
+    const unit: BudgetUnit = {
+      id,
+      name,
+      kind: metaUnit?.kind ?? (name.includes('本级') ? 'ownOffice' : 'subordinateUnit'),
+      ...(metaUnit?.fullName !== undefined ? { fullName: metaUnit.fullName } : fullName ? { fullName } : {}),
+    };
+    this.units.push(unit);
+    this.indexUnit(unit);
+    return unit;
+  }
+
+  isDepartmentName(text: string): boolean {
+    const k = normalizeName(text);
+    return [this.doc.department.name, this.deptShortName ?? ''].filter(Boolean).some((n) => normalizeName(n) === k);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading the grid tables (表1–表13) of a workbook into rows of label texts and raw amount cells,
+ * keyed by catalogue column — found by header text, never by position. What the rows mean
+ * (units, lines, projects …) is decided in assemble.ts.
+ */
+import type { TableDef } from '../catalogue';
+import type { DisplayUnit } from '../model/document';
+import { normalizeName } from './norm';
+import { matchHeader, yearsIn, type HeaderMatch } from './headerMatch';
+import type { SheetView } from './sheetView';
+
+export interface AmountCell {
+  col: number;
+  raw: unknown;
+}
+
+export interface ReadRow {
+  r: number;
+  /** Label texts by column key (trimmed). */
+  labels: Record<string, string>;
+  /** Indentation of the row's first label cell. */
+  indent: number;
+  amounts: Record<string, AmountCell>;
+}
+
+export interface ReadTable {
+  def: TableDef;
+  sheet: SheetView;
+  header: HeaderMatch;
+  rows: ReadRow[];
+  note: string | null;
+  /** From the 单位：万元 line above the header. */
+  unit: DisplayUnit | null;
+  /** From the 单位名称：… line. */
+  departmentName: string | null;
+  /** Years seen in the title area and header. */
+  years: number[];
+}
+
+const UNIT_LINE = /(?:金额)?单位[:：]\s*(万元|元)\s*$/;
+const NAME_LINE = /^(?:单位|部门)名称[:：]\s*(.+)$/;
+const NOTE = /^(?:注|说明|备注)\s*[:：]/;
+
+/** 单位：万元 / 单位名称：… anywhere in a row's texts. */
+export function scanTitleLines(sheet: SheetView, lastRow: number): { unit: DisplayUnit | null; departmentName: string | null; years: number[] } {
+  let unit: DisplayUnit | null = null;
+  let departmentName: string | null = null;
+  const years: number[] = [];
+  for (let r = 1; r <= Math.min(lastRow, sheet.rowCount); r++) {
+    for (const { text } of sheet.rowTexts(r)) {
+      const t = normalizeName(text).replace(/:/g, '：');
+      const u = UNIT_LINE.exec(t) ?? /单位[:：]\s*(万元|元)(?:\s|$)/.exec(t);
+      if (u && !unit) unit = u[1] === '元' ? 'yuan' : 'wan';
+      const n = NAME_LINE.exec(text.trim());
+      if (n && !departmentName) departmentName = n[1]!.replace(/\s*(?:金额)?单位[:：]\s*(?:万元|元)\s*$/, '').trim();
+      years.push(...yearsIn(text));
+    }
+  }
+  return { unit, departmentName, years };
+}
+
+export function readGridTable(sheet: SheetView, def: TableDef, year: number): ReadTable | null {
+  const header = matchHeader(sheet, def, year);
+  if (!header) return null;
+  const title = scanTitleLines(sheet, header.top - 1);
+  const years = [...title.years];
+  for (let r = header.top; r <= header.bottom; r++) for (const { text } of sheet.rowTexts(r)) years.push(...yearsIn(text));
+  const labelCols: [number, string][] = [];
+  const amountCols: [number, string][] = [];
+  for (const [col, key] of header.columns) {
+    if (def.labelColumns.includes(key)) labelCols.push([col, key]);
+    else amountCols.push([col, key]);
+  }
+  labelCols.sort((a, b) => a[0] - b[0]);
+  const firstLabelCol = labelCols[0]?.[0];
+  const rows: ReadRow[] = [];
+  let note: string | null = null;
+  for (let r = header.bottom + 1; r <= sheet.rowCount; r++) {
+    const texts = sheet.rowTexts(r);
+    if (texts.length === 0) continue;
+    const first = texts[0]!.text;
+    if (NOTE.test(first)) {
+      const noteLines = [sheet.rawText(r, texts[0]!.c).trim()];
+      for (let k = r + 1; k <= sheet.rowCount; k++) {
+        const more = sheet.rowTexts(k);
+        if (more.length === 0) break;
+        if (more[0]!.c !== texts[0]!.c) break;
+        noteLines.push(sheet.rawText(k, more[0]!.c).trim());
+      }
+      note = noteLines.join('\n');
+      break;
+    }
+    const labels: Record<string, string> = {};
+    for (const [col, key] of labelCols) {
+      const t = sheet.text(r, col);
+      if (t) labels[key] = t;
+    }
+    const amounts: Record<string, AmountCell> = {};
+    for (const [col, key] of amountCols) {
+      const raw = sheet.value(r, col);
+      if (raw !== null && raw !== undefined && raw !== '') amounts[key] = { col, raw };
+    }
+    rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, amounts });
+  }
+  return { def, sheet, header, rows, note, unit: title.unit, departmentName: title.departmentName, years };
+}

@@ -1,0 +1,88 @@
+/**
+ * Round trip: import(export(doc)) equals doc for every amount at the printed precision and every
+ * text — for the sample, for a workbook re-saved by LibreOffice (another writer), and as a property
+ * over random documents, with and without the hidden metadata.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../compute/evaluate';
+import { graphOf } from '../compute/inputCells';
+import { NodeKind } from '../compute/graph';
+import { printedPrecisionFen } from '../money/format';
+import { roundFen } from '../money/rounding';
+import type { Fen } from '../money/fen';
+import type { DepartmentBudget } from '../model/document';
+import { canonical } from '../../tests/xlsx/canonical';
+import { documentArbitrary } from '../../tests/xlsx/docGen';
+import { fixture, loadSample } from '../../tests/xlsx/helpers';
+import { exportWorkbook } from './exportWorkbook';
+import { importWorkbook } from './importWorkbook';
+
+async function roundTrip(doc: DepartmentBudget, options: { metadata?: boolean; decimals?: number } = {}): Promise<DepartmentBudget> {
+  const out = await exportWorkbook(doc, { audit: false, ...options });
+  if (!out.ok) throw new Error('export refused');
+  const back = await importWorkbook(out.bytes, { fileName: 'rt.xlsx' });
+  if (!back.ok) throw new Error(back.error.message);
+  expect(back.report.cells).toEqual([]);
+  return back.doc;
+}
+
+const sample = loadSample();
+const STEP = 1_000_000; // the sample prints whole 万元
+
+describe('round trip of the sample', () => {
+  it('with the hidden metadata: the same document (ids included); printed totals become reported values', async () => {
+    const back = await roundTrip(sample);
+    const { reported: _r1, ...rest } = back;
+    const { reported: _r2, ...expected } = sample;
+    expect(rest).toEqual(expected);
+    // Every computed cell written is reported as its computed value rounded to 万元.
+    const { graph } = graphOf(sample);
+    const ev = evaluate(graph, sample);
+    let checked = 0;
+    for (const [key, value] of Object.entries(back.reported)) {
+      const id = graph.idOf(key)!;
+      expect(graph.kind[id]).not.toBe(NodeKind.Input);
+      expect(value, key).toBe(roundFen(ev.computed[id]! as Fen, STEP));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('without metadata (the official layout only): every amount and text, fresh ids', async () => {
+    const back = await roundTrip(sample, { metadata: false });
+    expect(back.units.order).toEqual(['u-1']);
+    expect(canonical(back, STEP)).toEqual(canonical(sample, STEP));
+    expect(back.printedPrecisionFen).toBe(STEP);
+    expect(back.notes.T8).toBe('注：我局无政府性基金预算支出。');
+  });
+
+  it('a workbook exported without metadata and re-saved by LibreOffice Calc imports the same', async () => {
+    const back = await importWorkbook(fixture('sample-libreoffice.xlsx'), { fileName: 'sample-libreoffice.xlsx' });
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.report.metadata).toBe('absent');
+    expect(canonical(back.doc, STEP)).toEqual(canonical(sample, STEP));
+  });
+});
+
+describe('round-trip property over random documents', () => {
+  for (const metadata of [true, false]) {
+    it(`${metadata ? 'with' : 'without'} metadata`, async () => {
+      await fc.assert(
+        fc.asyncProperty(documentArbitrary(!metadata), async ({ doc, decimals }) => {
+          const back = await roundTrip(doc, { metadata, decimals });
+          const step = printedPrecisionFen(doc.department.displayUnit, decimals);
+          expect(canonical(back, step)).toEqual(canonical(doc, step));
+          expect(back.printedPrecisionFen === null || back.printedPrecisionFen <= step).toBe(true);
+          if (metadata) {
+            expect(back.economicLines.order).toEqual(doc.economicLines.order);
+            expect(back.projects.order).toEqual(doc.projects.order);
+            expect(back.functionalLines.order).toEqual(doc.functionalLines.order);
+          }
+        }),
+        { numRuns: Number(process.env.XLSX_PROPERTY_RUNS ?? 25) },
+      );
+    }, 120_000);
+  }
+});

@@ -1,0 +1,601 @@
+/**
+ * Checks the bytes of a would-be .xlsx BEFORE they reach exceljs, so that every bad input fails
+ * fast with a classified Chinese message and memory stays bounded:
+ *
+ * - empty file; legacy .xls and password-protected workbooks (both OLE compound files, D0 CF 11 E0;
+ *   an encrypted OOXML package holds the streams EncryptionInfo/EncryptedPackage);
+ *   HTML/XML/CSV files saved with an .xlsx name; anything else that is not a zip;
+ * - truncated zips (no end-of-central-directory record, or entries running past the end);
+ * - zips that are not workbooks (no xl/workbook.xml: Word, PowerPoint, ODS, random zips);
+ * - declared sizes over the limits; then every entry is inflated once, streaming, and checked
+ *   against its declared size and CRC-32 (a zip bomb or a flipped byte stops here, chunk by chunk,
+ *   without holding the data), while the rows and cells of every worksheet are counted.
+ *
+ * Pure: uses only the platform's DecompressionStream('deflate-raw') (Node ≥ 20.12, browsers,
+ * Web Workers). Where it is missing, the streaming pass is skipped and only the declared sizes
+ * are checked.
+ */
+import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, formatCount, formatMegabytes, type ImportLimits } from './errors';
+
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  /** Offset of the entry's data (after the local header). */
+  dataOffset: number;
+}
+
+export interface SheetCount {
+  /** Zip path, e.g. xl/worksheets/sheet3.xml. */
+  path: string;
+  /** Sheet name from xl/workbook.xml, when it could be resolved. */
+  name: string | null;
+  rows: number;
+  cells: number;
+  /** Cells inside merged ranges. */
+  mergedCells: number;
+}
+
+export interface GuardResult {
+  entries: ZipEntryInfo[];
+  sheets: SheetCount[];
+  /** With `storedCopy`: the same workbook with every entry already inflated (zip method 0). */
+  stored?: Uint8Array;
+}
+
+export interface GuardOptions {
+  fileName?: string;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (fraction: number) => void;
+  /** Skip the streaming inflate pass (only for measuring its cost). */
+  skipStreamingCheck?: boolean;
+  /**
+   * Also return the checked workbook with every entry stored uncompressed, so the zip reader after
+   * this check (JSZip inside exceljs, inflating in JavaScript) does not inflate everything again.
+   */
+  storedCopy?: boolean;
+  /** Platform zip primitives (the CLI passes Node's zlib); default: DecompressionStream and a JS CRC-32. */
+  platform?: ZipPlatform;
+}
+
+/**
+ * Native zip primitives a host may provide (bytes in, bytes out): a synchronous raw inflate that
+ * throws when the output would exceed `maxOutputLength`, and a CRC-32.
+ */
+export interface ZipPlatform {
+  inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o]! | (b[o + 1]! << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+function utf16le(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out.push(c & 0xff, c >> 8);
+  }
+  return out;
+}
+
+function containsBytes(hay: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0]!;
+  outer: for (let i = hay.indexOf(first); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const ENCRYPTION_INFO = utf16le('EncryptionInfo');
+const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
+const WORKBOOK_STREAM = utf16le('Workbook');
+const BOOK_STREAM = utf16le('Book');
+
+/** Identify OLE compound files: encrypted OOXML, legacy .xls, other old Office documents. */
+function classifyOle(bytes: Uint8Array, file: string): XlsxImportError {
+  if (containsBytes(bytes, ENCRYPTION_INFO) || containsBytes(bytes, ENCRYPTED_PACKAGE)) {
+    return new XlsxImportError('encrypted', `${file}设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开它，取消密码（“文件—信息—保护工作簿—用密码进行加密”中清空密码）并保存后再导入。`);
+  }
+  if (containsBytes(bytes, WORKBOOK_STREAM) || containsBytes(bytes, BOOK_STREAM)) {
+    return new XlsxImportError('legacyXls', `${file}是旧版 Excel 97-2003 工作簿（.xls），本程序只能读取 .xlsx。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+  }
+  return new XlsxImportError('notWorkbook', `${file}是旧版 Office 文档（如 .doc、.ppt），不是 Excel 工作簿。请选择 .xlsx 格式的预算表。`);
+}
+
+function classifyNotZip(bytes: Uint8Array, file: string): XlsxImportError {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  while (start < bytes.length && start < 64 && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+  if (bytes[start] === 0x3c /* < */) {
+    return new XlsxImportError('notZip', `${file}是网页（HTML）或 XML 格式的表格，不是 .xlsx 工作簿。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+  }
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+    return new XlsxImportError('notZip', `${file}是 PDF 文件，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
+  }
+  return new XlsxImportError('notZip', `${file}不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 的压缩包格式。请确认选择的是用 Excel 或 WPS 保存的 .xlsx 文件。`);
+}
+
+function findEocd(bytes: Uint8Array): number {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+/** TextDecoder exists in Node, browsers and workers; shared/ is compiled without DOM types. */
+type TextDecoderLike = { decode(bytes: Uint8Array): string };
+const utf8: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike }).TextDecoder('utf-8', { fatal: false });
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+/** Parse the central directory; throws classified errors for broken or truncated zips. */
+export function readZipDirectory(bytes: Uint8Array, options: { fileName?: string; maxEntries?: number } = {}): ZipEntryInfo[] {
+  const file = fileLabel(options.fileName);
+  const maxEntries = options.maxEntries ?? DEFAULT_IMPORT_LIMITS.maxEntries;
+  const truncated = () => new XlsxImportError('truncated', `${file}不完整（文件被截断，可能没有下载或复制完整）。请重新获取完整的文件后再导入。`);
+  const corrupt = (what: string) => new XlsxImportError('corrupt', `${file}已损坏，无法读取（${what}）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
+  const eocd = findEocd(bytes);
+  if (eocd < 0) {
+    if (u32(bytes, 0) === SIG_LOCAL) throw truncated();
+    throw classifyNotZip(bytes, file);
+  }
+  const count = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    throw new XlsxImportError('tooLarge', `${file}使用了 ZIP64 大文件格式，超出了可导入的大小。`);
+  }
+  if (count === 0) throw new XlsxImportError('notWorkbook', `${file}是一个空的压缩包，不是 Excel 工作簿。`);
+  if (count > maxEntries) throw new XlsxImportError('tooLarge', `${file}包含 ${formatCount(count)} 个内部文件，超过了可导入的上限 ${formatCount(maxEntries)} 个。`);
+  if (cdOffset + cdSize > eocd) {
+    // The directory claims to start beyond where it can be: bytes are missing in the middle or at the end.
+    throw u32(bytes, 0) === SIG_LOCAL ? truncated() : corrupt('压缩包目录位置错误');
+  }
+  const entries: ZipEntryInfo[] = [];
+  const names = new Set<string>();
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || u32(bytes, p) !== SIG_CENTRAL) throw corrupt('压缩包目录损坏');
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc32 = u32(bytes, p + 16);
+    const compressedSize = u32(bytes, p + 20);
+    const uncompressedSize = u32(bytes, p + 24);
+    const nameLength = u16(bytes, p + 28);
+    const extraLength = u16(bytes, p + 30);
+    const commentLength = u16(bytes, p + 32);
+    const localHeaderOffset = u32(bytes, p + 42);
+    if (p + 46 + nameLength > eocd) throw corrupt('压缩包目录损坏');
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
+    const name = flags & 0x800 ? utf8.decode(rawName) : latin1(rawName);
+    p += 46 + nameLength + extraLength + commentLength;
+    if (names.has(name)) throw corrupt(`内部文件 ${name} 重复`);
+    names.add(name);
+    if (localHeaderOffset + 30 > bytes.length) throw truncated();
+    if (u32(bytes, localHeaderOffset) !== SIG_LOCAL) throw corrupt(`内部文件 ${name} 的位置错误`);
+    const dataOffset = localHeaderOffset + 30 + u16(bytes, localHeaderOffset + 26) + u16(bytes, localHeaderOffset + 28);
+    if (dataOffset + compressedSize > bytes.length) throw truncated();
+    if (dataOffset + compressedSize > cdOffset) throw corrupt(`内部文件 ${name} 与目录重叠`);
+    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localHeaderOffset, dataOffset });
+  }
+  return entries;
+}
+
+function notWorkbookMessage(entries: ZipEntryInfo[], file: string): XlsxImportError {
+  const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
+  if (has('word/')) return new XlsxImportError('notWorkbook', `${file}是 Word 文档，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
+  if (has('ppt/')) return new XlsxImportError('notWorkbook', `${file}是 PowerPoint 演示文稿，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
+  if (entries.some((e) => e.name === 'content.xml') && entries.some((e) => e.name === 'mimetype')) {
+    return new XlsxImportError('notWorkbook', `${file}是 OpenDocument（.ods 等）格式，不是 .xlsx。请在 WPS 或 LibreOffice 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+  }
+  return new XlsxImportError('notWorkbook', `${file}是一个压缩包，但其中没有 Excel 工作簿（缺少 xl/workbook.xml）。请确认选择的是 .xlsx 预算表。`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRC-32 and the streaming pass
+// ---------------------------------------------------------------------------------------------
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** Running CRC-32 (start with crc = 0xffffffff ^ 0 = -1; finish with ~crc >>> 0). */
+export function crc32Update(crc: number, chunk: Uint8Array): number {
+  let c = crc;
+  const t = CRC_TABLE;
+  for (let i = 0; i < chunk.length; i++) c = t[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
+export function crc32(bytes: Uint8Array): number {
+  return ~crc32Update(-1, bytes) >>> 0;
+}
+
+/**
+ * Counts the `<row>` and `<c>` elements of a worksheet's XML across chunk boundaries, and the
+ * cells covered by `<mergeCell ref="A1:B2">` ranges (exceljs creates every cell of a merge).
+ * Jumps from '<' to '<' with the native indexOf.
+ */
+class TagCounter {
+  rows = 0;
+  cells = 0;
+  mergedCells = 0;
+  largestMerge = 0;
+  /** Bytes of a tag cut by the end of the previous chunk. */
+  private carry: Uint8Array | null = null;
+
+  feed(chunk: Uint8Array): void {
+    let b = chunk;
+    if (this.carry) {
+      const joined = new Uint8Array(this.carry.length + chunk.length);
+      joined.set(this.carry);
+      joined.set(chunk, this.carry.length);
+      b = joined;
+      this.carry = null;
+    }
+    const n = b.length;
+    let i = b.indexOf(0x3c);
+    while (i >= 0) {
+      if (i + 11 > n) {
+        this.carry = b.slice(i);
+        return;
+      }
+      const c1 = b[i + 1]!;
+      if (c1 === 0x63 && isDelimiter(b[i + 2]!)) this.cells++;
+      else if (c1 === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77 && isDelimiter(b[i + 4]!)) this.rows++;
+      else if (c1 === 0x6d && matches(b, i + 1, MERGE_CELL) && isDelimiter(b[i + 10]!)) {
+        const end = b.indexOf(0x3e, i + 10);
+        if (end < 0) {
+          if (n - i < 512) this.carry = b.slice(i);
+          return;
+        }
+        this.addMerge(latin1(b.subarray(i + 10, Math.min(end, i + 300))));
+      }
+      i = b.indexOf(0x3c, i + 1);
+    }
+  }
+
+  private addMerge(attrs: string): void {
+    const m = /ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/.exec(attrs);
+    if (!m) return;
+    const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    const area = (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(col(m[3]!) - col(m[1]!)) + 1);
+    this.mergedCells += area;
+    this.largestMerge = Math.max(this.largestMerge, area);
+  }
+}
+
+const MERGE_CELL = [0x6d, 0x65, 0x72, 0x67, 0x65, 0x43, 0x65, 0x6c, 0x6c]; // mergeCell
+
+function matches(b: Uint8Array, at: number, word: readonly number[]): boolean {
+  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
+  return true;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+interface StreamReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+interface StreamWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(reason?: unknown): Promise<void>;
+}
+interface TransformLike {
+  readable: { getReader(): StreamReader };
+  writable: { getWriter(): StreamWriter };
+}
+type DecompressionStreamCtor = new (format: 'deflate-raw') => TransformLike;
+
+function decompressionStream(): DecompressionStreamCtor | undefined {
+  return (globalThis as { DecompressionStream?: DecompressionStreamCtor }).DecompressionStream;
+}
+
+const FEED_CHUNK = 256 * 1024;
+
+/**
+ * Inflate one entry chunk by chunk, calling `onData` for each output chunk. Stops (and throws)
+ * as soon as the output exceeds `limit` bytes. Returns the number of bytes produced.
+ */
+async function inflateEntry(ctor: DecompressionStreamCtor, data: Uint8Array, limit: number, onData: (chunk: Uint8Array) => void): Promise<number> {
+  const ds = new ctor('deflate-raw');
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  const feeding = (async () => {
+    for (let o = 0; o < data.length; o += FEED_CHUNK) await writer.write(data.subarray(o, Math.min(data.length, o + FEED_CHUNK)));
+    await writer.close();
+  })();
+  feeding.catch(() => undefined);
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!value) continue;
+      total += value.length;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        await writer.abort().catch(() => undefined);
+        return total;
+      }
+      onData(value);
+    }
+  } catch (e) {
+    await writer.abort().catch(() => undefined);
+    throw e;
+  }
+  await feeding.catch(() => undefined);
+  return total;
+}
+
+const WORKSHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/;
+
+function decodeSmall(chunks: Uint8Array[]): string {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const all = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
+  return utf8.decode(all);
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string, dec?: string, hex?: string) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[name] ?? m;
+  });
+}
+
+/** Sheet names by worksheet path, from xl/workbook.xml and its relationships (best effort). */
+export function sheetNamesByPath(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const path = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && path) out.set(path.replace(/\/\.\//g, '/'), unescapeXml(name));
+  }
+  return out;
+}
+
+/**
+ * Check the bytes of an .xlsx before handing them to exceljs. Throws XlsxImportError.
+ */
+export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOptions = {}): Promise<GuardResult> {
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  const file = fileLabel(options.fileName);
+  if (bytes.length === 0) throw new XlsxImportError('empty', `${file}是空文件（0 字节），不是 Excel 工作簿。`);
+  if (bytes.length > limits.maxFileBytes) {
+    throw new XlsxImportError('tooLarge', `${file}过大（${formatMegabytes(bytes.length)}），超过了可导入的上限 ${formatMegabytes(limits.maxFileBytes)}。`);
+  }
+  if (startsWith(bytes, OLE_SIGNATURE)) throw classifyOle(bytes, file);
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw classifyNotZip(bytes, file);
+  }
+  const entries = readZipDirectory(bytes, { fileName: options.fileName, maxEntries: limits.maxEntries });
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notWorkbookMessage(entries, file);
+
+  let declared = 0;
+  for (const e of entries) {
+    if (e.flags & 0x1) throw new XlsxImportError('encrypted', `${file}中的内容已加密，无法读取。请取消密码保护并重新保存后再导入。`);
+    if (e.method !== 0 && e.method !== 8) {
+      throw new XlsxImportError('corrupt', `${file}使用了不支持的压缩方式（内部文件 ${e.name}）。请用 Excel 或 WPS 重新保存后再导入。`);
+    }
+    if (e.method === 0 && e.compressedSize !== e.uncompressedSize) {
+      throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 的大小不一致）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
+    }
+    if (e.uncompressedSize > limits.maxEntryBytes) {
+      throw new XlsxImportError('tooLarge', `${file}中的内部文件 ${e.name} 解压后有 ${formatMegabytes(e.uncompressedSize)}，超过了可导入的上限 ${formatMegabytes(limits.maxEntryBytes)}。`);
+    }
+    declared += e.uncompressedSize;
+  }
+  if (declared > limits.maxUncompressedBytes) {
+    throw new XlsxImportError('tooLarge', `${file}解压后共有 ${formatMegabytes(declared)}，超过了可导入的上限 ${formatMegabytes(limits.maxUncompressedBytes)}。`);
+  }
+
+  const platform = options.skipStreamingCheck ? undefined : options.platform;
+  const ctor = options.skipStreamingCheck || platform ? undefined : decompressionStream();
+  const sheets: SheetCount[] = [];
+  let workbookXml = '';
+  let relsXml = '';
+  const totalCompressed = entries.reduce((a, e) => a + e.compressedSize, 0) || 1;
+  let done = 0;
+  let cells = 0;
+  /** Inflate, checksum and count one entry (streaming; nothing of it is kept but small XML parts). */
+  // The stored copy: one allocation of the exact size (declared sizes are checked against the data).
+  const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
+  const copy = options.storedCopy && (ctor || platform) ? planStoredCopy(entries, encoder) : null;
+  const checkEntry = async (e: ZipEntryInfo, index: number): Promise<void> => {
+    const slot = copy ? copy.dataOffsets[index]! : -1;
+    let written = 0;
+    const isSheet = WORKSHEET_PATH.test(e.name);
+    const keep = e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels';
+    const counter = isSheet ? new TagCounter() : null;
+    const kept: Uint8Array[] = [];
+    let crc = -1;
+    const onData = (chunk: Uint8Array) => {
+      crc = crc32Update(crc, chunk);
+      counter?.feed(chunk);
+      if (keep) kept.push(chunk.slice());
+      if (copy) {
+        copy.out.set(chunk, slot + written);
+        written += chunk.length;
+      }
+    };
+    const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    if (platform) {
+      let out: Uint8Array;
+      try {
+        out = e.method === 0 ? data : platform.inflateRaw(data, e.uncompressedSize + 1);
+      } catch (cause) {
+        throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 的压缩数据错误或解压后过大）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`, { cause });
+      }
+      if (out.length !== e.uncompressedSize) {
+        throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
+      }
+      counter?.feed(out);
+      if (keep) kept.push(out.slice());
+      if (copy) copy.out.set(out, slot);
+      crc = ~(platform.crc32(out) >>> 0);
+    } else if (e.method === 0) {
+      onData(data);
+    } else if (ctor) {
+      let produced: number;
+      try {
+        produced = await inflateEntry(ctor, data, e.uncompressedSize, onData);
+      } catch (cause) {
+        throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 的压缩数据错误）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`, { cause });
+      }
+      if (produced !== e.uncompressedSize) {
+        throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
+      }
+    } else {
+      if (counter) sheets.push({ path: e.name, name: null, rows: 0, cells: 0, mergedCells: 0 });
+      return;
+    }
+    if ((~crc >>> 0) !== e.crc32) {
+      throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 校验失败）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
+    }
+    if (keep) {
+      if (e.name === 'xl/workbook.xml') workbookXml = decodeSmall(kept);
+      else relsXml = decodeSmall(kept);
+    }
+    if (counter) {
+      sheets.push({ path: e.name, name: null, rows: counter.rows, cells: counter.cells, mergedCells: counter.mergedCells });
+      cells += counter.cells + counter.mergedCells;
+    }
+    done += e.compressedSize;
+    options.onProgress?.(done / totalCompressed);
+  };
+  // A few entries at a time: inflation runs off the main thread where the platform allows, and the
+  // memory in flight stays bounded (each entry streams).
+  const queue = entries.map((e, i) => [e, i] as const);
+  const failures: unknown[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next && failures.length === 0; next = queue.shift()) {
+      try {
+        await checkEntry(next[0], next[1]);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, entries.length) }, worker));
+  if (failures.length) throw failures[0];
+  sheets.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+  const names = sheetNamesByPath(workbookXml, relsXml);
+  for (const s of sheets) s.name = names.get(s.path) ?? null;
+  for (const s of sheets) {
+    if (s.rows > limits.maxRowsPerSheet) {
+      const which = s.name ? `工作表“${s.name}”` : `工作表 ${s.path}`;
+      throw new XlsxImportError('tooManyRows', `${file}的${which}有 ${formatCount(s.rows)} 行，超过了可导入的上限 ${formatCount(limits.maxRowsPerSheet)} 行。请删除多余的空行或无关内容后再导入。`);
+    }
+  }
+  if (cells > limits.maxCells) {
+    throw new XlsxImportError('tooLarge', `${file}共有 ${formatCount(cells)} 个单元格，超过了可导入的上限 ${formatCount(limits.maxCells)} 个。请删除无关的工作表或内容后再导入。`);
+  }
+  if (copy) finishStoredCopy(copy, entries);
+  return { entries, sheets, ...(copy ? { stored: copy.out } : {}) };
+}
+
+interface StoredCopy {
+  out: Uint8Array;
+  names: Uint8Array[];
+  headerOffsets: number[];
+  dataOffsets: number[];
+  centralOffset: number;
+}
+
+function planStoredCopy(entries: ZipEntryInfo[], encoder: { encode(s: string): Uint8Array }): StoredCopy {
+  const names = entries.map((e) => encoder.encode(e.name));
+  const headerOffsets: number[] = [];
+  const dataOffsets: number[] = [];
+  let at = 0;
+  entries.forEach((e, i) => {
+    headerOffsets.push(at);
+    dataOffsets.push(at + 30 + names[i]!.length);
+    at += 30 + names[i]!.length + e.uncompressedSize;
+  });
+  const centralOffset = at;
+  for (const n of names) at += 46 + n.length;
+  return { out: new Uint8Array(at + 22), names, headerOffsets, dataOffsets, centralOffset };
+}
+
+function finishStoredCopy(c: StoredCopy, entries: ZipEntryInfo[]): void {
+  const v = new DataView(c.out.buffer, c.out.byteOffset, c.out.byteLength);
+  let central = c.centralOffset;
+  entries.forEach((e, i) => {
+    const name = c.names[i]!;
+    const h = c.headerOffsets[i]!;
+    v.setUint32(h, 0x04034b50, true);
+    v.setUint16(h + 4, 20, true);
+    v.setUint16(h + 6, 0x800, true);
+    v.setUint16(h + 8, 0, true);
+    v.setUint32(h + 14, e.crc32, true);
+    v.setUint32(h + 18, e.uncompressedSize, true);
+    v.setUint32(h + 22, e.uncompressedSize, true);
+    v.setUint16(h + 26, name.length, true);
+    c.out.set(name, h + 30);
+    v.setUint32(central, 0x02014b50, true);
+    v.setUint16(central + 4, 20, true);
+    v.setUint16(central + 6, 20, true);
+    v.setUint16(central + 8, 0x800, true);
+    v.setUint16(central + 10, 0, true);
+    v.setUint32(central + 16, e.crc32, true);
+    v.setUint32(central + 20, e.uncompressedSize, true);
+    v.setUint32(central + 24, e.uncompressedSize, true);
+    v.setUint16(central + 28, name.length, true);
+    v.setUint32(central + 42, h, true);
+    c.out.set(name, central + 46);
+    central += 46 + name.length;
+  });
+  v.setUint32(central, 0x06054b50, true);
+  v.setUint16(central + 8, entries.length, true);
+  v.setUint16(central + 10, entries.length, true);
+  v.setUint32(central + 12, central - c.centralOffset, true);
+  v.setUint32(central + 16, c.centralOffset, true);
+}

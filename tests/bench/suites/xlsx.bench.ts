@@ -1,0 +1,88 @@
+/**
+ * Excel benchmark (Node, the CLI's runtime; the editor runs the same code in a Web Worker):
+ * - exportSampleMs / importSampleMs: the bundled sample (深圳市信访局 2020), median of runs.
+ * - exportLargeMs / importLargeMs: the large generated department (tests/fixtures/largeBudget.ts:
+ *   300 units, ~3,000 projects, so ~3,000 表15 sheets).
+ * - exceljsBareLoadLargeMs: exceljs loading the same large workbook with no checks and no mapping;
+ *   ratioImportLargeVsBareLoad = importLargeMs / exceljsBareLoadLargeMs is what the mapping costs.
+ * Also reported: the large workbook's size and sheet count, and importLargeGuardMs (the zip checks).
+ * Imports use Node's zlib for the zip checks, as the CLI does.
+ */
+import ExcelJS from 'exceljs';
+import { generateLargeBudget } from '../../fixtures/largeBudget';
+import { loadSample } from '../../xlsx/helpers';
+import { exportWorkbook } from '../../../shared/xlsx/exportWorkbook';
+import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
+import { guardWorkbookBytes } from '../../../shared/xlsx/zipGuard';
+import { nodeZip } from '../../../electron/cli/nodeZip';
+import type { BenchSuite } from '../run';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+async function exportBytes(doc: Parameters<typeof exportWorkbook>[0]): Promise<Uint8Array> {
+  const r = await exportWorkbook(doc, { force: true, audit: false });
+  if (!r.ok) throw new Error('export refused');
+  return r.bytes;
+}
+
+const suite: BenchSuite = {
+  name: 'xlsx',
+  async run() {
+    const sample = loadSample();
+    for (let i = 0; i < 3; i++) await importWorkbook(await exportBytes(sample)); // warm-up
+    const exportRuns: number[] = [];
+    const importRuns: number[] = [];
+    let sampleBytes: Uint8Array = new Uint8Array();
+    for (let i = 0; i < 7; i++) {
+      const e = await time(() => exportBytes(sample));
+      exportRuns.push(e.ms);
+      sampleBytes = e.value;
+      const im = await time(() => importWorkbook(sampleBytes, { zip: nodeZip }));
+      if (!im.value.ok) throw new Error(im.value.error.message);
+      importRuns.push(im.ms);
+    }
+
+    const large = generateLargeBudget();
+    const exportLarge = await time(() => exportBytes(large));
+    const bytes = exportLarge.value;
+    const bare: number[] = [];
+    const imports: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const b = await time(async () => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes.slice().buffer as unknown as ExcelJS.Buffer);
+        return wb.worksheets.length;
+      });
+      bare.push(b.ms);
+      const im = await time(() => importWorkbook(bytes, { zip: nodeZip }));
+      if (!im.value.ok) throw new Error(im.value.error.message);
+      imports.push(im.ms);
+    }
+    const guard = await time(() => guardWorkbookBytes(bytes, { platform: nodeZip }));
+    const importLargeMs = Math.min(...imports);
+    const bareMs = Math.min(...bare);
+    return {
+      exportSampleMs: round(median(exportRuns)),
+      importSampleMs: round(median(importRuns)),
+      exportLargeMs: round(exportLarge.ms),
+      importLargeMs: round(importLargeMs),
+      exceljsBareLoadLargeMs: round(bareMs),
+      ratioImportLargeVsBareLoad: Math.round((importLargeMs / bareMs) * 1000) / 1000,
+      importLargeGuardMs: round(guard.ms),
+      largeWorkbookBytes: bytes.length,
+      largeWorkbookSheets: guard.value.sheets.length,
+    };
+  },
+};
+
+export default suite;
