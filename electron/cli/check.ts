@@ -1,35 +1,39 @@
-import { evaluate } from '../../shared/compute/evaluate';
-import { graphOf } from '../../shared/compute/inputCells';
-import type { DepartmentBudget } from '../../shared/model/document';
+/**
+ * `check FILE... [--json]`: read each file and audit it with the rule catalogue (shared/rules).
+ * Exit code 0: no 强制性 error; 1: some file has one; 2: some file could not be read (the
+ * others are still checked and reported).
+ */
 import { formatFen } from '../../shared/money/format';
 import type { Fen } from '../../shared/money/fen';
-import type { Finding } from '../../shared/rules/finding';
 import { unitTotals, type UnitTotals } from '../../shared/report/unitTotals';
+import { createAuditSession } from '../../shared/rules/engine';
+import type { Finding, Severity } from '../../shared/rules/finding';
 import { loadDocument } from './loadDocument';
+
+/** A finding as the CLI reports it (JSON shape of `check --json`). */
+export type ReportedFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'differenceFen'> & { cells: { table: string; row: string; column: string; valueFen: number | null }[] };
 
 export interface CheckedFile {
   file: string;
   ok: boolean;
   error: { code: string; message: string } | null;
   units: UnitTotals[];
-  findings: Omit<Finding, 'id' | 'acceptedReason'>[];
-}
-
-/** Audit hook: the rules module registers itself here (kept separate so the CLI works before/without it). */
-export type Auditor = (doc: DepartmentBudget) => Finding[];
-let auditor: Auditor | null = null;
-export function setAuditor(a: Auditor): void {
-  auditor = a;
+  findings: ReportedFinding[];
 }
 
 export async function checkFile(file: string): Promise<CheckedFile> {
   const loaded = await loadDocument(file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error, units: [], findings: [] };
   const doc = loaded.doc;
-  const { graph } = graphOf(doc);
-  const ev = evaluate(graph, doc);
-  const findings = (auditor ? auditor(doc) : []).map(({ rule, severity, message, cells, differenceFen }) => ({ rule, severity, message, cells, differenceFen }));
-  return { file, ok: !findings.some((f) => f.severity === 'error'), error: null, units: unitTotals(doc, ev), findings };
+  const session = createAuditSession(doc);
+  const findings = session.findings().map(({ rule, severity, message, cells, differenceFen }) => ({
+    rule,
+    severity,
+    message,
+    cells: cells.map(({ table, row, column, valueFen }) => ({ table, row, column, valueFen })),
+    differenceFen,
+  }));
+  return { file, ok: !findings.some((f) => f.severity === 'error'), error: null, units: unitTotals(doc, session.evaluation), findings };
 }
 
 export async function runCheck(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -63,8 +67,14 @@ function formatResult(r: CheckedFile): string {
   for (const u of r.units) {
     lines.push(`  ${u.name}：收入总计 ${yuan(u.incomeTotalFen)} 元；支出总计 ${yuan(u.expenditureTotalFen)} 元（基本支出 ${yuan(u.basicExpenditureFen)}，项目支出 ${yuan(u.projectExpenditureFen)}）`);
   }
-  const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
   lines.push(`  审核：强制性错误 ${count('error')} 项，提示性 ${count('warning')} 项，尾差 ${count('info')} 项`);
-  for (const f of r.findings) lines.push(`  [${f.severity === 'error' ? '强制' : f.severity === 'warning' ? '提示' : '尾差'}] ${f.rule} ${f.message}`);
+  const headings: Record<Severity, string> = { error: '强制性审核错误（须改正后才能报送）', warning: '提示性审核结果（可说明理由后接受）', info: '尾差（四舍五入造成，不是错误）' };
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = r.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push('', `  ${headings[severity]}：`);
+    group.forEach((f, i) => lines.push(`    ${i + 1}. ${f.message}（${f.rule}）`));
+  }
   return lines.join('\n');
 }

@@ -45,29 +45,52 @@ export function readPath(doc: unknown, path: readonly string[]): number | null {
 
 export function evaluate(graph: Graph, doc: DepartmentBudget): Evaluation {
   const n = graph.size;
-  const computed = new Float64Array(n);
-  const shown = new Float64Array(n);
-  const nonEmpty = new Uint8Array(n);
-  const nonEmptyTerms = new Int32Array(n);
+  const { kind, termStart, termList, inputBaseOf, inputLeafOf, leafNames } = graph;
   const hasReported = new Uint8Array(n);
   const reported = new Float64Array(n);
-  const looseness = new Int32Array(n);
-  const { kind, termStart, termList, inputPath, keys } = graph;
-
+  let anyReported = false;
   for (const [k, v] of Object.entries(doc.reported)) {
     const id = graph.idOf(k);
     if (id === undefined || kind[id] === NodeKind.Input) continue;
     hasReported[id] = 1;
     reported[id] = v ?? 0;
+    anyReported = true;
   }
+  const computed = new Float64Array(n);
+  // Without printed values of derived cells, shown is computed (one array; applyInput keeps them equal).
+  const shown = anyReported ? new Float64Array(n) : computed;
+  const nonEmpty = new Uint8Array(n);
+  const nonEmptyTerms = new Int32Array(n);
+  const looseness = new Int32Array(n);
   const inputsPrinted = doc.printedPrecisionFen !== null;
-
+  // Inputs are read through the object holding them (a line's `amounts`, a unit's income …):
+  // one path walk per object rather than per cell.
+  const holders = graph.readInputHolders(doc);
+  const simple = !anyReported && !inputsPrinted;
   for (let i = 0; i < n; i++) {
     if (kind[i] === NodeKind.Input) {
-      const v = readPath(doc, inputPath[i]!);
+      const holder = holders[inputBaseOf[i]!];
+      const raw = holder ? holder[leafNames[inputLeafOf[i]!]!] : undefined;
+      const v = typeof raw === 'number' ? raw : null;
       computed[i] = v ?? 0;
       shown[i] = v ?? 0;
       nonEmpty[i] = v === null ? 0 : 1;
+      continue;
+    }
+    const start = termStart[i]!;
+    const end = termStart[i + 1]!;
+    if (simple) {
+      // Editor documents: no printed figures, so no looseness and shown = computed.
+      let c = 0;
+      let ne = 0;
+      for (let p = start; p < end; p++) {
+        const t = termList[p]!;
+        c += computed[t]!;
+        ne += nonEmpty[t]!;
+      }
+      computed[i] = c;
+      nonEmptyTerms[i] = ne;
+      nonEmpty[i] = ne > 0 ? 1 : 0;
       continue;
     }
     let c = 0;
@@ -75,7 +98,7 @@ export function evaluate(graph: Graph, doc: DepartmentBudget): Evaluation {
     let ne = 0;
     let loose = 0;
     const copy = kind[i] === NodeKind.Copy;
-    for (let p = termStart[i]!, end = termStart[i + 1]!; p < end; p++) {
+    for (let p = start; p < end; p++) {
       const t = termList[p]!;
       c += computed[t]!;
       s += shown[t]!;
@@ -89,7 +112,6 @@ export function evaluate(graph: Graph, doc: DepartmentBudget): Evaluation {
     nonEmpty[i] = ne > 0 || (hasReported[i] === 1 && reported[i] !== 0) ? 1 : 0;
     looseness[i] = loose;
   }
-  void keys;
   return { graph, computed, shown, nonEmpty, nonEmptyTerms, hasReported, reported, looseness, printedPrecisionFen: doc.printedPrecisionFen };
 }
 
@@ -112,7 +134,7 @@ export function isPrinted(ev: Evaluation, node: number): boolean {
  */
 export function applyInput(ev: Evaluation, node: number, value: number | null): number[] {
   const { graph } = ev;
-  if (graph.kind[node] !== NodeKind.Input) throw new Error(`not an input: ${graph.keys[node]}`);
+  if (graph.kind[node] !== NodeKind.Input) throw new Error(`not an input: ${graph.keyOf(node)}`);
   const newValue = value ?? 0;
   const newNonEmpty = value === null ? 0 : 1;
   const delta = newValue - ev.computed[node]!;

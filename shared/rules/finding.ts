@@ -9,6 +9,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '强制性', warning: '提示性', info: '尾差' };
 
 export const findingCellSchema = z.object({
+  /** Table id of the cell key (`T4`); with row and column it names the cell the clerk can jump to. */
   table: z.string(),
   row: z.string(),
   column: z.string(),
@@ -25,6 +26,11 @@ export const findingSchema = z.object({
   message: z.string(),
   cells: z.array(findingCellSchema),
   differenceFen: z.number().int().nullable(),
+  /** The two sides compared, in 分 (left − right = differenceFen), where the rule compares amounts. */
+  leftFen: z.number().int().nullable().optional(),
+  rightFen: z.number().int().nullable().optional(),
+  /** Largest difference that is still a rounding gap (尾差), in 分; 0 for exact data. */
+  toleranceFen: z.number().nonnegative().optional(),
   /** Reason a clerk gave for accepting this warning, if any. */
   acceptedReason: z.string().optional(),
 });

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { enablePatches, produceWithPatches } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { parseBudgetFile } from '../../shared/io/budgetFile';
+import type { Fen } from '../../shared/money/fen';
+import { runAudit } from '../../shared/rules/audit';
+import { checkWorkerResponseSchema, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
+import { installCheckWorker, type WorkerScopeLike } from './checkWorker';
+
+enablePatches();
+
+const SAMPLE = new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url);
+const parsed = parseBudgetFile(readFileSync(SAMPLE, 'utf8'), 'sample');
+if (!parsed.ok) throw new Error(parsed.error.message);
+const doc = parsed.doc;
+
+/** A stand-in for the worker's `self`: records what the worker posts. */
+function fakeSelf() {
+  const posted: CheckWorkerResponse[] = [];
+  let listener: ((event: { data: unknown }) => void) | null = null;
+  const scope: WorkerScopeLike = {
+    postMessage: (m) => posted.push(checkWorkerResponseSchema.parse(m)),
+    addEventListener: (_type, l) => (listener = l),
+  };
+  installCheckWorker(scope);
+  return { posted, send: (data: unknown) => listener!({ data }) };
+}
+
+describe('check worker', () => {
+  it('opens a document: progress, then every finding', () => {
+    const w = fakeSelf();
+    w.send({ id: 'open-1', type: 'open', doc });
+    expect(w.posted.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.stage)).toEqual(['graph', 'evaluate', 'relations', 'rules']);
+    const last = w.posted[w.posted.length - 1]!;
+    expect(last.type).toBe('findings');
+    if (last.type !== 'findings') return;
+    expect(last.delta.full).toBe(true);
+    expect(last.delta.added.map((f) => f.id)).toEqual(runAudit(doc).map((f) => f.id));
+  });
+
+  it('answers each edit with the changes only', () => {
+    const w = fakeSelf();
+    w.send({ id: 'o', type: 'open', doc });
+    // Print 表14 待支付以前年度采购项目 as 252, as 表5 does: its two errors go away.
+    const [next, patches] = produceWithPatches(doc, (d) => {
+      d.reported['T14|p:p-daizhifu|total'] = 252_000_000 as Fen;
+      d.reported['T14|p:p-daizhifu|fiscal'] = 252_000_000 as Fen;
+    });
+    w.send({ id: 'e1', type: 'patches', seq: 1, patches });
+    const reply = w.posted[w.posted.length - 1]!;
+    expect(reply).toMatchObject({ id: 'e1', type: 'findings', seq: 1 });
+    if (reply.type !== 'findings') return;
+    expect(reply.delta.full).toBe(false);
+    expect(reply.delta.removed.sort()).toEqual(['T14-project-eq-T5|T14|p:p-daizhifu|fiscal', 'T14-project-eq-T5|T14|p:p-daizhifu|total']);
+    // 表14 合计 3,380 against tasks that now add up to 3,379 is still 尾差, with a new message.
+    expect(reply.delta.changed.map((f) => f.id).sort()).toEqual(['T14-total-sum|T14|total|fiscal', 'T14-total-sum|T14|total|total']);
+    expect(new Set(runAudit(next).map((f) => f.id)).size).toBe(runAudit(doc).length - 2);
+  });
+
+  it('rejects malformed messages with a clear error instead of crashing', () => {
+    const w = fakeSelf();
+    w.send({ id: 'x', type: 'open', doc: { format: 'nope' } });
+    w.send('hello');
+    w.send({ id: 'p', type: 'patches', seq: 1, patches: [] });
+    expect(w.posted.map((m) => m.type === 'failed' && m.code)).toEqual(['badRequest', 'badRequest', 'noDocument']);
+    const first = w.posted[0]!;
+    expect(first.type === 'failed' && first.id).toBe('x');
+    expect(first.type === 'failed' && first.message).toMatch(/^无效的审核请求（doc/);
+  });
+
+  it('refuses edits out of order and patches that do not apply', () => {
+    const w = fakeSelf();
+    w.send({ id: 'o', type: 'open', doc });
+    w.send({ id: 'late', type: 'patches', seq: 2, patches: [] });
+    w.send({ id: 'bad', type: 'patches', seq: 1, patches: [{ op: 'replace', path: ['units', 'byId', 'nope', 'name', 'x'], value: 'y' }] });
+    w.send({ id: 'after', type: 'patches', seq: 2, patches: [] });
+    expect(w.posted.slice(-3).map((m) => m.type === 'failed' && m.code)).toEqual(['outOfOrder', 'badPatch', 'noDocument']);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Messages between the editor and the check Web Worker (renderer/workers/checkWorker.ts): one
+ * typed contract, checked with zod on arrival on both sides.
+ *
+ * Requests (each with a caller-chosen id):
+ * - `open`    the document to check (a full check): answered by `progress`* then one `findings`
+ *             with `delta.full = true` (every finding in `added`).
+ * - `patches` one edit's immer patches, numbered 1, 2, 3 … after each `open` (`seq`): the worker
+ *             applies them to its copy of the document and answers with one `findings` delta
+ *             (added / changed / removed). Accepting or un-accepting a warning is an edit of
+ *             `acceptedWarnings` and travels as patches like any other.
+ * Every failure is one `failed` (same id) with a Chinese message; the worker never throws.
+ */
+import { z } from 'zod';
+import { departmentBudgetSchema } from '../model/document';
+import { findingSchema } from './finding';
+
+const id = z.string().min(1).max(100);
+
+export const patchSchema = z
+  .object({
+    op: z.enum(['add', 'remove', 'replace']),
+    path: z.array(z.union([z.string(), z.number().int().nonnegative()])).max(32),
+    value: z.unknown().optional(),
+  })
+  .strict();
+
+export const openRequestSchema = z.object({ id, type: z.literal('open'), doc: departmentBudgetSchema }).strict();
+export const patchesRequestSchema = z.object({ id, type: z.literal('patches'), seq: z.number().int().positive(), patches: z.array(patchSchema).max(1_000_000) }).strict();
+
+export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema]);
+export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
+export type ParsedCheckWorkerRequest = z.output<typeof checkWorkerRequestSchema>;
+
+export const findingsDeltaSchema = z
+  .object({
+    /** True when this replaces every finding (after `open`). */
+    full: z.boolean(),
+    added: z.array(findingSchema),
+    changed: z.array(findingSchema),
+    removed: z.array(z.string()),
+  })
+  .strict();
+export type FindingsDelta = z.infer<typeof findingsDeltaSchema>;
+
+export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
+export type CheckFailureCode = (typeof CHECK_FAILURE_CODES)[number];
+
+export const checkWorkerResponseSchema = z.discriminatedUnion('type', [
+  z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict(),
+  z.object({ id: z.string(), type: z.literal('findings'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema, elapsedMs: z.number().nonnegative() }).strict(),
+  z.object({ id: z.string(), type: z.literal('failed'), code: z.enum(CHECK_FAILURE_CODES), message: z.string() }).strict(),
+]);
+export type CheckWorkerResponse = z.infer<typeof checkWorkerResponseSchema>;
+
+/** Chinese description of why a message is not a valid request. */
+export function describeBadCheckRequest(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `无效的审核请求${issue ? `（${issue.path.join('.') || '消息'}：${issue.message}）` : ''}`;
+}
