@@ -77,3 +77,59 @@ describe('check worker', () => {
     expect(w.posted.slice(-3).map((m) => m.type === 'failed' && m.code)).toEqual(['outOfOrder', 'badPatch', 'noDocument']);
   });
 });
+
+describe('check worker, amount edits applied in place', () => {
+  it('gives the same findings as a full audit of the edited document, across value and structural edits', () => {
+    const w = fakeSelf();
+    w.send({ id: 'o', type: 'open', doc });
+    let current = doc;
+    const steps: ((d: typeof doc) => void)[] = [
+      (d) => void (d.economicLines.byId['e-30101']!.amounts.generalFunding = 1_020_000_000 as Fen),
+      (d) => void (d.incomes['u-bj']!.specialFunding = 5_000_000 as Fen),
+      (d) => void (d.subItems.order.length > 0 && (d.subItems.byId[d.subItems.order[0]!]!.amounts.generalFunding = null)),
+      // structural: remove a sub-item (goes through immer, then value edits continue in place)
+      (d) => {
+        const id = d.subItems.order[1]!;
+        d.subItems.order.splice(1, 1);
+        delete d.subItems.byId[id];
+      },
+      (d) => void (d.economicLines.byId['e-30201']!.amounts.generalFunding = 0 as Fen),
+      (d) => void delete d.incomes['u-bj']!.specialFunding,
+    ];
+    const live = new Map<string, string>();
+    for (const f of runAudit(doc)) live.set(f.id, f.message);
+    steps.forEach((step, i) => {
+      const [next, patches] = produceWithPatches(current, step);
+      current = next;
+      w.send({ id: `e${i}`, type: 'patches', seq: i + 1, patches });
+      const reply = w.posted[w.posted.length - 1]!;
+      expect(reply.type).toBe('findings');
+      if (reply.type !== 'findings') return;
+      for (const id of reply.delta.removed) live.delete(id);
+      for (const f of [...reply.delta.added, ...reply.delta.changed]) live.set(f.id, f.message);
+      const full = runAudit(current);
+      expect([...live.keys()].sort()).toEqual(full.map((f) => f.id).sort());
+      for (const f of full) expect(live.get(f.id)).toBe(f.message);
+    });
+    // the caller's document was never touched by the worker's in-place updates
+    expect(doc.economicLines.byId['e-30101']!.amounts.generalFunding).toBe(1_011_000_000);
+  });
+});
+
+describe('applyInputPatchesInPlace', () => {
+  it('takes value edits of inputs and leaves everything else to immer', async () => {
+    const { createAuditSession } = await import('../../shared/rules/engine');
+    const { applyInputPatchesInPlace } = await import('./checkWorker');
+    const own = structuredClone(doc);
+    const session = createAuditSession(own);
+    const path = ['economicLines', 'byId', 'e-30101', 'amounts', 'generalFunding'];
+    expect(applyInputPatchesInPlace(session, [{ op: 'replace', path, value: 7 }])).toBe(true);
+    expect(own.economicLines.byId['e-30101']!.amounts.generalFunding).toBe(7);
+    // a name, a non-integer, a structural change, or a path that is not an input: refused, nothing written
+    expect(applyInputPatchesInPlace(session, [{ op: 'replace', path: ['units', 'byId', 'u-bj', 'name'], value: 'x' }])).toBe(false);
+    expect(applyInputPatchesInPlace(session, [{ op: 'replace', path, value: 1.5 }, { op: 'replace', path, value: 9 }])).toBe(false);
+    expect(applyInputPatchesInPlace(session, [{ op: 'replace', path, value: 9 }, { op: 'remove', path: ['subItems', 'order', 0] }])).toBe(false);
+    expect(own.economicLines.byId['e-30101']!.amounts.generalFunding).toBe(7);
+    expect(own.units.byId['u-bj']!.name).toBe('市信访局本级');
+  });
+});

@@ -3,12 +3,43 @@
  * Thin: validates each message (shared/rules/workerProtocol), keeps the document and an
  * incremental audit session (shared/rules/engine), posts progress and findings deltas.
  */
-import { applyPatches, enablePatches, type Patch } from 'immer';
+import { applyPatches, enablePatches, setAutoFreeze, type Patch } from 'immer';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { createAuditSession, type AuditSession } from '../../shared/rules/engine';
 import { checkWorkerRequestSchema, describeBadCheckRequest, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
 
 enablePatches();
+// The worker owns its copy of the document (structured clone, then zod parse): it may update it in
+// place, so results of applyPatches must not be frozen.
+setAutoFreeze(false);
+
+/**
+ * Amount edits (the clerk typing, pasting, filling) only replace input values. Applying them with
+ * immer would shallow-copy every record on the path (e.g. 9,000 表4 lines of a large department)
+ * on every keystroke; the worker's private document is updated in place instead. Returns false —
+ * and changes nothing — unless every patch sets or removes one input value of an existing holder.
+ */
+export function applyInputPatchesInPlace(session: AuditSession, patches: readonly Patch[]): boolean {
+  const graph = session.built.graph;
+  const holders: Record<string, unknown>[] = [];
+  for (const patch of patches) {
+    const value = patch.value as unknown;
+    const setsValue = (patch.op === 'replace' || patch.op === 'add') && (value === null || (typeof value === 'number' && Number.isSafeInteger(value)));
+    if (!(setsValue || patch.op === 'remove') || graph.inputAtPath(patch.path) === undefined) return false;
+    let cur: unknown = session.doc;
+    for (const key of patch.path.slice(0, -1)) {
+      cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;
+    }
+    if (cur === null || typeof cur !== 'object' || Object.isFrozen(cur)) return false;
+    holders.push(cur as Record<string, unknown>);
+  }
+  patches.forEach((patch, i) => {
+    const leaf = String(patch.path[patch.path.length - 1]);
+    if (patch.op === 'remove') delete holders[i]![leaf];
+    else holders[i]![leaf] = patch.value as unknown;
+  });
+  return true;
+}
 
 export type Post = (message: CheckWorkerResponse) => void;
 
@@ -50,7 +81,7 @@ export function createCheckHandler(post: Post): (data: unknown) => void {
       }
       let next: DepartmentBudget;
       try {
-        next = applyPatches(session.doc, req.patches as Patch[]);
+        next = applyInputPatchesInPlace(session, req.patches as Patch[]) ? session.doc : applyPatches(session.doc, req.patches as Patch[]);
       } catch (e) {
         session = null; // the editor's document and ours no longer match: it must open again
         post({ id: req.id, type: 'failed', code: 'badPatch', message: `无法在审核组件中应用这次修改，请重新打开文档进行审核：${e instanceof Error ? e.message : String(e)}` });
