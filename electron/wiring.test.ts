@@ -284,7 +284,7 @@ describe('preload (the shipped bundle)', () => {
     expect(exposed).toHaveLength(1);
     const [name, api] = exposed[0]!;
     expect(name).toBe(HOST_GLOBAL);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(hostMethods), 'kind', 'onEvent', 'onBeforeClose'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(hostMethods), 'kind', 'onEvent', 'onBeforeClose', 'onSnapshotRequest'].sort());
     expect(api.kind).toBe('desktop');
     expect([...listeners.keys()].sort()).toEqual([...LISTEN_CHANNELS].sort());
 

@@ -36,7 +36,13 @@ async function start(): Promise<void> {
 
   const initial = await host.initialFile().catch(() => null);
   let opened = false;
-  if (initial) opened = actions.openPicked(initial);
+  if (initial) {
+    // A workbook is read by the xlsx worker first, which takes a moment.
+    const root = document.getElementById('root');
+    if (root) root.textContent = `正在打开“${initial.name}”…`;
+    opened = await actions.openPicked(initial);
+    if (root) root.textContent = '';
+  }
   if (!opened) {
     const sample = parseBudgetFile(sampleText, SAMPLE_NAME);
     if (!sample.ok) throw new Error(sample.error.message);

@@ -4,10 +4,9 @@
  * details of the Electron host: the contract's `onBeforeClose` handler runs in the renderer, and its
  * answer has to travel back to main.
  *
- * Autosave adapter (not in the contract yet): main asks for the current document on
- * `budgetHost:snapshotRequest` and the preload answers on `budgetHost:snapshotReply`. The contract has
- * no way yet for the editor to hand the preload its document, so the preload answers null (nothing to
- * autosave) until `BudgetHost` gains a provider registration (see desktopHost.ts).
+ * Autosave: main asks for the current document on `budgetHost:snapshotRequest` and the preload answers
+ * on `budgetHost:snapshotReply` with what the editor's provider (`BudgetHost.onSnapshotRequest`) gives,
+ * or null when there is nothing new to keep.
  */
 import { HOST_BEFORE_CLOSE_CHANNEL, HOST_CHANNEL_PREFIX, HOST_EVENT_CHANNEL, hostMethods, type HostMethodName } from '../../shared/host/contract';
 

@@ -26,7 +26,7 @@ describe('desktop host (what the preload exposes)', () => {
     const t = fakeTransport((channel) => ({ ok: true, value: channel === 'budgetHost:recentFiles' ? [] : null }));
     const host = createDesktopHost(t.transport);
     expect(host.kind).toBe('desktop');
-    expect(Object.keys(host).sort()).toEqual([...Object.keys(hostMethods), 'kind', 'onBeforeClose', 'onEvent'].sort());
+    expect(Object.keys(host).sort()).toEqual([...Object.keys(hostMethods), 'kind', 'onBeforeClose', 'onEvent', 'onSnapshotRequest'].sort());
     const req = { bytes: new Uint8Array([1]), suggestedName: 'a.budget' };
     await host.saveDocument(req);
     await host.setDirty(true);
@@ -98,11 +98,32 @@ describe('desktop host (what the preload exposes)', () => {
     ]);
   });
 
-  it('answers autosave snapshot requests with null until the contract lets the editor provide one', async () => {
+  it("answers autosave snapshot requests with the editor's snapshot, or null", async () => {
     const t = fakeTransport();
-    createDesktopHost(t.transport);
-    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 9 });
+    const host = createDesktopHost(t.transport);
+    const replies = () => t.invoked.filter(([c]) => c === HOST_SNAPSHOT_REPLY_CHANNEL).map(([, a]) => a);
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 1 }); // no provider yet
     await flush();
-    expect(t.invoked).toEqual([[HOST_SNAPSHOT_REPLY_CHANNEL, [9, null]]]);
+    const snapshot = { bytes: new TextEncoder().encode('{"v":1}'), suggestedName: '预算.budget', path: '/docs/预算.budget' };
+    let answer: unknown = snapshot;
+    const off = host.onSnapshotRequest(async () => answer as never);
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 2 });
+    await flush();
+    answer = null; // nothing new since the last snapshot
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 3 });
+    await flush();
+    answer = { bytes: 'not bytes', suggestedName: '预算.budget' }; // malformed: never sent to main
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 4 });
+    await flush();
+    const old = off;
+    host.onSnapshotRequest(async () => {
+      throw new Error('editor bug');
+    });
+    old(); // an old registration's unsubscribe does not remove the newer provider
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 5 });
+    t.emit(HOST_SNAPSHOT_REQUEST_CHANNEL, { requestId: 'x' });
+    await flush();
+    expect(replies()).toEqual([[1, null], [2, snapshot], [3, null], [4, null], [5, null]]);
+    expect(t.invoked.every(([c]) => INVOKE_CHANNELS.includes(c))).toBe(true);
   });
 });

@@ -16,10 +16,12 @@ import {
   HOST_BEFORE_CLOSE_CHANNEL,
   HOST_EVENT_CHANNEL,
   hostEventSchema,
+  takeSnapshot,
   type BeforeCloseHandler,
   type BudgetHost,
   type HostEvent,
   type HostMethodName,
+  type SnapshotProvider,
 } from '../../shared/host/contract';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
 
@@ -82,13 +84,15 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     void answer.then((ok) => transport.invoke(HOST_BEFORE_CLOSE_REPLY_CHANNEL, requestId, ok)).catch(() => undefined);
   });
 
-  // Autosave adapter: the contract gives the editor no way to register a document provider yet,
-  // so there is nothing to hand over. With `onSnapshotRequest(provider)` in BudgetHost, answer
-  // `await provider()` here instead of null.
+  // Autosave: main asks for the current document; the editor's provider answers (null: nothing new).
+  // The snapshot is parsed here (takeSnapshot) and again by main's router (snapshotReplySchema).
+  let snapshotProvider: SnapshotProvider | null = null;
   transport.on(HOST_SNAPSHOT_REQUEST_CHANNEL, (payload) => {
     const requestId = (payload as { requestId?: unknown } | null)?.requestId;
     if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    void transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, null).catch(() => undefined);
+    void takeSnapshot(snapshotProvider)
+      .then((snapshot) => transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, snapshot))
+      .catch(() => undefined);
   });
 
   return {
@@ -117,6 +121,12 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
       beforeClose = handler;
       return () => {
         if (beforeClose === handler) beforeClose = null;
+      };
+    },
+    onSnapshotRequest(provider) {
+      snapshotProvider = provider;
+      return () => {
+        if (snapshotProvider === provider) snapshotProvider = null;
       };
     },
   };

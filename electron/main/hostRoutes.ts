@@ -1,12 +1,13 @@
 /**
  * Ties the host contract to the IPC router: one route per contract method on `budgetHost:<method>`,
- * with the contract's request and response schemas, plus the before-close reply of the Electron host.
+ * with the contract's request and response schemas, plus the before-close and autosave-snapshot replies
+ * of the Electron host.
  * `HostHandlers` is the shape main's handler modules implement (and the bridge test binds to).
  *
  * Plain Node module: no 'electron' import.
  */
 import { z } from 'zod';
-import { hostMethods, saveRequestSchema, type HostMethodName, type SaveRequest } from '../../shared/host/contract';
+import { hostMethods, snapshotSchema, type HostMethodName, type SaveRequest } from '../../shared/host/contract';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel } from '../bridge/channels';
 import { route, type IpcRoute, type IpcSender } from './ipcRouter';
 
@@ -20,7 +21,7 @@ export type HostHandlers = {
 
 const requestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const beforeCloseReplySchema = z.tuple([requestIdSchema, z.boolean().nullable()]);
-export const snapshotReplySchema = z.tuple([requestIdSchema, saveRequestSchema.nullable()]);
+export const snapshotReplySchema = z.tuple([requestIdSchema, snapshotSchema]);
 
 export interface HostRouteOptions {
   handlers: HostHandlers;

@@ -3,6 +3,9 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOST_EVENT_CHANNEL } from '../../shared/host/contract';
+import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { smallBudget } from '../../tests/fixtures/smallBudget';
+import { createDesktopHost } from '../bridge/desktopHost';
 import { createRecoveryStore } from '../files/recovery';
 import { RECOVERY_DOC_ID } from './documentSession';
 import { createHostServices } from './hostServices';
@@ -17,7 +20,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function setup(launchPath: string | null, messageAnswer = 0) {
+function setup(launchPath: string | null, messageAnswer = 0, toRenderer?: (channel: string, payload: unknown) => boolean) {
   const sent: Array<[string, unknown]> = [];
   const messages: string[] = [];
   const services = createHostServices({
@@ -31,7 +34,7 @@ function setup(launchPath: string | null, messageAnswer = 0) {
       showMessageBox: async (o) => (messages.push(o.message), { response: messageAnswer }),
     },
     window: { setTitle: () => undefined },
-    sendToRenderer: (channel, payload) => (sent.push([channel, payload]), true),
+    sendToRenderer: (channel, payload) => (sent.push([channel, payload]), toRenderer ? toRenderer(channel, payload) : true),
     closeWindow: () => undefined,
     isOwnWebContents: (id) => id === 1,
   });
@@ -79,5 +82,67 @@ describe('host services', () => {
     await services.openFromOs(path.join(dir, 'nope.xlsx'));
     expect(sent).toHaveLength(1);
     expect(messages).toEqual(['无法打开“nope.xlsx”：文件不存在，可能已被移动或删除']);
+  });
+
+  it("autosaves what the editor's snapshot provider gives, through the preload's host and the router", async () => {
+    // The renderer side in-process: the preload's createDesktopHost over a transport that calls the
+    // router as ipcRenderer.invoke would, and receives main's webContents.send.
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const { services } = setup(path.join(dir, 'a.budget'), 0, (channel, payload) => {
+      const listener = listeners.get(channel);
+      if (!listener) return false;
+      setTimeout(() => listener(payload), 0);
+      return true;
+    });
+    const sender = { webContentsId: 1, isMainFrame: true, frameUrl: 'app://bundle/index.html' };
+    const host = createDesktopHost({
+      invoke: (channel, ...args) => services.router.dispatch(channel, sender, args),
+      on: (channel, listener) => void listeners.set(channel, listener),
+    });
+    const opened = await host.initialFile();
+    expect(opened?.path).toBe(path.join(dir, 'a.budget'));
+    const recovery = createRecoveryStore(path.join(dir, 'userData', 'recovery'));
+    services.session.startAutosave();
+
+    // The editor: an edited document, handed out once per change.
+    let doc = smallBudget();
+    let revision = 1;
+    let given = 0;
+    let asked = 0;
+    host.onSnapshotRequest(async () => {
+      asked += 1;
+      if (given === revision) return null;
+      given = revision;
+      // A path named by the page is not trusted: the recovery file keeps main's own document path.
+      return { bytes: new TextEncoder().encode(serializeBudget(doc)), suggestedName: 'a.budget', path: '/elsewhere/evil.budget' };
+    });
+    await services.session.autosaveNow(); // not dirty: the editor is not even asked
+    expect(asked).toBe(0);
+    expect((await recovery.list()).entries).toEqual([]);
+
+    await host.setDirty(true);
+    await services.session.autosaveNow();
+    const entry = await recovery.load(RECOVERY_DOC_ID);
+    expect(entry?.sourcePath).toBe(path.join(dir, 'a.budget'));
+    const parsed = parseBudgetFile(entry!.content, 'recovery');
+    expect(parsed.ok && parsed.doc.department.name).toBe(doc.department.name);
+    expect(entry!.content).toBe(serializeBudget(doc));
+
+    // Nothing new since: the copy stays as it was.
+    await services.session.autosaveNow();
+    expect(asked).toBe(2);
+    expect((await recovery.load(RECOVERY_DOC_ID))?.content).toBe(entry!.content);
+
+    // Another edit: the next autosave replaces the copy.
+    doc = { ...doc, department: { ...doc.department, name: '改名后的部门' } };
+    revision += 1;
+    await services.session.autosaveNow();
+    const second = parseBudgetFile((await recovery.load(RECOVERY_DOC_ID))!.content, 'recovery');
+    expect(second.ok && second.doc.department.name).toBe('改名后的部门');
+
+    // Saved to the file: the recovery copy is removed.
+    await host.saveDocument({ bytes: new TextEncoder().encode(serializeBudget(doc)), suggestedName: 'a.budget', path: path.join(dir, 'a.budget') });
+    await expect.poll(() => recovery.load(RECOVERY_DOC_ID)).toBeNull();
+    await services.session.shutdown();
   });
 });

@@ -78,7 +78,9 @@ export function createHostServices(opts: HostServicesOptions): HostServices {
     recovery: createRecoveryStore(path.join(opts.userDataDir, 'recovery')),
     requestSnapshot: async () => {
       const snapshot = await snapshots.request(SNAPSHOT_TIMEOUT_MS);
-      return snapshot ? { bytes: snapshot.bytes, name: snapshot.suggestedName, ...(snapshot.path ? { path: snapshot.path } : {}) } : null;
+      // The path is main's own (the session's document path): a path named by the page is not trusted,
+      // since a restored recovery file gets save access to its path.
+      return snapshot ? { bytes: snapshot.bytes, name: snapshot.suggestedName } : null;
     },
     sendCommand,
     askRenderer: () => beforeClose.request(),

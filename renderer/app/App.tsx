@@ -35,9 +35,11 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
       else void actions.confirmDiscard().then((ok) => ok && actions.openPicked(e.file));
     });
     const offClose = host.onBeforeClose(() => actions.confirmDiscard());
+    const offSnapshot = host.onSnapshotRequest(() => actions.snapshot());
     return () => {
       offEvent();
       offClose();
+      offSnapshot();
     };
   }, [host, actions]);
 

@@ -1,8 +1,14 @@
 /**
  * File and Excel commands of the toolbar and the host's menus: 新建 / 打开 / 保存 / 另存为 /
  * 导入Excel / 从上年导入 / 导出Excel, asking to save unsaved changes first, and the window title.
+ * Also the document snapshot the host autosaves for crash recovery.
+ *
+ * Opening an Excel workbook (打开, command line, file association) reads it through the xlsx worker
+ * and opens the result as an unsaved document: 保存 then asks where to save it as a `.budget` file.
+ * A failed save (file locked by Excel/WPS, read-only, disk full) is shown to the clerk and the
+ * document stays unsaved.
  */
-import type { BudgetHost, HostCommand, PickedFile } from '../../shared/host/contract';
+import type { BudgetHost, HostCommand, PickedFile, SaveRequest, SaveResult } from '../../shared/host/contract';
 import { createEmptyBudget, replaceDocument } from '../../shared/edit';
 import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
@@ -13,8 +19,17 @@ import type { EditorStore } from './editorStore';
 export const APP_NAME = '部门预算编制器';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** An Excel workbook rather than a `.budget` file: by its name, or by its content (a zip, "PK\x03\x04"). */
+export function isWorkbookFile(file: { name: string; bytes: Uint8Array }): boolean {
+  if (/\.xlsx$/i.test(file.name)) return true;
+  const b = file.bytes;
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
 export class AppActions {
   private busy = false;
+  /** The document revision of the last autosave snapshot handed out. */
+  private snapshotRevision: number | null = null;
 
   constructor(
     private readonly store: EditorStore,
@@ -25,7 +40,10 @@ export class AppActions {
 
   suggestedName(ext: '.budget' | '.xlsx'): string {
     const d = this.store.doc.department;
-    if (ext === '.budget' && this.store.file?.name.endsWith('.budget')) return this.store.file.name;
+    const name = this.store.file?.name;
+    if (ext === '.budget' && name?.endsWith('.budget')) return name;
+    // A workbook opened as a document is saved next to it under the same name: 预算.xlsx → 预算.budget.
+    if (ext === '.budget' && name && /.\.xlsx$/i.test(name)) return `${name.slice(0, -'.xlsx'.length)}.budget`;
     return `${d.name}${d.fiscalYear}年部门预算${ext}`;
   }
 
@@ -99,7 +117,7 @@ export class AppActions {
   async open(): Promise<void> {
     if (!(await this.confirmDiscard())) return;
     const r = await this.host.openDocument();
-    if (!r.cancelled) this.openPicked(r.file);
+    if (!r.cancelled) await this.openPicked(r.file);
   }
 
   /** 最近打开: pick one of the host's recent files. */
@@ -116,13 +134,13 @@ export class AppActions {
     });
     if (!id || !(await this.confirmDiscard())) return;
     const r = await this.host.openRecent(id);
-    if (!r.cancelled) this.openPicked(r.file);
+    if (!r.cancelled) await this.openPicked(r.file);
     else this.store.showMessage('这个文件已无法打开。', 'error');
   }
 
-  /** Open a picked file (dialog, OS, recent list, command line). */
-  openPicked(file: PickedFile, skipConfirm = true): boolean {
-    void skipConfirm;
+  /** Open a picked file (dialog, OS, recent list, command line): a `.budget` file or an Excel workbook. */
+  async openPicked(file: PickedFile): Promise<boolean> {
+    if (isWorkbookFile(file)) return this.openWorkbook(file);
     const text = new TextDecoder('utf-8').decode(file.bytes);
     const parsed = parseBudgetFile(text, file.name);
     if (!parsed.ok) {
@@ -135,6 +153,31 @@ export class AppActions {
     return true;
   }
 
+  /**
+   * A workbook opened as a document (not imported into the open one): read by the xlsx worker, then
+   * opened unsaved and without a path, so 保存 asks where to save the `.budget` file.
+   */
+  private async openWorkbook(file: PickedFile): Promise<boolean> {
+    if (this.noExcel()) return false;
+    let opened = false;
+    const label = `正在打开“${file.name}”…`;
+    await this.withBusy(label, async () => {
+      const result = await this.xlsx!.importWorkbook(file.bytes, file.name, this.progress(label));
+      if (!result.ok) {
+        // Not awaited: at start-up the dialog layer is not rendered yet.
+        void this.dialogs.alert('无法打开文件', result.message);
+        this.store.showMessage(`无法打开“${file.name}”：${result.message}`, 'error');
+        return;
+      }
+      this.store.open(result.doc, { name: file.name }, { unsaved: true });
+      const notes = result.notes.length ? `${result.notes.join('；')}。` : '';
+      this.store.showMessage(`已打开 Excel 工作簿“${file.name}”，尚未保存为预算文件（保存时选择位置）。${notes}`, 'info');
+      this.updateTitle();
+      opened = true;
+    });
+    return opened;
+  }
+
   openDocument(doc: DepartmentBudget, name: string): void {
     this.store.open(doc, { name });
     this.updateTitle();
@@ -144,18 +187,53 @@ export class AppActions {
     return new TextEncoder().encode(serializeBudget(this.store.doc));
   }
 
+  /**
+   * The autosave snapshot (BudgetHost.onSnapshotRequest): the document as `.budget` bytes when it has
+   * unsaved changes made since the last snapshot, else null (nothing new to keep).
+   */
+  async snapshot(): Promise<SaveRequest | null> {
+    if (!this.store.dirty || this.store.revision === this.snapshotRevision) return null;
+    const revision = this.store.revision;
+    const path = this.store.file?.path;
+    const snapshot: SaveRequest = { bytes: this.bytes(), suggestedName: this.suggestedName('.budget'), ...(path ? { path } : {}) };
+    this.snapshotRevision = revision;
+    return snapshot;
+  }
+
   async save(): Promise<boolean> {
     if (!this.store.file?.path && this.host.kind === 'desktop') return this.saveAs();
-    const r = await this.host.saveDocument({ bytes: this.bytes(), suggestedName: this.suggestedName('.budget'), path: this.store.file?.path });
-    return this.afterSave(r);
+    const req = { bytes: this.bytes(), suggestedName: this.suggestedName('.budget'), path: this.store.file?.path };
+    return this.saving(() => this.host.saveDocument(req));
   }
 
   async saveAs(): Promise<boolean> {
-    const r = await this.host.saveDocumentAs({ bytes: this.bytes(), suggestedName: this.suggestedName('.budget') });
+    const req = { bytes: this.bytes(), suggestedName: this.suggestedName('.budget') };
+    return this.saving(() => this.host.saveDocumentAs(req));
+  }
+
+  /** Runs a save; a failure is shown (status bar and a dialog) and the document stays unsaved. */
+  private async saving(run: () => Promise<SaveResult>): Promise<boolean> {
+    let r: SaveResult;
+    try {
+      r = await run();
+    } catch (e) {
+      this.saveFailed(e);
+      return false;
+    }
     return this.afterSave(r);
   }
 
-  private afterSave(r: Awaited<ReturnType<BudgetHost['saveDocument']>>): boolean {
+  private saveFailed(e: unknown): void {
+    const reason = e instanceof Error ? e.message : String(e);
+    // The host's messages already say what failed (无法保存“预算.budget”：文件正被其他程序打开……).
+    const text = /保存/.test(reason) ? reason : `保存失败：${reason}`;
+    this.store.showMessage(text, 'error');
+    // Not awaited: a save may run inside another question (the close flow's 保存).
+    void this.dialogs.alert('保存失败', `${text}\n\n修改尚未保存。如果文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或者用“另存为”保存到其他位置。`);
+    this.updateTitle();
+  }
+
+  private afterSave(r: SaveResult): boolean {
     if (r.cancelled) return false;
     this.store.markSaved({ name: r.name, path: r.path });
     this.store.showMessage(this.host.kind === 'browser' ? `已保存（下载为“${r.name}”）。` : `已保存到“${r.path ?? r.name}”。`, 'info');

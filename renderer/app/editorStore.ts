@@ -66,6 +66,8 @@ export class EditorStore {
   focusedRowId: string | null = null;
   /** A place to reveal once its view has rendered: a cell key, or a row and column (label cells). */
   pendingReveal: RevealTarget | null = null;
+  /** Counts every change of the document (open, edit, undo, redo): autosave asks "changed since?". */
+  revision = 0;
   /** Last edit at the time of saving (undefined: never saved). dirty = top of history ≠ this. */
   private savedMarker: Edit | null | undefined = null;
   private gridTable: GridTable | null = null;
@@ -191,13 +193,17 @@ export class EditorStore {
 
   // ------------------------------------------------------------------ document lifecycle
 
-  /** Open a document (new, opened, or the sample): fresh history, full check with progress. */
-  open(doc: DepartmentBudget, file: OpenFileInfo | null): void {
+  /**
+   * Open a document (new, opened, or the sample): fresh history, full check with progress.
+   * Without a file, or with `unsaved` (a workbook opened as a document), it starts with unsaved changes.
+   */
+  open(doc: DepartmentBudget, file: OpenFileInfo | null, options: { unsaved?: boolean } = {}): void {
     // Freeze once up front so later immer edits never walk the whole tree to freeze it.
     this.doc = freeze(doc, true);
     this.file = file;
     this.history = emptyHistory();
-    this.savedMarker = file ? null : undefined;
+    this.savedMarker = file && !options.unsaved ? null : undefined;
+    this.revision++;
     this.unit = doc.department.displayUnit;
     this.rebuild();
     const views = this.views();
@@ -271,6 +277,7 @@ export class EditorStore {
 
   private commit(doc: DepartmentBudget, patches: readonly Patch[], effect: EditEffect): void {
     this.doc = doc;
+    this.revision++;
     // The worker first, so the audit runs while this thread updates the view.
     if (effect.kind === 'document') {
       this.unit = doc.department.displayUnit;

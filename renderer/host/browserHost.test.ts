@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { createBrowserHost, recentContent, rememberRecent } from './browserHost';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AUTOSAVE_INTERVAL_MS, createBrowserHost, recentContent, rememberRecent } from './browserHost';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -18,6 +18,15 @@ describe('browser host', () => {
     expect(opened.cancelled).toBe(false);
     if (!opened.cancelled) expect(new TextDecoder().decode(opened.file.bytes)).toBe('{"a":3}');
     expect(await host.openRecent('recent:none')).toEqual({ cancelled: true });
+  });
+
+  it('keeps a binary file (an Excel workbook) byte for byte', async () => {
+    localStorage.clear();
+    const workbook = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80, 0xc3]);
+    rememberRecent(localStorage, { name: '预算.xlsx', bytes: workbook });
+    const opened = await createBrowserHost(window).openRecent('recent:预算.xlsx');
+    expect(!opened.cancelled && [...opened.file.bytes]).toEqual([...workbook]);
+    expect(recentContent(localStorage, 'recent:预算.xlsx')).toEqual(workbook);
   });
 
   it('keeps at most 8 entries and drops the content of the oldest', () => {
@@ -41,5 +50,50 @@ describe('browser host', () => {
     const ev2 = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(ev2);
     expect(ev2.defaultPrevented).toBe(true);
+  });
+
+  describe('autosave', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("keeps the editor's snapshot as a recent file while there are unsaved changes, every 30 s and when the page is hidden", async () => {
+      vi.useFakeTimers();
+      localStorage.clear();
+      const host = createBrowserHost(window);
+      let content = '{"v":1}';
+      let asked = 0;
+      host.onSnapshotRequest(async () => {
+        asked += 1;
+        // Uint8Array.from: jsdom's TextEncoder returns a Uint8Array of another realm.
+        return { bytes: Uint8Array.from(enc(content)), suggestedName: '预算.budget' };
+      });
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+      expect(asked).toBe(0); // nothing unsaved: the editor is not asked
+      expect(await host.recentFiles()).toEqual([]);
+
+      await host.setDirty(true);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+      const [entry] = await host.recentFiles();
+      expect(entry).toMatchObject({ name: '（自动保存）预算.budget', available: true });
+      const reopened = await host.openRecent(entry!.id);
+      expect(!reopened.cancelled && new TextDecoder().decode(reopened.file.bytes)).toBe('{"v":1}');
+
+      content = '{"v":2}';
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(recentContent(localStorage, entry!.id)).toEqual(enc('{"v":2}'));
+      expect((await host.recentFiles()).filter((r) => r.name.startsWith('（自动保存）'))).toHaveLength(1);
+
+      // A provider that fails or answers garbage never breaks the page.
+      host.onSnapshotRequest(async () => ({ bytes: 'oops', suggestedName: '' }) as never);
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_INTERVAL_MS);
+      expect(error).toHaveBeenCalled();
+      error.mockRestore();
+      expect(recentContent(localStorage, entry!.id)).toEqual(enc('{"v":2}'));
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    });
   });
 });

@@ -3,17 +3,37 @@
  * <input type=file>, saved and exported as downloads, recent files kept in localStorage (with their
  * content when small enough to reopen), the title is the page title, and closing with unsaved
  * changes asks through the browser's own leave-page prompt.
+ *
+ * Autosave: every 30 s and when the page is hidden, while there are unsaved changes, the editor's
+ * snapshot is kept as a recent file named 「（自动保存）name」, so after a crash or a closed tab the
+ * clerk reopens it from 最近.
  */
-import type { BeforeCloseHandler, BudgetHost, ExportRequest, HostEvent, ImportRequest, OpenResult, PickedFile, RecentFile, SaveRequest, SaveResult } from '../../shared/host/contract';
+import {
+  takeSnapshot,
+  type BeforeCloseHandler,
+  type BudgetHost,
+  type ExportRequest,
+  type HostEvent,
+  type ImportRequest,
+  type OpenResult,
+  type PickedFile,
+  type RecentFile,
+  type SaveRequest,
+  type SaveResult,
+  type SnapshotProvider,
+} from '../../shared/host/contract';
 
 const RECENT_KEY = 'budget-tables:recent';
 const RECENT_CONTENT_PREFIX = 'budget-tables:recent-file:';
 const RECENT_LIMIT = 8;
 /** Content kept for reopening only below this size (localStorage holds a few MB in all). */
 const RECENT_CONTENT_MAX_CHARS = 1_500_000;
+export const AUTOSAVE_INTERVAL_MS = 30_000;
+/** Name prefix of the autosaved copy in the recent list. */
+export const AUTOSAVE_PREFIX = '（自动保存）';
 
 const ACCEPT: Record<'document' | ImportRequest['kind'], string> = {
-  document: '.budget,.json',
+  document: '.budget,.json,.xlsx',
   excel: '.xlsx',
   previousYear: '.budget,.json,.xlsx',
 };
@@ -67,11 +87,34 @@ function readRecent(storage: Storage): RecentFile[] {
   }
 }
 
+/** Marks content kept as base64 (an Excel workbook is not text); never the start of a .budget file. */
+const BINARY_MARK = '\u0000base64:';
+
+/** localStorage keeps strings: UTF-8 text as it is (a .budget file), anything else as base64. */
+function encodeContent(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return BINARY_MARK + btoa(binary);
+  }
+}
+
+function decodeContent(text: string): Uint8Array {
+  if (!text.startsWith(BINARY_MARK)) return new TextEncoder().encode(text);
+  const binary = atob(text.slice(BINARY_MARK.length));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** Remember a file as recently used (newest first, same name replaces the older entry). */
 export function rememberRecent(storage: Storage, file: { name: string; bytes: Uint8Array }, now = new Date()): RecentFile[] {
   const id = `recent:${file.name}`;
   let text: string | null = null;
-  if (file.bytes.length <= RECENT_CONTENT_MAX_CHARS) text = new TextDecoder().decode(file.bytes);
+  if (file.bytes.length <= RECENT_CONTENT_MAX_CHARS) text = encodeContent(file.bytes);
+  if (text !== null && text.length > RECENT_CONTENT_MAX_CHARS * 1.4) text = null;
   let available = false;
   try {
     if (text !== null) {
@@ -89,7 +132,7 @@ export function rememberRecent(storage: Storage, file: { name: string; bytes: Ui
 
 export function recentContent(storage: Storage, id: string): Uint8Array | null {
   const text = storage.getItem(RECENT_CONTENT_PREFIX + id);
-  return text === null ? null : new TextEncoder().encode(text);
+  return text === null ? null : decodeContent(text);
 }
 
 export function createBrowserHost(win: Window = window): BudgetHost {
@@ -101,6 +144,20 @@ export function createBrowserHost(win: Window = window): BudgetHost {
     e.preventDefault();
     // Chrome needs returnValue set to show its leave-page prompt.
     e.returnValue = '';
+  });
+
+  let snapshotProvider: SnapshotProvider | null = null;
+  /** Keeps the editor's snapshot (if any: unsaved changes since the last one) as a recent file. */
+  const autosave = async (): Promise<void> => {
+    if (!dirty) return;
+    const snapshot = await takeSnapshot(snapshotProvider, (err) => console.error('自动保存失败', err));
+    if (!snapshot) return;
+    const name = snapshot.suggestedName.startsWith(AUTOSAVE_PREFIX) ? snapshot.suggestedName : `${AUTOSAVE_PREFIX}${snapshot.suggestedName}`;
+    rememberRecent(storage, { name, bytes: snapshot.bytes });
+  };
+  setInterval(() => void autosave(), AUTOSAVE_INTERVAL_MS);
+  win.document.addEventListener('visibilitychange', () => {
+    if (win.document.visibilityState === 'hidden') void autosave();
   });
 
   const save = async (req: SaveRequest): Promise<SaveResult> => {
@@ -143,6 +200,12 @@ export function createBrowserHost(win: Window = window): BudgetHost {
       beforeClose = handler;
       return () => {
         if (beforeClose === handler) beforeClose = null;
+      };
+    },
+    onSnapshotRequest: (provider: SnapshotProvider) => {
+      snapshotProvider = provider;
+      return () => {
+        if (snapshotProvider === provider) snapshotProvider = null;
       };
     },
   };

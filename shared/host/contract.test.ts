@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedHost, hostEventSchema, hostMethods, type BudgetHost } from './contract';
+import { checkedHost, hostEventSchema, hostMethods, takeSnapshot, type BudgetHost, type SnapshotProvider } from './contract';
 
 function fakeHost(overrides: Partial<Record<keyof BudgetHost, unknown>> = {}): BudgetHost {
   const base: BudgetHost = {
@@ -16,6 +16,7 @@ function fakeHost(overrides: Partial<Record<keyof BudgetHost, unknown>> = {}): B
     setDirty: async () => undefined,
     onEvent: () => () => undefined,
     onBeforeClose: () => () => undefined,
+    onSnapshotRequest: () => () => undefined,
   };
   return { ...base, ...overrides } as BudgetHost;
 }
@@ -74,7 +75,39 @@ describe('host contract', () => {
   });
 
   it('describes every host method with request and response schemas', () => {
-    const methods = Object.keys(fakeHost()).filter((k) => k !== 'kind' && k !== 'onEvent' && k !== 'onBeforeClose').sort();
+    const methods = Object.keys(fakeHost()).filter((k) => k !== 'kind' && !k.startsWith('on')).sort();
     expect(Object.keys(hostMethods).sort()).toEqual(methods);
+  });
+
+  it("parses the editor's autosave snapshot before the host gets it", async () => {
+    let registered: SnapshotProvider | null = null;
+    const host = checkedHost(
+      fakeHost({
+        onSnapshotRequest: (p: SnapshotProvider) => {
+          registered = p;
+          return () => undefined;
+        },
+      }),
+    );
+    let answer: unknown = { bytes: new Uint8Array([123, 125]), suggestedName: '预算.budget' };
+    host.onSnapshotRequest(async () => answer as never);
+    expect(await registered!()).toEqual({ bytes: new Uint8Array([123, 125]), suggestedName: '预算.budget' });
+    answer = null;
+    expect(await registered!()).toBeNull();
+    answer = { bytes: 'not bytes', suggestedName: '预算.budget' };
+    await expect(registered!()).rejects.toThrow();
+    // takeSnapshot (what hosts call): a malformed or failing provider means "nothing to autosave".
+    const errors: unknown[] = [];
+    expect(await takeSnapshot(registered, (e) => errors.push(e))).toBeNull();
+    expect(await takeSnapshot(async () => Promise.reject(new Error('editor bug')), (e) => errors.push(e))).toBeNull();
+    expect(errors).toHaveLength(2);
+    expect(await takeSnapshot(null)).toBeNull();
+  });
+
+  it('tolerates an installed host that takes no snapshot provider', () => {
+    const { onSnapshotRequest: _omitted, ...old } = fakeHost();
+    const off = checkedHost(old as BudgetHost).onSnapshotRequest(async () => null);
+    expect(off).toBeTypeOf('function');
+    off();
   });
 });

@@ -6,7 +6,7 @@
  * localStorage) and the Electron host (preload exposing `window.budgetHost`, main process doing the
  * dialogs and atomic writes). End-to-end tests may inject their own `window.budgetHost`.
  * Whoever receives a payload across a process boundary parses it with the schema below
- * (`hostMethods[name].request/response`, `hostEventSchema`).
+ * (`hostMethods[name].request/response`, `hostEventSchema`, `snapshotSchema`).
  */
 import { z } from 'zod';
 
@@ -96,6 +96,16 @@ export type HostEvent = z.infer<typeof hostEventSchema>;
  */
 export type BeforeCloseHandler = () => Promise<boolean>;
 
+/**
+ * The current document for autosave (crash recovery), asked for by the host: every 30 s and when the
+ * window loses focus on the desktop. `null` when there is nothing new to keep (no unsaved changes, or
+ * none since the last snapshot). Same shape as a save request: the `.budget` bytes, the name, and the
+ * path the document was opened from or saved to (if any; the desktop's main process records its own
+ * document path in the recovery file rather than trusting this one).
+ */
+export const snapshotSchema = saveRequestSchema.nullable();
+export type SnapshotProvider = () => Promise<SaveRequest | null>;
+
 export interface BudgetHost {
   /** 'browser' or 'desktop' (labels and a few behaviours differ: downloads vs files). */
   readonly kind: 'browser' | 'desktop';
@@ -114,6 +124,12 @@ export interface BudgetHost {
   onEvent(listener: (event: HostEvent) => void): () => void;
   /** Register the editor's answer to a close request (one handler; a new one replaces it). */
   onBeforeClose(handler: BeforeCloseHandler): () => void;
+  /**
+   * Register the editor's snapshot provider for autosave (one provider; a new one replaces it).
+   * The host parses what it returns with `snapshotSchema`; a provider that throws or returns a
+   * malformed snapshot counts as "nothing to autosave".
+   */
+  onSnapshotRequest(provider: SnapshotProvider): () => void;
 }
 
 const voidSchema = z.undefined();
@@ -139,6 +155,20 @@ export const HOST_BEFORE_CLOSE_CHANNEL = 'budgetHost:beforeClose';
 
 /** The global under which a preload script (or a test) installs its host. */
 export const HOST_GLOBAL = 'budgetHost';
+
+/**
+ * Ask a provider for a snapshot and parse it: a provider that throws or answers something that is
+ * not a snapshot gives null (autosave must never break the editor or the host).
+ */
+export async function takeSnapshot(provider: SnapshotProvider | null, onError?: (error: unknown) => void): Promise<SaveRequest | null> {
+  if (!provider) return null;
+  try {
+    return snapshotSchema.parse(await provider());
+  } catch (err) {
+    onError?.(err);
+    return null;
+  }
+}
 
 /**
  * Wrap a host so that every response is parsed with its schema (a host installed by another process
@@ -170,5 +200,8 @@ export function checkedHost(host: BudgetHost): BudgetHost {
         if (parsed.success) listener(parsed.data);
       }),
     onBeforeClose: (handler) => host.onBeforeClose(handler),
+    // A host installed by an older preload or a test may not take a provider: then nothing is autosaved.
+    onSnapshotRequest: (provider) =>
+      typeof host.onSnapshotRequest === 'function' ? host.onSnapshotRequest(async () => snapshotSchema.parse(await provider())) : () => undefined,
   };
 }

@@ -5,8 +5,9 @@
  * bindings answered by the same router, file handlers and document session main registers
  * (electron/main/hostServices.ts). Only the native dialogs are fakes returning temp paths.
  *
- * Open the sample from disk (a temp copy passed as the launch file), edit a cell, save through the
- * 文件 → 保存 menu command, reload, reopen through 文件 → 打开, and the edit is there.
+ * Open the sample from disk (a temp copy passed as the launch file), edit a cell, autosave (the
+ * recovery file holds the edit), save through the 文件 → 保存 menu command, reload, reopen through
+ * 文件 → 打开, and the edit is there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -15,7 +16,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { buildGraph } from '../../shared/compute/buildGraph';
+import { readPath } from '../../shared/compute/evaluate';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { createRecoveryStore } from '../../electron/files/recovery';
+import { RECOVERY_DOC_ID } from '../../electron/main/documentSession';
 import type { DialogPort } from '../../electron/main/fileHandlers';
 import { createHostServices, type HostServices } from '../../electron/main/hostServices';
 import type { IpcSender } from '../../electron/main/ipcRouter';
@@ -152,6 +157,7 @@ describe('desktop bridge in Chromium', () => {
       isOwnWebContents: (id) => id === WEB_CONTENTS_ID,
       log: (message, err) => pageErrors.push(`main: ${message} ${String(err)}`),
     });
+    services.session.startAutosave(); // as main.ts does
     await openEditor(services, page);
     const response = await page.goto(`${app.origin}/index.html?table=T4`);
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -183,6 +189,18 @@ describe('desktop bridge in Chromium', () => {
     await page.waitForFunction(([k, v]) => window.__budgetApp!.store.cellValue(k) === v, [key, edited] as const);
     await expect.poll(() => titles.at(-1)).toBe('• 深圳市信访局2020年部门预算.budget — 部门预算编制器');
 
+    // 2b. Autosave (every 30 s / on blur): main asks the editor for its document over the bridge, and
+    // the recovery file holds the edit, with the file's path for restoring.
+    const recovery = createRecoveryStore(path.join(tmp, 'userData', 'recovery'));
+    expect(await recovery.load(RECOVERY_DOC_ID)).toBeNull();
+    await services.session.onBlur();
+    const autosaved = await recovery.load(RECOVERY_DOC_ID);
+    expect(autosaved?.sourcePath).toBe(docPath);
+    const recovered = parseBudgetFile(autosaved!.content, 'recovery');
+    if (!recovered.ok) throw new Error(recovered.error.message);
+    const { graph } = buildGraph(recovered.doc);
+    expect(readPath(recovered.doc, graph.inputPath[graph.idOf(key)!]!)).toBe(edited);
+
     // 3. 文件 → 保存 (the menu sends the command): written in place, old version kept as .bak.
     const original = await fs.readFile(SAMPLE, 'utf8');
     services.sendCommand('save');
@@ -193,6 +211,8 @@ describe('desktop bridge in Chromium', () => {
     expect(parseBudgetFile(saved, 'saved').ok).toBe(true);
     expect(await fs.readFile(`${docPath}.bak`, 'utf8')).toBe(original);
     expect((await fs.readdir(path.dirname(docPath))).sort()).toEqual([path.basename(docPath), `${path.basename(docPath)}.bak`]);
+    // The work is in the file now: the recovery copy is gone.
+    await expect.poll(() => recovery.load(RECOVERY_DOC_ID)).toBeNull();
 
     // 4. Reload: the editor starts over with the bundled sample (the launch file was handed out once)…
     await page.reload();
@@ -230,6 +250,7 @@ describe('desktop bridge in Chromium', () => {
     expect(refused).toEqual(['unknownChannel', 'invalidRequest']);
 
     expect(pageErrors).toEqual([]);
+    await services.session.shutdown();
     await page.close();
   }, 120_000);
 });

@@ -23,6 +23,7 @@ export function injectedHostScript(initialFileUrl: string, name: string): string
       setDirty: async () => undefined,
       onEvent: () => () => undefined,
       onBeforeClose: () => () => undefined,
+      onSnapshotRequest: () => () => undefined,
     };
   })();`;
 }

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { smallBudget } from '../../tests/fixtures/smallBudget';
+import type { BudgetHost, SaveRequest, SaveResult } from '../../shared/host/contract';
+import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { cellKey } from '../../shared/model/cellKey';
+import type { Fen } from '../../shared/money/fen';
+import { CheckListeners, type CheckClient, type CheckEvent } from '../check/checkClient';
+import { DialogService } from '../components/dialogs';
+import type { XlsxClient, XlsxImportResult } from '../xlsx/xlsxClient';
+import { AppActions, isWorkbookFile } from './appActions';
+import { EditorStore } from './editorStore';
+
+class NullCheckClient implements CheckClient {
+  private listeners = new CheckListeners();
+  load(): void {}
+  update(): void {}
+  subscribe(l: (e: CheckEvent) => void): () => void {
+    return this.listeners.add(l);
+  }
+  dispose(): void {}
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const WAGES = cellKey('T4', 'e:a1', 'generalFunding');
+
+function fakeHost(kind: 'browser' | 'desktop', save: (req: SaveRequest) => Promise<SaveResult>): BudgetHost {
+  const cancelled = async () => ({ cancelled: true as const });
+  return {
+    kind,
+    initialFile: async () => null,
+    openDocument: cancelled,
+    saveDocument: save,
+    saveDocumentAs: save,
+    importFile: cancelled,
+    exportFile: cancelled,
+    recentFiles: async () => [],
+    openRecent: cancelled,
+    setTitle: async () => undefined,
+    setDirty: async () => undefined,
+    onEvent: () => () => undefined,
+    onBeforeClose: () => () => undefined,
+    onSnapshotRequest: () => () => undefined,
+  };
+}
+
+function fakeXlsx(result: XlsxImportResult, calls: string[]): XlsxClient {
+  const refused = async () => ({ ok: false as const, message: 'unused' });
+  return {
+    exportWorkbook: async () => ({ ok: false, refused: false, message: 'unused' }),
+    importWorkbook: async (_bytes, fileName) => (calls.push(fileName), result),
+    rollForward: refused,
+    importPreviousYear: refused,
+    dispose: () => undefined,
+  };
+}
+
+function setup(opts: { kind?: 'browser' | 'desktop'; save?: (req: SaveRequest) => Promise<SaveResult>; xlsx?: XlsxClient | null } = {}) {
+  const store = new EditorStore(new NullCheckClient());
+  const dialogs = new DialogService();
+  const saves: SaveRequest[] = [];
+  const save = opts.save ?? (async (req: SaveRequest) => (saves.push(req), { cancelled: false as const, name: req.suggestedName, path: req.path ?? '/docs/new.budget' }));
+  const actions = new AppActions(store, fakeHost(opts.kind ?? 'desktop', save), dialogs, opts.xlsx ?? null);
+  return { store, dialogs, actions, saves };
+}
+
+describe('AppActions', () => {
+  it('hands autosave a snapshot only for unsaved changes made since the last one', async () => {
+    const { store, actions } = setup();
+    store.open(smallBudget(), { name: 'small.budget', path: '/docs/small.budget' });
+    expect(await actions.snapshot()).toBeNull(); // nothing unsaved
+
+    store.setCells([{ key: WAGES, value: 123_400 as Fen }], { label: '输入' });
+    const first = await actions.snapshot();
+    expect(first).toMatchObject({ suggestedName: 'small.budget', path: '/docs/small.budget' });
+    const parsed = parseBudgetFile(new TextDecoder().decode(first!.bytes), 'snapshot');
+    expect(parsed.ok && parsed.doc.economicLines.byId.a1!.amounts.generalFunding).toBe(123_400);
+    expect(await actions.snapshot()).toBeNull(); // unchanged since
+
+    store.setCells([{ key: WAGES, value: 5_600 as Fen }], { label: '输入' });
+    const second = await actions.snapshot();
+    expect(new TextDecoder().decode(second!.bytes)).toBe(serializeBudget(store.doc));
+
+    await actions.save();
+    store.undo();
+    store.redo();
+    expect(store.dirty).toBe(false);
+    expect(await actions.snapshot()).toBeNull(); // saved: the file has it
+  });
+
+  it('a failed save is shown and the document stays unsaved', async () => {
+    const message = '无法保存“small.budget”：文件正被其他程序（如 Excel、WPS）打开，请关闭后重试';
+    const { store, dialogs, actions } = setup({
+      save: async () => {
+        throw new Error(message);
+      },
+    });
+    store.open(smallBudget(), { name: 'small.budget', path: '/docs/small.budget' });
+    store.setCells([{ key: WAGES, value: 123_400 as Fen }], { label: '输入' });
+    expect(await actions.save()).toBe(false);
+    expect(store.dirty).toBe(true);
+    expect(store.message).toMatchObject({ text: message, tone: 'error' });
+    expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '保存失败' } });
+    expect(dialogs.open?.kind === 'confirm' && dialogs.open.spec.message).toContain(message);
+    // The close question's 保存 gets "not saved", so the window stays open.
+    dialogs.open!.resolve(null as never);
+    expect(await actions.saveAs()).toBe(false);
+    expect(store.file).toEqual({ name: 'small.budget', path: '/docs/small.budget' });
+  });
+
+  it('opens an Excel workbook through the Excel import, as an unsaved document saved as .budget', async () => {
+    const calls: string[] = [];
+    const imported = smallBudget();
+    const { store, actions, saves, dialogs } = setup({ xlsx: fakeXlsx({ ok: true, doc: imported, notes: ['单位：万元'] }, calls) });
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
+    expect(await actions.openPicked({ name: '预算.xlsx', path: '/docs/预算.xlsx', bytes })).toBe(true);
+    expect(calls).toEqual(['预算.xlsx']);
+    expect(store.doc.department.name).toBe(imported.department.name);
+    expect(store.file).toEqual({ name: '预算.xlsx' }); // the workbook's path is never the document's
+    expect(store.dirty).toBe(true);
+    expect(store.message?.text).toContain('单位：万元');
+    expect((await actions.snapshot())?.suggestedName).toBe('预算.budget');
+
+    // 保存 on the desktop asks where (another dialog than 保存 in place), as a .budget file.
+    expect(await actions.save()).toBe(true);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]).toMatchObject({ suggestedName: '预算.budget' });
+    expect(saves[0]!.path).toBeUndefined();
+    expect(store.dirty).toBe(false);
+    expect(dialogs.open).toBeNull();
+  });
+
+  it('says why a workbook cannot be opened and keeps the open document', async () => {
+    const { store, actions, dialogs } = setup({ xlsx: fakeXlsx({ ok: false, message: '“坏.xlsx”不是 Excel 文件' }, []) });
+    store.open(smallBudget(), { name: 'small.budget' });
+    const before = store.doc;
+    expect(await actions.openPicked({ name: '坏.xlsx', bytes: enc('not a zip') })).toBe(false);
+    expect(store.doc).toBe(before);
+    expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '无法打开文件', message: '“坏.xlsx”不是 Excel 文件' } });
+  });
+
+  it('tells workbooks from .budget files by name or content', () => {
+    expect(isWorkbookFile({ name: 'A.XLSX', bytes: enc('') })).toBe(true);
+    expect(isWorkbookFile({ name: 'a.budget', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) })).toBe(true);
+    expect(isWorkbookFile({ name: 'a.budget', bytes: enc('{"format":"budget-tables/department-budget"}') })).toBe(false);
+  });
+});
