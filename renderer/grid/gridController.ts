@@ -343,10 +343,13 @@ export class GridController {
     // setFocusedCell marks the cell but leaves the browser focus where it was (the problems panel):
     // move it so the keys work on the revealed cell at once.
     const { rowId, colId } = at;
-    requestAnimationFrame(() => {
+    // The cell may render a few frames later (a table just switched, rows virtualised): retry briefly.
+    const focusCell = (framesLeft: number) => {
       const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
-      el?.focus({ preventScroll: true });
-    });
+      if (el) el.focus({ preventScroll: true });
+      else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
+    };
+    requestAnimationFrame(() => focusCell(30));
     return true;
   }
 

@@ -87,6 +87,7 @@ export class GridPane {
     await this.page.keyboard.press('Control+V');
   }
   async copy(): Promise<string> {
+    await this.page.bringToFront(); // the clipboard API answers only the focused page
     await this.page.keyboard.press('Control+C');
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

@@ -31,6 +31,8 @@ export async function launchChromium(options: { width?: number; height?: number 
     acceptDownloads: true,
     locale: 'zh-CN',
   });
+  // Reading the clipboard back (copy tests) must never wait on a permission prompt nobody answers.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return {
     context,
     close: async () => {
