@@ -5,6 +5,7 @@
  * Never throws and never touches an open document: the result is a new document with an import
  * report, or one classified XlsxImportError with a Chinese message.
  */
+import { emptyDocument } from '../model/emptyDocument';
 import ExcelJS from 'exceljs';
 import { DEFAULT_CATALOGUE_ID, getCatalogue, hasCatalogue, type TableDef } from '../catalogue';
 import { cachedCodeLists, normalizeName } from './norm';
@@ -14,7 +15,7 @@ import { buildGraph } from '../compute/buildGraph';
 import { NodeKind } from '../compute/graph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
+import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
 import type { TableId } from '../model/cellKey';
 import { assembleOverallForm, assembleOverview, assembleProjectForms } from './assembleForms';
 import {
@@ -167,29 +168,7 @@ function detectYear(rec: Recognised, meta: WorkbookMetadata | null): number | nu
 }
 
 function buildSkeleton(catalogueId: string, fiscalYear: number, unit: DisplayUnit): DepartmentBudget {
-  return {
-    format: DOCUMENT_FORMAT,
-    version: DOCUMENT_VERSION,
-    catalogueId,
-    department: { name: '', shortName: '', competentDepartment: '', fiscalYear, displayUnit: unit },
-    printedPrecisionFen: null,
-    units: { byId: {}, order: [] },
-    incomes: {},
-    economicLines: { byId: {}, order: [] },
-    projects: { byId: {}, order: [] },
-    subItems: { byId: {}, order: [] },
-    functionalLines: { byId: {}, order: [] },
-    transferLines: { byId: {}, order: [] },
-    procurementItems: { byId: {}, order: [] },
-    unitProcurement: {},
-    threePublic: {},
-    otherExpenditure: {},
-    performance: { overallGoal: '', basicTaskContent: '', indicators: [] },
-    notes: {},
-    reported: {},
-    previousYear: {},
-    acceptedWarnings: {},
-  };
+  return emptyDocument({ name: '', shortName: '', competentDepartment: '', fiscalYear, displayUnit: unit }, catalogueId);
 }
 
 function check(signal: ImportOptions['signal'], fileName?: string): void {

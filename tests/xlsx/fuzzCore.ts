@@ -16,6 +16,7 @@ import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { smallBudget } from './helpers';
 import { nodeZip } from '../../electron/cli/nodeZip';
 import { readZip, type ZipEntry } from './zipTools';
+import { prng } from '../fixtures/prng';
 
 export interface FuzzStats {
   iterations: number;
@@ -32,16 +33,6 @@ export interface FuzzStats {
   heapMaxGrowthMb: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Packed {
   name: string;

@@ -22,19 +22,12 @@ import { DIST, ensureBuilt } from '../../e2e/support/build';
 import { injectedHostScript } from '../../e2e/support/injectedHost';
 import { startStaticServer } from '../../e2e/support/staticServer';
 import type { BenchSuite } from '../run';
+import { median, percentile } from '../stats';
 
 const FIRST_RENDER_RUNS = 5;
 const WARMUP_EDITS = 5;
 const TIMED_EDITS = 40;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 const round = (x: number) => Math.round(x * 100) / 100;
 
 async function waitChecked(page: Page, timeout: number): Promise<void> {

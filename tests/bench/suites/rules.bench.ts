@@ -24,6 +24,8 @@ import { createAuditSession } from '../../../shared/rules/engine';
 import { runAudit } from '../../../shared/rules/audit';
 import { generateLargeBudget } from '../../fixtures/largeBudget';
 import type { BenchSuite } from '../run';
+import { median, percentile } from '../stats';
+import { prng } from '../../fixtures/prng';
 
 enablePatches();
 
@@ -31,31 +33,12 @@ const FULL_RUNS = 7;
 const WARMUP_EDITS = 300;
 const TIMED_EDITS = 1000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 function time(f: () => void): number {
   const t0 = performance.now();
   f();
   return performance.now() - t0;
 }
 
-/** Seeded PRNG (mulberry32) so every run edits the same cells. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Edit {
   node: number;

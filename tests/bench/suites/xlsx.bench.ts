@@ -16,11 +16,8 @@ import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
 import { guardWorkbookBytes } from '../../../shared/xlsx/zipGuard';
 import { nodeZip } from '../../../electron/cli/nodeZip';
 import type { BenchSuite } from '../run';
+import { median } from '../stats';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
