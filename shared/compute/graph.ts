@@ -106,6 +106,24 @@ interface BaseShape {
   suffix: readonly string[];
 }
 
+/** Names interned to small integers, in first-seen order (`names[id]`). */
+class Interner {
+  readonly names: string[] = [];
+  readonly index = new Map<string, number>();
+  constructor(...preset: string[]) {
+    for (const n of preset) this.id(n);
+  }
+  id(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+}
+
 export class GraphBuilder {
   private n = 0;
   private kinds: Uint8Array;
@@ -122,16 +140,12 @@ export class GraphBuilder {
   private rowTable = new Uint8Array(1024);
   private rowPrefix = new Uint16Array(1024);
   private rowTails: string[] = [];
-  private prefixNames: string[] = [''];
-  private prefixIndex = new Map<string, number>([['', 0]]);
+  private prefixes = new Interner('');
   /** Table|row → row, only for rows made through the string API (rowFor). */
   private rowLookup = new Map<string, number>();
-  private colNames: string[] = [];
-  private colIndex = new Map<string, number>();
-  private relNames: string[] = [''];
-  private relIndex = new Map<string, number>([['', 0]]);
-  private leafNames: string[] = [];
-  private leafIndex = new Map<string, number>();
+  private columns = new Interner();
+  private relations = new Interner('');
+  private leaves = new Interner();
   // Holders: shape (prefix + id + suffix) and id.
   private shapes: BaseShape[] = [];
   private baseCount = 0;
@@ -166,13 +180,7 @@ export class GraphBuilder {
 
   /** Interned row-key prefix, e.g. `e:` for 表4 款 lines (row key = prefix + tail). */
   rowPrefixId(prefix: string): number {
-    let p = this.prefixIndex.get(prefix);
-    if (p === undefined) {
-      p = this.prefixNames.length;
-      this.prefixNames.push(prefix);
-      this.prefixIndex.set(prefix, p);
-    }
-    return p;
+    return this.prefixes.id(prefix);
   }
 
   /** A new table row whose key is `prefix + tail`; its cells refer to it by index. Each row is made once. */
@@ -206,35 +214,17 @@ export class GraphBuilder {
 
   /** Interned column name. */
   columnId(name: string): number {
-    let c = this.colIndex.get(name);
-    if (c === undefined) {
-      c = this.colNames.length;
-      this.colNames.push(name);
-      this.colIndex.set(name, c);
-    }
-    return c;
+    return this.columns.id(name);
   }
 
   /** Interned relation id. */
   relationId(name: RelationId): number {
-    let r = this.relIndex.get(name);
-    if (r === undefined) {
-      r = this.relNames.length;
-      this.relNames.push(name);
-      this.relIndex.set(name, r);
-    }
-    return r;
+    return this.relations.id(name);
   }
 
   /** Interned property name an input reads. */
   leafId(name: string): number {
-    let l = this.leafIndex.get(name);
-    if (l === undefined) {
-      l = this.leafNames.length;
-      this.leafNames.push(name);
-      this.leafIndex.set(name, l);
-    }
-    return l;
+    return this.leaves.id(name);
   }
 
   /** A holder path shape `[...prefix, <id>, ...suffix]`, e.g. economicLines/byId/<id>/amounts. */
@@ -436,21 +426,21 @@ export class GraphBuilder {
       nodeRow: this.rowOfNode.subarray(0, size),
       nodeCol: this.colOfNode.subarray(0, size),
       relationIndex: this.relOfNode.subarray(0, size),
-      relationNames: this.relNames,
+      relationNames: this.relations.names,
       rowCount: this.rowCount,
       rowTable: this.rowTable,
       rowPrefix: this.rowPrefix,
       rowTails: this.rowTails,
-      prefixNames: this.prefixNames,
-      colNames: this.colNames,
-      colIndex: this.colIndex,
+      prefixNames: this.prefixes.names,
+      colNames: this.columns.names,
+      colIndex: this.columns.index,
       shapes: this.shapes,
       baseCount: this.baseCount,
       baseShapeOf: this.baseShapeOf,
       baseIds: this.baseIds,
       inputBaseOf: this.baseOfNode.subarray(0, size),
       inputLeafOf: this.leafOfNode.subarray(0, size),
-      leafNames: this.leafNames,
+      leafNames: this.leaves.names,
       checkCount: this.checkCount,
       checkNode: this.checkNode.subarray(0, this.checkCount),
       checkRelation: this.checkRel.subarray(0, this.checkCount),
