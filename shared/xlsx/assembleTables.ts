@@ -300,21 +300,40 @@ function codeText(text: string | undefined): string {
   return normalizeName(text ?? '').replace(/\s/g, '');
 }
 
+/**
+ * Rows of a table that lists lines under unit rows (表7–表11): department and unit rows are read
+ * as printed totals; every other row is handed to `onLine` with the unit it stands under (null
+ * before the first unit row). Returns how many rows and amounts were read.
+ */
+function forEachLineRow(
+  ctx: ImportContext,
+  t: ReadTable,
+  unit: DisplayUnit,
+  onLine: (row: ReadRow, current: BudgetUnit | null, add: (amounts: number) => void) => void,
+): TableResult {
+  let current: BudgetUnit | null = null;
+  let amounts = 0;
+  const add = (n: number) => {
+    amounts += n;
+  };
+  t.rows.forEach((row, i) => {
+    const who = unitRow(ctx, t, row, i);
+    if (who === 'dept') return add(readRowAmounts(ctx, t, unit, row, R.dept, null));
+    if (who === null) return;
+    if (who) {
+      current = who;
+      return add(readRowAmounts(ctx, t, unit, row, R.unit(who.id), null));
+    }
+    onLine(row, current, add);
+  });
+  return { rows: t.rows.length, amounts };
+}
+
 /** 表7/表8/表9: functional 项 lines of one fund. */
 export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const fund = t.def.fund!;
   const list = ctx.lists.functional;
-  let current: BudgetUnit | null = null;
-  let amounts = 0;
-  t.rows.forEach((row, i) => {
-    const who = unitRow(ctx, t, row, i);
-    if (who === 'dept') return void (amounts += readRowAmounts(ctx, t, unit, row, R.dept, null));
-    if (who === null) return;
-    if (who) {
-      current = who;
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
-      return;
-    }
+  return forEachLineRow(ctx, t, unit, (row, current, add) => {
     const name = row.labels.name ?? '';
     let code = codeText(row.labels.code);
     if (!code && name) code = list.findOneByName(name, { level: 3 })?.code ?? '';
@@ -330,31 +349,20 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
     const line = { id, unitId: u.id, code, ...(name && name !== listName ? { name } : {}), fund, basic: null as Fen | null, project: null as Fen | null };
     ctx.doc.functionalLines.byId[id] = line;
     ctx.doc.functionalLines.order.push(id);
-    amounts += readRowAmounts(ctx, t, unit, row, R.functionalLine(id), (col, fen) => {
+    add(readRowAmounts(ctx, t, unit, row, R.functionalLine(id), (col, fen) => {
       if (col === 'basic' || col === 'project') {
         line[col] = fen;
         return true;
       }
       return false;
-    });
+    }));
   });
-  return { rows: t.rows.length, amounts };
 }
 
 /** 表10 上级专项转移支付 lines. */
 export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.functional;
-  let current: BudgetUnit | null = null;
-  let amounts = 0;
-  t.rows.forEach((row, i) => {
-    const who = unitRow(ctx, t, row, i);
-    if (who === 'dept') return void (amounts += readRowAmounts(ctx, t, unit, row, R.dept, null));
-    if (who === null) return;
-    if (who) {
-      current = who;
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
-      return;
-    }
+  return forEachLineRow(ctx, t, unit, (row, current, add) => {
     const name = row.labels.name ?? '';
     const projectName = row.labels.projectName ?? '';
     let code = codeText(row.labels.code);
@@ -370,29 +378,18 @@ export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: Displa
     const line = { id, unitId: u.id, code, ...(name && name !== listName ? { name } : {}), projectName, amount: null as Fen | null };
     ctx.doc.transferLines.byId[id] = line;
     ctx.doc.transferLines.order.push(id);
-    amounts += readRowAmounts(ctx, t, unit, row, R.transferLine(id), (col, fen) => {
+    add(readRowAmounts(ctx, t, unit, row, R.transferLine(id), (col, fen) => {
       if (col !== 'amount') return false;
       line.amount = fen;
       return true;
-    });
+    }));
   });
-  return { rows: t.rows.length, amounts };
 }
 
 /** 表11 政府采购: department, unit, 品目 group and item rows. */
 export function assembleProcurement(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.procurement;
-  let current: BudgetUnit | null = null;
-  let amounts = 0;
-  t.rows.forEach((row, i) => {
-    const who = unitRow(ctx, t, row, i);
-    if (who === 'dept') return void (amounts += readRowAmounts(ctx, t, unit, row, R.dept, null));
-    if (who === null) return;
-    if (who) {
-      current = who;
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
-      return;
-    }
+  return forEachLineRow(ctx, t, unit, (row, current, add) => {
     const name = row.labels.name ?? '';
     let code = codeText(row.labels.code).toUpperCase();
     if (!code && name) code = list.findOneByName(name)?.code ?? '';
@@ -402,19 +399,18 @@ export function assembleProcurement(ctx: ImportContext, t: ReadTable, unit: Disp
     }
     if (!current) return ctx.skip(rowRef(t, row), `品目 ${code} 之前没有预算单位行，本行已跳过`);
     const u: BudgetUnit = current;
-    if (code.length === 1) return void (amounts += readRowAmounts(ctx, t, unit, row, R.procurementGroup(u.id, code), null));
+    if (code.length === 1) return add(readRowAmounts(ctx, t, unit, row, R.procurementGroup(u.id, code), null));
     const id = ctx.ids.take(`pi|${u.id}|${code}`, 'pi');
     const listName = list.get(code)?.name;
     const item = { id, unitId: u.id, code, ...(name && name !== listName ? { name } : {}), amount: null as Fen | null };
     ctx.doc.procurementItems.byId[id] = item;
     ctx.doc.procurementItems.order.push(id);
-    amounts += readRowAmounts(ctx, t, unit, row, R.procurementItem(id), (col, fen) => {
+    add(readRowAmounts(ctx, t, unit, row, R.procurementItem(id), (col, fen) => {
       if (col !== 'amount') return false;
       item.amount = fen;
       return true;
-    });
+    }));
   });
-  return { rows: t.rows.length, amounts };
 }
 
 /** 表12 “三公”经费: per unit a previous-year and a current-year row. */
