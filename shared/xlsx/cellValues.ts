@@ -67,9 +67,20 @@ export function amountOf(v: unknown, unit: DisplayUnit): AmountRead {
   return { ok: false, message: '不是有效的金额' };
 }
 
+const decimalsByFormat = new Map<string, number | null>();
+
 /** Decimals a number format prints (`#,##0.00` → 2; General/text → null). */
 export function formatDecimals(numFmt: string | undefined): number | null {
   if (!numFmt || numFmt === 'General' || numFmt === '@') return null;
+  let d = decimalsByFormat.get(numFmt);
+  if (d === undefined) {
+    d = decimalsOfFormat(numFmt);
+    if (decimalsByFormat.size < 1000) decimalsByFormat.set(numFmt, d);
+  }
+  return d;
+}
+
+function decimalsOfFormat(numFmt: string): number | null {
   const section = numFmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '');
   const m = /\.([0#?]+)/.exec(section);
   if (m) return m[1]!.length;

@@ -2,22 +2,34 @@
  * Columns are recognised by header text, whatever the typography: spaces, line breaks, full- and
  * half-width brackets and punctuation, "2020年"/"2020 年" prefixes and another year; merged or not.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { getCatalogue, tableDef } from '../catalogue';
 import { headerKey, matchHeader, recogniseSheet, tableOfSheetName, yearsIn } from './headerMatch';
+import { MergeIndex, type SheetCell } from './read/parsedSheet';
+import { parseRef } from './read/sheetPart';
+import { NO_STYLES } from './read/stylesPart';
 import { SheetView } from './sheetView';
 
 const catalogue = getCatalogue('shenzhen-2020');
 
 function view(rows: (string | null)[][], merges: string[] = [], name = 'Sheet1'): SheetView {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(name);
-  rows.forEach((r, i) => r.forEach((v, j) => {
-    if (v !== null) ws.getCell(i + 1, j + 1).value = v;
-  }));
-  for (const m of merges) ws.mergeCells(m);
-  return new SheetView(ws);
+  const cells = new Map<number, Map<number, SheetCell>>();
+  let colCount = 0;
+  rows.forEach((r, i) => {
+    const row = new Map<number, SheetCell>();
+    r.forEach((v, j) => {
+      if (v === null) return;
+      row.set(j + 1, { v, s: 0 });
+      colCount = Math.max(colCount, j + 1);
+    });
+    if (row.size) cells.set(i + 1, row);
+  });
+  const ranges = merges.map((m) => {
+    const [a, b] = m.split(':').map((x) => parseRef(x)!);
+    colCount = Math.max(colCount, b![1]);
+    return { top: a![0], left: a![1], bottom: b![0], right: b![1] };
+  });
+  return new SheetView({ name, state: 'visible', rows: cells, rowCount: rows.length, colCount, merges: new MergeIndex(ranges), styles: NO_STYLES });
 }
 
 describe('headerKey', () => {

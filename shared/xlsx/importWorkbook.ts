@@ -6,7 +6,6 @@
  * report, or one classified XlsxImportError with a Chinese message.
  */
 import { emptyDocument } from '../model/emptyDocument';
-import ExcelJS from 'exceljs';
 import { DEFAULT_CATALOGUE_ID, getCatalogue, hasCatalogue, type TableDef } from '../catalogue';
 import { cachedCodeLists, normalizeName } from './norm';
 import { getCodeLists } from '../codes/registry';
@@ -39,6 +38,9 @@ import { readOverallForm, readProjectForm, type OverallFormRead, type ProjectFor
 import { readGridTable, type ReadTable } from './importTables';
 import { META_SHEET, readMetadataSheet, type WorkbookMetadata } from './metadata';
 import { emptyImportReport, type ImportReport, type ImportTableSummary } from './report';
+import { ReadWorkbook } from './read/readWorkbook';
+import type { ParsedSheet } from './read/parsedSheet';
+import type { SheetEntry } from './read/workbookParts';
 import { SheetView } from './sheetView';
 import { guardWorkbookBytes, type ZipPlatform } from './zipGuard';
 
@@ -65,24 +67,15 @@ export interface ImportOptions {
 
 export type ImportResult = { ok: true; doc: DepartmentBudget; report: ImportReport } | { ok: false; error: XlsxImportError; report: ImportReport };
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
-}
-
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'extLst', 'picture', 'drawing', 'legacyDrawing', 'tableParts', 'autoFilter', 'rowBreaks', 'headerFooter', 'printOptions', 'pageSetup', 'pageMargins', 'sheetProtection'];
-
-/** exceljs parse of checked bytes; its failures become `corrupt` / `tooManyRows`. */
-export async function loadWithExcelJs(bytes: Uint8Array, limits: ImportLimits, fileName?: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+/** Parse one sheet; anything unexpected in its XML becomes a classified `corrupt` error naming the sheet. */
+function parseSheet(wb: ReadWorkbook, entry: SheetEntry, fileName?: string): ParsedSheet {
   try {
-    await wb.xlsx.load(toArrayBuffer(bytes) as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES, maxRows: limits.maxRowsPerSheet, maxCols: 16_384 } as Partial<ExcelJS.XlsxReadOptions>);
+    return wb.parse(entry);
   } catch (cause) {
+    if (cause instanceof XlsxImportError) throw cause;
     const text = cause instanceof Error ? cause.message : String(cause);
-    if (/Max row count/i.test(text)) throw new XlsxImportError('tooManyRows', `${fileLabel(fileName)}中有工作表超过 ${limits.maxRowsPerSheet.toLocaleString('en-US')} 行，超过了可导入的上限。`, { cause });
-    throw new XlsxImportError('corrupt', `${fileLabel(fileName)}已损坏或不是有效的 Excel 工作簿，无法读取（${text.slice(0, 120)}）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`, { cause });
+    throw new XlsxImportError('corrupt', `${fileLabel(fileName)}的工作表“${entry.name}”已损坏，无法读取（${text.slice(0, 120)}）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`, { cause });
   }
-  return wb;
 }
 
 function majority<T>(values: T[]): T | null {
@@ -107,25 +100,30 @@ interface Recognised {
   summaries: ImportTableSummary[];
 }
 
-function recogniseSheets(wb: ExcelJS.Workbook, catalogueId: string, ctxReport: ImportReport): Recognised {
+function recogniseSheets(wb: ReadWorkbook, catalogueId: string, ctxReport: ImportReport, options: ImportOptions): Recognised {
+  const fileName = options.fileName;
   const catalogue = getCatalogue(catalogueId);
   const grid = new Map<TableId, ReadTable>();
   let overall: OverallFormRead | null = null;
   const forms: ProjectFormRead[] = [];
   const summaries: ImportTableSummary[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
-    const sheet = new SheetView(ws);
+  for (const [index, entry] of wb.sheets.entries()) {
+    if (entry.name === META_SHEET) continue;
+    if (index % 64 === 0) {
+      check(options.signal, fileName);
+      options.onProgress?.({ phase: 'read', fraction: 0.6 + (0.25 * index) / wb.sheets.length });
+    }
+    const sheet = new SheetView(parseSheet(wb, entry, fileName));
     const found = recogniseSheet(sheet, catalogue);
     if (!found) {
-      if (sheet.rowCount > 0) ctxReport.skipped.push({ message: `工作表“${ws.name}”不是预算表（没有找到表名或表号），已跳过` });
+      if (sheet.rowCount > 0) ctxReport.skipped.push({ message: `工作表“${sheet.name}”不是预算表（没有找到表名或表号），已跳过` });
       continue;
     }
     const def: TableDef = found.def;
     const label = def.layout === 'projectPerformanceForm' ? `表15${found.form ? `-${found.form}` : ''}` : `表${def.number}`;
     if (def.layout === 'overallPerformanceForm') {
       if (overall) {
-        ctxReport.skipped.push({ message: `工作表“${ws.name}”与“${overall.sheet.name}”都是表14，只读取了前者` });
+        ctxReport.skipped.push({ message: `工作表“${sheet.name}”与“${overall.sheet.name}”都是表14，只读取了前者` });
         continue;
       }
       overall = readOverallForm(sheet);
@@ -136,13 +134,13 @@ function recogniseSheets(wb: ExcelJS.Workbook, catalogueId: string, ctxReport: I
       continue;
     }
     if (grid.has(def.id)) {
-      ctxReport.skipped.push({ message: `工作表“${ws.name}”与“${grid.get(def.id)!.sheet.name}”都是${label}，只读取了前者` });
+      ctxReport.skipped.push({ message: `工作表“${sheet.name}”与“${grid.get(def.id)!.sheet.name}”都是${label}，只读取了前者` });
       continue;
     }
     const read = readGridTable(sheet, def, 2000);
     if (!read) {
       const first = def.header[0]?.text ?? '';
-      summaries.push({ table: label, sheet: ws.name, status: 'skipped', rows: 0, amounts: 0, message: `没有找到表头（如“${first.replace('{year}', '')}”），无法读取本表` });
+      summaries.push({ table: label, sheet: sheet.name, status: 'skipped', rows: 0, amounts: 0, message: `没有找到表头（如“${first.replace('{year}', '')}”），无法读取本表` });
       continue;
     }
     grid.set(def.id, read);
@@ -192,19 +190,21 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   const progress = (phase: ImportProgress['phase'], fraction: number) => options.onProgress?.({ phase, fraction });
   const file = options.fileName;
   progress('check', 0);
-  const guarded = await guardWorkbookBytes(bytes, { fileName: file, limits, storedCopy: true, ...(options.zip ? { platform: options.zip } : {}), onProgress: (f) => progress('check', 0.25 * f) });
+  const guarded = await guardWorkbookBytes(bytes, { fileName: file, limits, keepContents: true, ...(options.zip ? { platform: options.zip } : {}), onProgress: (f) => progress('check', 0.5 * f) });
   check(options.signal, file);
-  progress('load', 0.25);
-  const wb = await loadWithExcelJs(guarded.stored ?? bytes, limits, file);
+  if (!guarded.contents) throw new XlsxImportError('internal', '此运行环境不能解压 Excel 文件（缺少 DecompressionStream）。');
+  progress('load', 0.5);
+  const wb = new ReadWorkbook(guarded.contents, fileLabel(file));
   check(options.signal, file);
-  progress('read', 0.8);
+  progress('read', 0.6);
 
-  const metaRead = readMetadataSheet(wb.getWorksheet(META_SHEET));
+  const metaEntry = wb.find(META_SHEET);
+  const metaRead = readMetadataSheet(metaEntry ? new SheetView(parseSheet(wb, metaEntry, file)) : undefined);
   const meta = metaRead.status === 'used' ? metaRead.meta : null;
   report.metadata = metaRead.status;
   if (metaRead.status === 'ignored') report.notes.push({ message: `工作簿中的隐藏信息无法使用（${metaRead.reason}），已按表格内容识别` });
   const catalogueId = options.catalogueId ?? (meta && hasCatalogue(meta.catalogueId) ? meta.catalogueId : DEFAULT_CATALOGUE_ID);
-  const rec = recogniseSheets(wb, catalogueId, report);
+  const rec = recogniseSheets(wb, catalogueId, report, options);
   if (rec.grid.size === 0 && !rec.overall && rec.forms.length === 0) {
     throw new XlsxImportError('noTables', `${fileLabel(file)}中没有找到任何预算表（工作表名应为“表1”…“表15-N”，或表头上方有“部门收支预算总表”等表名）。${rec.summaries.map((s) => `${s.table}：${s.message}`).join('；')}`);
   }

@@ -7,10 +7,11 @@
  * hidden attributes; the visible tables always win. Workbooks without it (typed by a clerk in the
  * official layout) import the same way, with fresh ids.
  */
-import type { Workbook, Worksheet } from 'exceljs';
 import { z } from 'zod';
 import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, otherExpenditureSchema, type DepartmentBudget } from '../model/document';
 import { functionalTableOf } from '../compute/structure';
+import type { SheetView } from './sheetView';
+import type { Workbook } from 'exceljs';
 
 export const META_SHEET = '_budget_tables_meta';
 export const META_FORMAT = 'budget-tables/xlsx-metadata';
@@ -94,14 +95,14 @@ function cellText(v: unknown): string | null {
   return null;
 }
 
-export function readMetadataSheet(ws: Worksheet | undefined): MetadataRead {
+export function readMetadataSheet(ws: SheetView | undefined): MetadataRead {
   if (!ws) return { status: 'absent' };
-  if (cellText(ws.getCell(1, 1).value) !== META_FORMAT) return { status: 'ignored', reason: '隐藏信息的格式标识不对' };
-  const version = ws.getCell(1, 2).value;
+  if (cellText(ws.value(1, 1)) !== META_FORMAT) return { status: 'ignored', reason: '隐藏信息的格式标识不对' };
+  const version = ws.value(1, 2);
   if (typeof version !== 'number' || version > META_VERSION) return { status: 'ignored', reason: '隐藏信息来自更新版本的程序' };
   const parts: string[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
-    const t = cellText(ws.getCell(r, 1).value);
+    const t = cellText(ws.value(r, 1));
     if (t === null) break;
     parts.push(t);
   }

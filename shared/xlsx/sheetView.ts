@@ -1,62 +1,65 @@
 /**
- * Read-only access to an exceljs worksheet without creating cells: values (a merged cell reads
- * its master's value), text, indentation, number formats, and A1 references for messages.
+ * Read-only access to a parsed worksheet (read/parsedSheet.ts): values (a merged cell reads its
+ * master's value, as Excel shows it), text, indentation, number formats, and A1 references for
+ * messages.
  */
-import type { Cell, Worksheet } from 'exceljs';
 import { textOf } from './cellValues';
-import { sheetRef } from './layout';
-
-const MERGE = 1; // exceljs ValueType.Merge
+import { address, sheetRef } from './layout';
+import type { CellValue, ParsedSheet, SheetCell } from './read/parsedSheet';
 
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
+  /** `表4!` or `'表15-1'!`: the quoted sheet part of every reference into this sheet. */
+  private readonly refPrefix: string;
 
-  constructor(readonly ws: Worksheet) {
-    this.name = ws.name;
-    this.rowCount = ws.rowCount;
-    this.colCount = Math.min(ws.columnCount, 200);
+  constructor(readonly sheet: ParsedSheet) {
+    this.name = sheet.name;
+    this.refPrefix = sheetRef(sheet.name, 1, 1).slice(0, -2);
+    this.rowCount = sheet.rowCount;
+    this.colCount = Math.min(sheet.colCount, 200);
   }
 
-  cell(r: number, c: number): Cell | undefined {
-    return this.ws.findRow(r)?.findCell(c);
+  cell(r: number, c: number): SheetCell | undefined {
+    return this.sheet.rows.get(r)?.get(c);
   }
 
-  value(r: number, c: number): unknown {
-    return this.cell(r, c)?.value;
+  value(r: number, c: number): CellValue {
+    const m = this.sheet.merges.at(r, c);
+    if (m && (m.top !== r || m.left !== c)) return this.cell(m.top, m.left)?.v ?? null;
+    return this.cell(r, c)?.v ?? null;
   }
 
   /** Text as shown, trimmed. */
   text(r: number, c: number): string {
-    const cell = this.cell(r, c);
-    return cell ? textOf(cell.value).trim() : '';
+    return textOf(this.value(r, c)).trim();
   }
 
   /** Text exactly as stored (long form texts keep their line breaks and spaces). */
   rawText(r: number, c: number): string {
-    const cell = this.cell(r, c);
-    return cell ? textOf(cell.value) : '';
+    return textOf(this.value(r, c));
   }
 
   /** True for the non-first cells of a merged range. */
   isSlave(r: number, c: number): boolean {
-    return this.cell(r, c)?.type === MERGE;
+    const m = this.sheet.merges.at(r, c);
+    return !!m && (m.top !== r || m.left !== c);
   }
 
   /** Address of the merge master of a cell (its own address when not merged). */
-  masterAddress(r: number, c: number): string | undefined {
-    const cell = this.cell(r, c);
-    return cell?.master?.address;
+  masterAddress(r: number, c: number): string {
+    const m = this.sheet.merges.at(r, c);
+    return m ? address(m.top, m.left) : address(r, c);
   }
 
   /** Excel indentation of the cell, or leading spaces of its text (two per level). */
   indent(r: number, c: number): number {
     const cell = this.cell(r, c);
     if (!cell) return 0;
-    const level = cell.alignment?.indent;
-    if (typeof level === 'number' && level > 0) return level;
-    const t = textOf(cell.value);
+    const level = this.sheet.styles.indent(cell.s);
+    if (level > 0) return level;
+    const t = textOf(cell.v);
     const lead = /^[ \u3000\u00a0]*/.exec(t)?.[0] ?? '';
     let n = 0;
     for (const ch of lead) n += ch === '\u3000' ? 2 : 1;
@@ -64,35 +67,43 @@ export class SheetView {
   }
 
   numFmt(r: number, c: number): string | undefined {
-    const f = this.cell(r, c)?.numFmt;
-    return typeof f === 'string' ? f : undefined;
+    const cell = this.cell(r, c);
+    return cell ? this.sheet.styles.numFmt(cell.s) : undefined;
   }
 
   ref(r: number, c: number): string {
-    return sheetRef(this.name, r, c);
+    return this.refPrefix + address(r, c);
   }
 
-  /** Non-empty texts of a row with their columns. */
+  /** Non-empty texts of a row with their columns (merged cells repeat their master's text). */
   rowTexts(r: number): { c: number; text: string }[] {
-    const row = this.ws.findRow(r);
-    if (!row) return [];
     const out: { c: number; text: string }[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c > this.colCount) return;
-      const t = textOf(cell.value).trim();
+    const cells = this.sheet.rows.get(r);
+    const merges = this.sheet.merges.inRow(r);
+    if (merges.length === 0) {
+      if (!cells) return out;
+      for (const [c, cell] of cells) {
+        if (c > this.colCount) break;
+        const t = textOf(cell.v).trim();
+        if (t) out.push({ c, text: t });
+      }
+      return out;
+    }
+    const cols = new Set<number>(cells ? cells.keys() : []);
+    for (const m of merges) for (let c = m.left; c <= Math.min(m.right, this.colCount); c++) cols.add(c);
+    for (const c of [...cols].sort((a, b) => a - b)) {
+      if (c > this.colCount) break;
+      const t = this.text(r, c);
       if (t) out.push({ c, text: t });
-    });
+    }
     return out;
   }
 
   /** Whether the row holds anything at all. */
   hasContent(r: number): boolean {
-    const row = this.ws.findRow(r);
-    if (!row) return false;
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (!any && textOf(cell.value).trim() !== '') any = true;
-    });
-    return any;
+    const cells = this.sheet.rows.get(r);
+    if (cells) for (const cell of cells.values()) if (textOf(cell.v).trim() !== '') return true;
+    for (const m of this.sheet.merges.inRow(r)) if (this.text(m.top, m.left) !== '') return true;
+    return false;
   }
 }

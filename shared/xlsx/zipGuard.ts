@@ -1,5 +1,5 @@
 /**
- * Checks the bytes of a would-be .xlsx BEFORE they reach exceljs, so that every bad input fails
+ * Checks the bytes of a would-be .xlsx BEFORE the workbook reader parses them, so that every bad input fails
  * fast with a classified Chinese message and memory stays bounded:
  *
  * - empty file; legacy .xls and password-protected workbooks (both OLE compound files, D0 CF 11 E0;
@@ -43,8 +43,8 @@ export interface SheetCount {
 export interface GuardResult {
   entries: ZipEntryInfo[];
   sheets: SheetCount[];
-  /** With `storedCopy`: the same workbook with every entry already inflated (zip method 0). */
-  stored?: Uint8Array;
+  /** With `keepContents`: every entry's inflated bytes by zip path (the first of duplicate names). */
+  contents?: Map<string, Uint8Array>;
 }
 
 export interface GuardOptions {
@@ -53,11 +53,8 @@ export interface GuardOptions {
   onProgress?: (fraction: number) => void;
   /** Skip the streaming inflate pass (only for measuring its cost). */
   skipStreamingCheck?: boolean;
-  /**
-   * Also return the checked workbook with every entry stored uncompressed, so the zip reader after
-   * this check (JSZip inside exceljs, inflating in JavaScript) does not inflate everything again.
-   */
-  storedCopy?: boolean;
+  /** Also return the inflated entries, so the workbook reader after this check does not inflate them again. */
+  keepContents?: boolean;
   /** Platform zip primitives (the CLI passes Node's zlib); default: DecompressionStream and a JS CRC-32. */
   platform?: ZipPlatform;
 }
@@ -69,6 +66,7 @@ export interface GuardOptions {
 export interface ZipPlatform {
   inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
   crc32(data: Uint8Array): number;
+  deflateRaw?(data: Uint8Array, level: number): Uint8Array;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -243,7 +241,7 @@ export function crc32(bytes: Uint8Array): number {
 
 /**
  * Counts the `<row>` and `<c>` elements of a worksheet's XML across chunk boundaries, and the
- * cells covered by `<mergeCell ref="A1:B2">` ranges (exceljs creates every cell of a merge).
+ * cells covered by `<mergeCell ref="A1:B2">` ranges (the reader visits every cell of a merge as its master).
  * Jumps from '<' to '<' with the native indexOf.
  */
 class TagCounter {
@@ -362,6 +360,9 @@ async function inflateEntry(ctor: DecompressionStreamCtor, data: Uint8Array, lim
   return total;
 }
 
+/** Natural order of part paths (sheet2 before sheet10); one collator, not one per comparison. */
+const BY_PATH = new Intl.Collator('en', { numeric: true });
+
 const WORKSHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/;
 
 function decodeSmall(chunks: Uint8Array[]): string {
@@ -403,7 +404,7 @@ export function sheetNamesByPath(workbookXml: string, relsXml: string): Map<stri
 }
 
 /**
- * Check the bytes of an .xlsx before handing them to exceljs. Throws XlsxImportError.
+ * Check the bytes of an .xlsx before the workbook reader parses them. Throws XlsxImportError.
  */
 export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOptions = {}): Promise<GuardResult> {
   const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
@@ -446,9 +447,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   let done = 0;
   let cells = 0;
   /** Inflate, checksum and count one entry (streaming; nothing of it is kept but small XML parts). */
-  // The stored copy: one allocation of the exact size (declared sizes are checked against the data).
-  const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
-  const copy = options.storedCopy && (ctor || platform) ? planStoredCopy(entries, encoder) : null;
+  const copy = options.keepContents && (ctor || platform) ? planContents(entries) : null;
   const checkEntry = async (e: ZipEntryInfo, index: number): Promise<void> => {
     const slot = copy ? copy.dataOffsets[index]! : -1;
     let written = 0;
@@ -526,7 +525,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   };
   await Promise.all(Array.from({ length: Math.min(4, entries.length) }, worker));
   if (failures.length) throw failures[0];
-  sheets.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+  sheets.sort((a, b) => BY_PATH.compare(a.path, b.path));
   const names = sheetNamesByPath(workbookXml, relsXml);
   for (const s of sheets) s.name = names.get(s.path) ?? null;
   for (const s of sheets) {
@@ -538,64 +537,29 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   if (cells > limits.maxCells) {
     throw new XlsxImportError('tooLarge', `${file}共有 ${formatCount(cells)} 个单元格，超过了可导入的上限 ${formatCount(limits.maxCells)} 个。请删除无关的工作表或内容后再导入。`);
   }
-  if (copy) finishStoredCopy(copy, entries);
-  return { entries, sheets, ...(copy ? { stored: copy.out } : {}) };
+  return { entries, sheets, ...(copy ? { contents: contentsByName(copy, entries) } : {}) };
 }
 
-interface StoredCopy {
+interface Contents {
   out: Uint8Array;
-  names: Uint8Array[];
-  headerOffsets: number[];
   dataOffsets: number[];
-  centralOffset: number;
 }
 
-function planStoredCopy(entries: ZipEntryInfo[], encoder: { encode(s: string): Uint8Array }): StoredCopy {
-  const names = entries.map((e) => encoder.encode(e.name));
-  const headerOffsets: number[] = [];
+/** One allocation holding every entry's inflated bytes, back to back (declared sizes are checked against the data). */
+function planContents(entries: ZipEntryInfo[]): Contents {
   const dataOffsets: number[] = [];
   let at = 0;
-  entries.forEach((e, i) => {
-    headerOffsets.push(at);
-    dataOffsets.push(at + 30 + names[i]!.length);
-    at += 30 + names[i]!.length + e.uncompressedSize;
-  });
-  const centralOffset = at;
-  for (const n of names) at += 46 + n.length;
-  return { out: new Uint8Array(at + 22), names, headerOffsets, dataOffsets, centralOffset };
+  for (const e of entries) {
+    dataOffsets.push(at);
+    at += e.uncompressedSize;
+  }
+  return { out: new Uint8Array(at), dataOffsets };
 }
 
-function finishStoredCopy(c: StoredCopy, entries: ZipEntryInfo[]): void {
-  const v = new DataView(c.out.buffer, c.out.byteOffset, c.out.byteLength);
-  let central = c.centralOffset;
+function contentsByName(c: Contents, entries: ZipEntryInfo[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
   entries.forEach((e, i) => {
-    const name = c.names[i]!;
-    const h = c.headerOffsets[i]!;
-    v.setUint32(h, 0x04034b50, true);
-    v.setUint16(h + 4, 20, true);
-    v.setUint16(h + 6, 0x800, true);
-    v.setUint16(h + 8, 0, true);
-    v.setUint32(h + 14, e.crc32, true);
-    v.setUint32(h + 18, e.uncompressedSize, true);
-    v.setUint32(h + 22, e.uncompressedSize, true);
-    v.setUint16(h + 26, name.length, true);
-    c.out.set(name, h + 30);
-    v.setUint32(central, 0x02014b50, true);
-    v.setUint16(central + 4, 20, true);
-    v.setUint16(central + 6, 20, true);
-    v.setUint16(central + 8, 0x800, true);
-    v.setUint16(central + 10, 0, true);
-    v.setUint32(central + 16, e.crc32, true);
-    v.setUint32(central + 20, e.uncompressedSize, true);
-    v.setUint32(central + 24, e.uncompressedSize, true);
-    v.setUint16(central + 28, name.length, true);
-    v.setUint32(central + 42, h, true);
-    c.out.set(name, central + 46);
-    central += 46 + name.length;
+    if (!out.has(e.name)) out.set(e.name, c.out.subarray(c.dataOffsets[i]!, c.dataOffsets[i]! + e.uncompressedSize));
   });
-  v.setUint32(central, 0x06054b50, true);
-  v.setUint16(central + 8, entries.length, true);
-  v.setUint16(central + 10, entries.length, true);
-  v.setUint32(central + 12, central - c.centralOffset, true);
-  v.setUint32(central + 16, c.centralOffset, true);
+  return out;
 }
