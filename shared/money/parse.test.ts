@@ -305,6 +305,17 @@ describe('parseAmount: properties', () => {
     );
   });
 
+  it('a numeric cell gives the same 分 as its shortest decimal text whenever that text is exact', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 100)), fc.constantFrom<MoneyUnit>('yuan', 'wan'), (n, unit) => {
+        const text = parseAmount(String(n), unit);
+        if (!text.ok || /e/i.test(String(n))) return;
+        expect(parseAmount(n, unit)).toEqual(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('the double nearest to n/100 元 (or n/1e6 万元) parses back to n 分', () => {
     // |n| ≤ 2^50: a double still has ~3 decimal digits below 分 there, so n/100 identifies n.
     fc.assert(

@@ -125,6 +125,13 @@ function parseNumber(n: number, unit: MoneyUnit): ParseResult {
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
   if (!match) return invalid(text); // unreachable for finite numbers
   const [, sign = '', intPart = '', fracPart = '', exp = '0'] = match;
+  // Fast exact path: a plain decimal with at most the unit's decimals and at most 15 digits is an
+  // exact integer of digits; times 10^k it stays exact while the product is a safe integer.
+  const maxDecimals = unitMaxDecimals(unit);
+  if (exp === '0' && fracPart.length <= maxDecimals && intPart.length + fracPart.length <= 15) {
+    const fen = Number(intPart + fracPart) * 10 ** (maxDecimals - fracPart.length);
+    if (Number.isSafeInteger(fen)) return ok((sign === '-' && fen !== 0 ? -fen : fen) as Fen);
+  }
   return decimalToFen(sign === '-', intPart + fracPart, Number(exp) - fracPart.length, unit, false, text);
 }
 
