@@ -9,6 +9,7 @@ import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { formatExportReport } from '../../shared/xlsx/report';
 import { FileSaveError, writeFileAtomic } from '../files/atomicWrite';
 import { loadDocument } from './loadDocument';
+import { nodeZip } from './nodeZip';
 
 export async function runExport(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let file: string | undefined;
@@ -53,6 +54,7 @@ export async function runExport(args: string[], out: (s: string) => void, err: (
     blank: flags.has('--blank'),
     adjustRounding: flags.has('--adjust-rounding'),
     force: flags.has('--force'),
+    zip: nodeZip,
     ...(unit ? { unit } : {}),
   });
   if (!result.ok) {

@@ -1,12 +1,14 @@
 /**
- * Node's native zip primitives for the Excel importer's checks (shared/xlsx/zipGuard.ts): zlib's
- * synchronous raw inflate (bounded by maxOutputLength) and CRC-32. The editor's worker uses the
- * platform's DecompressionStream instead.
+ * Node's native zip primitives for the Excel import checks and the export's zip writer
+ * (shared/xlsx/zipGuard.ts, shared/xlsx/write/zipWriter.ts): zlib's synchronous raw inflate
+ * (bounded by maxOutputLength), raw deflate and CRC-32. The editor's worker uses the platform's
+ * DecompressionStream/CompressionStream instead.
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ZipPlatform } from '../../shared/xlsx/zipGuard';
 
 export const nodeZip: ZipPlatform = {
   inflateRaw: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }),
   crc32: (data) => crc32(data),
+  deflateRaw: (data, level) => deflateRawSync(data, { level }),
 };

@@ -6,14 +6,12 @@
  *
  * The field labels written here are the ones the importer looks for (importForms.ts).
  */
-import type { Worksheet } from 'exceljs';
 import type { Indicator } from '../model/document';
-import { fenToUnitNumber } from '../money/format';
-import type { Fen } from '../money/fen';
 import type { OverallPerformanceForm, ProjectPerformanceForm } from '../tables/forms';
 import { linesNeeded, rowHeightFor, sheetRef } from './layout';
 import type { ExportSheetSummary } from './report';
-import { UNIT_LINE, pageSetup, safeText, type SheetContext } from './exportSheets';
+import { UNIT_LINE, amountNumber, pageSetup, safeText, type SheetContext } from './exportSheets';
+import type { Worksheet } from './write/workbookModel';
 
 export const T14_LABELS = {
   departmentName: '部门（单位）名称',
@@ -81,13 +79,13 @@ function formWriter(ctx: SheetContext, ws: Worksheet, sheetName: string, widths:
       for (let r = row; r <= bottom; r++) for (let c = col; c <= right; c++) ws.getCell(r, c).style = style;
       if (right > col || bottom > row) ws.mergeCells(row, col, bottom, right);
       const cell = ws.getCell(row, col);
-      if (value !== null && value !== '') cell.value = typeof value === 'string' ? safeText(ctx, value, sheetRef(sheetName, row, col)) : value;
+      if (value !== null && value !== '') cell.value = typeof value === 'string' ? safeText(ctx, value, sheetName, row, col) : value;
     },
     amount(row, col, key, right = col) {
       w.put(row, col, null, ctx.styles.amount, right);
       const v = ctx.values.get(key);
       if (v !== null) {
-        ws.getCell(row, col).value = fenToUnitNumber(v as Fen, ctx.unit, ctx.decimals);
+        ws.getCell(row, col).value = amountNumber(v, ctx.unit, ctx.decimals);
         w.amounts++;
         ctx.refs?.set(key, sheetRef(sheetName, row, col));
       }

@@ -7,14 +7,14 @@
  * Print: A4, the catalogue's orientation, fit to one page wide, header rows repeated on every
  * page, panes frozen below the header, page numbers in the footer.
  */
-import type { Workbook, Worksheet } from 'exceljs';
 import type { DisplayUnit } from '../model/document';
-import { fenToUnitNumber, formatFen } from '../money/format';
+import { fenToUnitNumber, formatFen, printedPrecisionFen, unitScaleFen } from '../money/format';
 import type { Fen } from '../money/fen';
 import type { ProjectedTable } from '../tables/project';
 import { clamp, linesNeeded, rowHeightFor, sheetRef, textWidth, xmlSafe } from './layout';
 import type { ExportSheetSummary, ReportItem } from './report';
 import type { StyleBook } from './styles';
+import type { Workbook, Worksheet } from './write/workbookModel';
 
 /** Printed value of a cell in 分 (a multiple of the printed step), or null for a blank cell. */
 export interface ValueLookup {
@@ -36,10 +36,22 @@ export interface SheetContext {
 export const UNIT_LINE: Record<DisplayUnit, string> = { wan: '单位：万元', yuan: '单位：元' };
 export const FIRST_HEADER_ROW = 4;
 
-export function safeText(ctx: SheetContext, text: string, where: string): string {
+/** The text without characters Excel cannot hold; a removal is reported at sheet!row:col. */
+export function safeText(ctx: SheetContext, text: string, sheetName: string, row: number, col: number): string {
   const { text: cleaned, changed } = xmlSafe(text);
-  if (changed) ctx.warnings.push({ ref: where, message: '文字中含有无法写入 Excel 的控制字符，已删除' });
+  if (changed) ctx.warnings.push({ ref: sheetRef(sheetName, row, col), message: '文字中含有无法写入 Excel 的控制字符，已删除' });
   return cleaned;
+}
+
+/**
+ * The printed amount as the number written to Excel: what fenToUnitNumber returns, without its
+ * BigInt arithmetic for the usual case of a multiple of the printed step (a division by a power
+ * of ten, correctly rounded, is the double nearest to the printed decimal).
+ */
+export function amountNumber(fen: number, unit: DisplayUnit, decimals: number): number {
+  const scale = unitScaleFen(unit);
+  if (Number.isSafeInteger(fen) && fen % printedPrecisionFen(unit, decimals) === 0) return fen === 0 ? 0 : fen / scale;
+  return fenToUnitNumber(fen as Fen, unit, decimals);
 }
 
 export function pageSetup(ws: Worksheet, orientation: 'landscape' | 'portrait', printTitles: string | null): void {
@@ -52,8 +64,8 @@ export function pageSetup(ws: Worksheet, orientation: 'landscape' | 'portrait', 
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(printTitles ? { printTitlesRow: printTitles } : {}),
-  } as Worksheet['pageSetup'];
-  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' } as Worksheet['headerFooter'];
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
 }
 
 export function writeGridTable(ctx: SheetContext, table: ProjectedTable, sheetName: string): ExportSheetSummary {
@@ -67,22 +79,37 @@ export function writeGridTable(ctx: SheetContext, table: ProjectedTable, sheetNa
   const firstData = headerBottom + 1;
   const labelKey = cols.find((c) => c.kind === 'label')?.key;
 
-  // Widths: catalogue width, widened to fit labels and the widest printed amount.
+  // Printed amounts, looked up once: row-major, one slot per column (null: blank).
+  const printed: (number | null)[] = new Array<number | null>(table.rows.length * nCols).fill(null);
+  // Widths: catalogue width, widened to fit labels and the widest printed amount (the largest
+  // positive and the most negative amount of a column print widest).
   const widths = cols.map((c) => c.width);
-  const amountText = (fen: number) => formatFen(fen as Fen, { unit, decimals });
-  table.rows.forEach((row) => {
-    cols.forEach((c, i) => {
+  const maxAmount = new Array<number>(nCols).fill(0);
+  const minAmount = new Array<number>(nCols).fill(0);
+  const hasAmount = new Array<boolean>(nCols).fill(false);
+  table.rows.forEach((row, r) => {
+    for (let i = 0; i < nCols; i++) {
+      const c = cols[i]!;
       const cell = row.cells[c.key];
-      if (!cell) return;
+      if (!cell) continue;
       if (cell.key) {
         const v = values.get(cell.key);
-        if (v !== null) widths[i] = Math.max(widths[i]!, textWidth(amountText(v)) + 3);
+        printed[r * nCols + i] = v;
+        if (v !== null) {
+          hasAmount[i] = true;
+          if (v > maxAmount[i]!) maxAmount[i] = v;
+          if (v < minAmount[i]!) minAmount[i] = v;
+        }
       } else if (cell.text) {
         const indent = cell.indent ?? (c.key === labelKey ? row.level : 0);
         widths[i] = Math.max(widths[i]!, clamp(Math.ceil(textWidth(cell.text) * 1.1) + 2 * indent + 3, 0, 60));
       }
-    });
+    }
   });
+  const amountWidth = (fen: number) => textWidth(formatFen(fen as Fen, { unit, decimals })) + 3;
+  for (let i = 0; i < nCols; i++) {
+    if (hasAmount[i]) widths[i] = Math.max(widths[i]!, amountWidth(maxAmount[i]!), amountWidth(minAmount[i]!));
+  }
   cols.forEach((_, i) => {
     ws.getColumn(i + 1).width = widths[i]!;
   });
@@ -97,7 +124,7 @@ export function writeGridTable(ctx: SheetContext, table: ProjectedTable, sheetNa
   titleCell.style = styles.title;
   ws.getRow(2).height = 30;
   const nameCell = ws.getCell(3, 1);
-  nameCell.value = `单位名称：${safeText(ctx, ctx.departmentName, sheetRef(sheetName, 3, 1))}`;
+  nameCell.value = `单位名称：${safeText(ctx, ctx.departmentName, sheetName, 3, 1)}`;
   nameCell.style = styles.lineLeft;
   const unitCell = ws.getCell(3, nCols);
   unitCell.value = UNIT_LINE[unit];
@@ -146,17 +173,15 @@ export function writeGridTable(ctx: SheetContext, table: ProjectedTable, sheetNa
       const pc = prow.cells[col.key];
       if (col.kind === 'amount') {
         cell.style = styles.amount;
-        if (pc?.key) {
-          const v = values.get(pc.key);
-          if (v !== null) {
-            cell.value = fenToUnitNumber(v as Fen, unit, decimals);
-            amounts++;
-            ctx.refs?.set(pc.key, sheetRef(sheetName, r, c + 1));
-          }
+        const v = printed[i * nCols + c]!;
+        if (v !== null) {
+          cell.value = amountNumber(v, unit, decimals);
+          amounts++;
+          ctx.refs?.set(pc!.key!, sheetRef(sheetName, r, c + 1));
         }
         continue;
       }
-      const text = pc?.text ? safeText(ctx, pc.text, sheetRef(sheetName, r, c + 1)) : '';
+      const text = pc?.text ? safeText(ctx, pc.text, sheetName, r, c + 1) : '';
       if (col.key === 'code') {
         cell.style = styles.code;
         if (text) cell.value = text;
@@ -180,7 +205,7 @@ export function writeGridTable(ctx: SheetContext, table: ProjectedTable, sheetNa
     const noteRow = lastData + 2;
     ws.mergeCells(noteRow, 1, noteRow, nCols);
     const cell = ws.getCell(noteRow, 1);
-    const note = safeText(ctx, table.note, sheetRef(sheetName, noteRow, 1));
+    const note = safeText(ctx, table.note, sheetName, noteRow, 1);
     cell.value = note;
     cell.style = styles.note;
     const total = widths.reduce((a, b) => a + b, 0);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, otherExpenditureSchema, type DepartmentBudget } from '../model/document';
 import { functionalTableOf } from '../compute/structure';
 import type { SheetView } from './sheetView';
-import type { Workbook } from 'exceljs';
+import type { Workbook } from './write/workbookModel';
 
 export const META_SHEET = '_budget_tables_meta';
 export const META_FORMAT = 'budget-tables/xlsx-metadata';

@@ -1,40 +1,39 @@
 /**
- * Cell styles of the exported workbook. exceljs caches a style's id by object identity, so every
- * cell of a kind shares ONE style object (created once per workbook here) — on a large sheet
- * that is the difference between seconds and minutes.
+ * Cell styles of the exported workbook. The writer gives each style OBJECT one cell format (a Map
+ * lookup per cell), so every cell of a kind shares ONE style object, created once per workbook here.
  */
-import type { Alignment, Borders, Font, Style } from 'exceljs';
+import type { AlignmentStyle as Alignment, BorderStyle as Borders, CellStyle as Style, FontStyle as Font } from './write/workbookModel';
 
 /** 宋体 (SimSun) with charset 134 (GB2312), so Excel/WPS/LibreOffice substitute a CJK serif font where SimSun is missing. */
 export const CJK_FONT_NAME = '宋体';
-const baseFont: Partial<Font> = { name: CJK_FONT_NAME, family: 3, charset: 134, size: 10 };
+const baseFont: Font = { name: CJK_FONT_NAME, family: 3, charset: 134, size: 10 };
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const allBorders: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const allBorders: Borders = { top: thin, left: thin, bottom: thin, right: thin };
 
 export function numberFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }
 
 export class StyleBook {
-  readonly title: Partial<Style>;
-  readonly tableLabel: Partial<Style>;
-  readonly lineLeft: Partial<Style>;
-  readonly lineRight: Partial<Style>;
-  readonly lineCenter: Partial<Style>;
-  readonly header: Partial<Style>;
-  readonly amount: Partial<Style>;
-  readonly code: Partial<Style>;
-  readonly text: Partial<Style>;
-  readonly textCenter: Partial<Style>;
-  readonly formLabel: Partial<Style>;
-  readonly note: Partial<Style>;
-  readonly meta: Partial<Style>;
-  private readonly labels = new Map<number, Partial<Style>>();
+  readonly title: Style;
+  readonly tableLabel: Style;
+  readonly lineLeft: Style;
+  readonly lineRight: Style;
+  readonly lineCenter: Style;
+  readonly header: Style;
+  readonly amount: Style;
+  readonly code: Style;
+  readonly text: Style;
+  readonly textCenter: Style;
+  readonly formLabel: Style;
+  readonly note: Style;
+  readonly meta: Style;
+  private readonly labels = new Map<number, Style>();
 
   constructor(readonly decimals: number) {
     const font = baseFont;
-    const bold: Partial<Font> = { ...baseFont, bold: true };
-    const middle = (a: Partial<Alignment>): Partial<Alignment> => ({ vertical: 'middle', ...a });
+    const bold: Font = { ...baseFont, bold: true };
+    const middle = (a: Alignment): Alignment => ({ vertical: 'middle', ...a });
     this.title = { font: { ...baseFont, size: 16, bold: true }, alignment: middle({ horizontal: 'center' }) };
     this.tableLabel = { font: bold, alignment: middle({ horizontal: 'left' }) };
     this.lineLeft = { font, alignment: middle({ horizontal: 'left' }) };
@@ -51,7 +50,7 @@ export class StyleBook {
   }
 
   /** Bordered label cell indented `level` steps (Excel's indent: about two characters each). */
-  label(level: number): Partial<Style> {
+  label(level: number): Style {
     const key = Math.max(0, Math.min(15, level));
     let s = this.labels.get(key);
     if (!s) {
