@@ -35,17 +35,24 @@ export function tableName(table: string, row: string, doc: DepartmentBudget): st
   return `表${table.slice(1)}`;
 }
 
+/** Project numbers for one units/projects pair of the document (rebuilt when either changes). */
+let numbering: { units: DepartmentBudget['units']; projects: DepartmentBudget['projects']; byId: Map<string, number> } | null = null;
+
 /** 表15-N number of a project: its place in unit order (as the table list shows). */
 function projectNumber(doc: DepartmentBudget, projectId: string): number {
-  let n = 0;
-  for (const u of doc.units.order) {
+  if (numbering?.units !== doc.units || numbering.projects !== doc.projects) {
+    const byUnit = new Map<string, string[]>();
     for (const p of doc.projects.order) {
-      if (doc.projects.byId[p]!.unitId !== u) continue;
-      n++;
-      if (p === projectId) return n;
+      const u = doc.projects.byId[p]!.unitId;
+      let list = byUnit.get(u);
+      if (!list) byUnit.set(u, (list = []));
+      list.push(p);
     }
+    const byId = new Map<string, number>();
+    for (const u of doc.units.order) for (const p of byUnit.get(u) ?? []) byId.set(p, byId.size + 1);
+    numbering = { units: doc.units, projects: doc.projects, byId };
   }
-  return n;
+  return numbering.byId.get(projectId) ?? numbering.byId.size;
 }
 
 export function rowName(doc: DepartmentBudget, names: NameLookup, row: string): string {
@@ -92,7 +99,19 @@ export function rowName(doc: DepartmentBudget, names: NameLookup, row: string): 
   }
 }
 
+/** Column names per catalogue: the header walk is the same for every finding of a column. */
+const columnNames = new WeakMap<Catalogue, Map<string, string>>();
+
 export function columnName(catalogue: Catalogue, table: string, column: string, year: number): string {
+  let names = columnNames.get(catalogue);
+  if (!names) columnNames.set(catalogue, (names = new Map()));
+  const key = `${table}|${column}|${year}`;
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = computeColumnName(catalogue, table, column, year)));
+  return name;
+}
+
+function computeColumnName(catalogue: Catalogue, table: string, column: string, year: number): string {
   const def = catalogue.tables.find((t) => t.id === table);
   if (def && def.header.length > 0) {
     const col = columnsOf(def, year).find((c) => c.key === column);

@@ -4,7 +4,7 @@
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { acceptWarning, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
@@ -20,23 +20,29 @@ const PAGE = 200;
 
 export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
   useChannels(store, 'findings', 'progress', 'view');
+  // Names of units, lines and projects change only with the structure (renames), not with amounts.
+  const structureVersion = useChannels(store, 'structure');
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ info: true, accepted: true });
   const accepted = store.accepted;
   const groups = store.findings.groups(accepted, PAGE);
   const totals = store.findings.totals(accepted);
   const progress = store.progress;
 
-  const reveal = (c: FindingCell) => store.reveal(cellKey(c.table as TableId, c.row, c.column));
-  const accept = async (f: ShownFinding) => {
-    const v = await dialogs.form({
-      title: '接受提示性审核结果',
-      message: f.message,
-      fields: [{ name: 'reason', label: '接受理由（会保存在文件中并随表导出）', multiline: true }],
-      submitLabel: '接受',
-      validate: (x) => (x.reason!.trim() ? null : '请填写理由'),
-    });
-    if (v) store.apply(acceptWarning(store.doc, f.id, v.reason!, new Date().toISOString()));
-  };
+  // Stable callbacks: an edit adds a finding or two, and only those items render (memo).
+  const reveal = useCallback((c: FindingCell) => store.reveal(cellKey(c.table as TableId, c.row, c.column)), [store]);
+  const accept = useCallback(
+    async (f: ShownFinding) => {
+      const v = await dialogs.form({
+        title: '接受提示性审核结果',
+        message: f.message,
+        fields: [{ name: 'reason', label: '接受理由（会保存在文件中并随表导出）', multiline: true }],
+        submitLabel: '接受',
+        validate: (x) => (x.reason!.trim() ? null : '请填写理由'),
+      });
+      if (v) store.apply(acceptWarning(store.doc, f.id, v.reason!, new Date().toISOString()));
+    },
+    [store, dialogs],
+  );
 
   return (
     <section className="problems" aria-label="审核结果">
@@ -64,7 +70,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
               {!collapsed[g.key] && (
                 <ul className="finding-list">
                   {g.items.map((f) => (
-                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} acceptedReason={accepted[f.id]?.reason} onReveal={reveal} onAccept={accept} />
+                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} structureVersion={structureVersion} acceptedReason={accepted[f.id]?.reason} onReveal={reveal} onAccept={accept} />
                   ))}
                   {g.total > g.items.length && <li className="finding-more">还有 {g.total - g.items.length} 条未显示（修改后会优先显示最新的结果）</li>}
                 </ul>
@@ -88,6 +94,8 @@ const FindingItem = memo(function FindingItem({
   f: ShownFinding;
   store: EditorStore;
   unit: EditorStore['unit'];
+  /** Re-render when names may have changed (the item reads them from the store). */
+  structureVersion: number;
   acceptedReason: string | undefined;
   onReveal: (c: FindingCell) => void;
   onAccept: (f: ShownFinding) => void;
