@@ -47,10 +47,21 @@ export class AppActions {
     return `${d.name}${d.fiscalYear}年部门预算${ext}`;
   }
 
+  private shownTitle: string | null = null;
+  private shownDirty: boolean | null = null;
+
+  /** Tell the host the window title and save state when they changed (not on every keystroke). */
   updateTitle(): void {
     const name = this.store.file?.name ?? '未命名';
-    void this.host.setTitle(`${name}${this.store.dirty ? ' *' : ''} — ${APP_NAME}`);
-    void this.host.setDirty(this.store.dirty);
+    const title = `${name}${this.store.dirty ? ' *' : ''} — ${APP_NAME}`;
+    if (title !== this.shownTitle) {
+      this.shownTitle = title;
+      void this.host.setTitle(title);
+    }
+    if (this.store.dirty !== this.shownDirty) {
+      this.shownDirty = this.store.dirty;
+      void this.host.setDirty(this.store.dirty);
+    }
   }
 
   /** When there are unsaved changes: 保存 / 不保存 / 取消. True to go on. */

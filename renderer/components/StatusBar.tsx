@@ -1,18 +1,33 @@
 /** The status bar: the last message, the selection (count and sum, like Excel), findings and the save state. */
 import { useEffect, useState } from 'react';
 import type { EditorStore } from '../app/editorStore';
-import { useChannels } from '../app/useChannel';
+import { useChannels, useStoreValue } from '../app/useChannel';
 import type { GridController } from '../grid/gridController';
 import { formatExactAmount } from '../grid/amountText';
 
 export function StatusBar({ store, controller }: { store: EditorStore; controller: GridController | null }) {
-  useChannels(store, 'doc', 'findings', 'message', 'progress', 'view');
+  useChannels(store, 'findings', 'message', 'progress', 'view');
+  // Of the document the bar shows only the save state: typing does not re-render it.
+  useStoreValue(store, ['doc'], () => `${store.dirty}|${store.file ? 1 : 0}`);
   const [, setTick] = useState(0);
+  // The count and sum show only for a range of several cells: moving the focus from cell to cell,
+  // or typing with a single cell selected, does not re-render the bar.
   useEffect(() => {
     if (!controller) return;
-    return controller.onSelection(() => setTick((t) => t + 1));
-  }, [controller]);
-  useEffect(() => store.onValues(() => setTick((t) => t + 1)), [store]);
+    let shown = controller.hasRange();
+    const offSelection = controller.onSelection(() => {
+      const now = controller.hasRange();
+      if (now || shown) setTick((t) => t + 1);
+      shown = now;
+    });
+    const offValues = store.onValues(() => {
+      if (controller.hasRange()) setTick((t) => t + 1);
+    });
+    return () => {
+      offSelection();
+      offValues();
+    };
+  }, [store, controller]);
   const totals = store.findings.totals(store.accepted);
   const sel = controller?.summary();
   const msg = store.message;

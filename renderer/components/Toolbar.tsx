@@ -1,10 +1,17 @@
 /** The toolbar: file commands, Excel, undo/redo, find, and the display unit (元 | 万元). */
 import type { AppActions } from '../app/appActions';
 import type { EditorStore } from '../app/editorStore';
-import { useChannels } from '../app/useChannel';
+import { useStoreValue } from '../app/useChannel';
+
+/** What the toolbar shows of the store: an amount edit after the first changes none of it. */
+function toolbarState(store: EditorStore): string {
+  const last = store.history.past[store.history.past.length - 1]?.label ?? '';
+  const next = store.history.future[0]?.label ?? '';
+  return JSON.stringify([store.canUndo, store.canRedo, last, next, store.unit, store.file?.name ?? null, store.file?.path ?? null, store.dirty]);
+}
 
 export function Toolbar({ store, actions }: { store: EditorStore; actions: AppActions }) {
-  useChannels(store, 'doc', 'view');
+  useStoreValue(store, ['doc', 'view'], () => toolbarState(store));
   const lastLabel = store.history.past[store.history.past.length - 1]?.label;
   const nextLabel = store.history.future[0]?.label;
   return (

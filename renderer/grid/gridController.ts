@@ -14,7 +14,7 @@ import { exactAmountText } from './amountText';
 import { formatTsv, parseTsv, planPaste } from './clipboard';
 import { planFillDown } from './fillDown';
 import { extendsSelection, gridKeyAction } from './keyboard';
-import { afterFocus, boundsOf, cellCount, clamp, contains, extendTo, single, union, type Bounds, type CellRange } from './rangeSelection';
+import { afterFocus, boundsOf, cellCount, clamp, contains, extendTo, isSingleCell, single, union, type Bounds, type CellRange } from './rangeSelection';
 
 export interface SelectionSummary {
   cells: number;
@@ -62,9 +62,14 @@ export class GridController {
     return () => this.listeners.delete(l);
   }
 
+  /** A range of several cells is selected (the status bar shows its count and sum). */
+  hasRange(): boolean {
+    return !!this.bounds && !isSingleCell(this.bounds);
+  }
+
   inRange(rowIndex: number | null, colId: string): boolean {
     if (!this.bounds || rowIndex === null) return false;
-    if (this.bounds.top === this.bounds.bottom && this.bounds.left === this.bounds.right) return false; // a single cell shows only the focus border
+    if (isSingleCell(this.bounds)) return false; // a single cell shows only the focus border
     return contains(this.bounds, rowIndex, this.colIndex.get(colId) ?? -1);
   }
 
@@ -74,7 +79,11 @@ export class GridController {
     const old = this.bounds;
     this.range = range;
     this.bounds = range ? boundsOf(range) : null;
-    const dirty = old && this.bounds ? union(old, this.bounds) : (old ?? this.bounds);
+    // Only multi-cell ranges are highlighted (a single cell shows the grid's focus border): moving
+    // from one cell to another, the common case, redraws nothing.
+    const oldShown = old && !isSingleCell(old) ? old : null;
+    const newShown = this.bounds && !isSingleCell(this.bounds) ? this.bounds : null;
+    const dirty = oldShown && newShown ? union(oldShown, newShown) : (oldShown ?? newShown);
     if (dirty) this.refreshBounds(dirty);
     for (const l of this.listeners) l();
   }
