@@ -1,5 +1,5 @@
 /**
- * Reading exceljs cell values as text and as amounts: numbers stored as numbers, as text with
+ * Reading cell values (read/parsedSheet.ts) as text and as amounts: numbers stored as numbers, as text with
  * thousands separators, formulas (their cached result), rich text; "-", "—" and blanks are empty.
  */
 import type { DisplayUnit } from '../model/document';

@@ -447,7 +447,9 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   let done = 0;
   let cells = 0;
   /** Inflate, checksum and count one entry (streaming; nothing of it is kept but small XML parts). */
-  const copy = options.keepContents && (ctor || platform) ? planContents(entries) : null;
+  // Streamed entries are copied into one allocation; the platform's inflate returns whole buffers, kept as they are.
+  const copy = options.keepContents && ctor ? planContents(entries) : null;
+  const whole = options.keepContents && platform ? new Map<string, Uint8Array>() : null;
   const checkEntry = async (e: ZipEntryInfo, index: number): Promise<void> => {
     const slot = copy ? copy.dataOffsets[index]! : -1;
     let written = 0;
@@ -478,7 +480,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
       }
       counter?.feed(out);
       if (keep) kept.push(out.slice());
-      if (copy) copy.out.set(out, slot);
+      if (whole && !whole.has(e.name)) whole.set(e.name, out);
       crc = ~(platform.crc32(out) >>> 0);
     } else if (e.method === 0) {
       onData(data);
@@ -537,7 +539,8 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   if (cells > limits.maxCells) {
     throw new XlsxImportError('tooLarge', `${file}共有 ${formatCount(cells)} 个单元格，超过了可导入的上限 ${formatCount(limits.maxCells)} 个。请删除无关的工作表或内容后再导入。`);
   }
-  return { entries, sheets, ...(copy ? { contents: contentsByName(copy, entries) } : {}) };
+  const contents = copy ? contentsByName(copy, entries) : whole;
+  return { entries, sheets, ...(contents ? { contents } : {}) };
 }
 
 interface Contents {
