@@ -1,5 +1,6 @@
 /**
- * A zip archive writer for the workbook (no zip64: refuses more than 65,535 entries or 4 GB).
+ * A zip archive writer for the workbook (no zip64: refuses 65,535 entries or more, or 4 GB, since
+ * 0xFFFF and 0xFFFFFFFF in the end record mean "see the zip64 record" to every reader).
  *
  * Deflate comes from the host: `platform.deflateRaw` when given (the CLI passes Node's zlib),
  * else the platform's CompressionStream — in its 'gzip' form, whose trailer also carries the
@@ -33,8 +34,9 @@ interface Entry {
   result: Compressed | null;
 }
 
-const MAX_ENTRIES = 0xffff;
-const MAX_U32 = 0xffffffff;
+const MAX_ENTRIES = 0xfffe;
+/** Largest size or offset a plain zip can hold (0xFFFFFFFF is the zip64 marker). */
+const MAX_U32 = 0xfffffffe;
 
 type TextEncoderLike = { encode(s: string): Uint8Array };
 const encoder: TextEncoderLike = new (globalThis as unknown as { TextEncoder: new () => TextEncoderLike }).TextEncoder();
