@@ -160,6 +160,15 @@ describe('worksheet part', () => {
     }
   });
 
+  it('stays linear on unterminated tags, cells and phonetic runs (no hang on hostile XML)', () => {
+    // A backtracking scanner would retry from every '<' to the end: ~10^11 steps here.
+    const n = 200_000;
+    expect(sheet('<row r="1">' + '<c r="A1" '.repeat(n)).rowCount).toBe(1);
+    expect(sheet('<row r="1">' + '<c r="B1"><v>1</v>'.repeat(n)).value(1, 2)).toBe(1);
+    expect(parseSharedStrings('<sst><si><t>甲</t>' + '<rPh><t>x</t>'.repeat(n))).toHaveLength(1);
+    expect(parseSharedStrings('<sst>' + '<si '.repeat(n))).toEqual([]);
+  });
+
   it('parses A1 references', () => {
     expect(parseRef('A1')).toEqual([1, 1]);
     expect(parseRef('XFD1048576')).toEqual([1_048_576, 16_384]);

@@ -7,11 +7,11 @@ import { XlsxImportError } from '../errors';
 import { MergeIndex, type CellValue, type MergeRange, type ParsedSheet, type SheetCell } from './parsedSheet';
 import type { StyleTable } from './stylesPart';
 import type { SheetState } from './workbookParts';
-import { attr, decodeCellText, decodeEntities, elements, stringItemText } from './xmlText';
+import { attr, decodeCellText, decodeEntities, elements, nextTag, stringItemText } from './xmlText';
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
-const ROW_OR_CELL = /<([A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
+const isRowOrCell = (name: string): boolean => name === 'c' || name === 'row';
 
 export interface SheetPartContext {
   name: string;
@@ -141,75 +141,70 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   const rows = new Map<number, Map<number, SheetCell>>();
   let rowCount = 0;
   let colCount = 0;
-  const start = xml.search(/<([A-Za-z_][\w.-]*:)?sheetData[\s/>]/);
-  const endTag = start < 0 ? -1 : xml.indexOf('sheetData>', start + 10);
-  const to = endTag < 0 ? xml.length : endTag;
+  const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
+  const endTag = !sheetData || sheetData.selfClosing ? -1 : xml.indexOf('sheetData>', sheetData.end);
+  const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
   let row = 0;
   let col = 0;
   let cells: Map<number, SheetCell> | undefined;
   let unsorted = false;
   let lastCol = 0;
   const bad = (what: string) => new XlsxImportError('corrupt', `${ctx.fileLabel}的工作表“${ctx.name}”已损坏：${what}。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
-  if (start >= 0) {
-    const re = new RegExp(ROW_OR_CELL.source, 'g');
-    re.lastIndex = start;
-    for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) {
-      const prefix = m[1] ?? '';
-      const attrs = m[3]!;
-      if (m[2] === 'row') {
-        const r = attr(attrs, 'r');
-        const n = r === undefined ? row + 1 : Number(r);
-        if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`行号“${(r ?? '').slice(0, 20)}”无效`);
-        row = n;
-        col = 0;
+  let at = sheetData ? sheetData.end : to;
+  for (let tag = nextTag(xml, at, to, isRowOrCell); tag; tag = nextTag(xml, at, to, isRowOrCell)) {
+    at = tag.end;
+    const attrs = tag.attrs;
+    if (tag.name === 'row') {
+      const r = attr(attrs, 'r');
+      const n = r === undefined ? row + 1 : Number(r);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`行号“${(r ?? '').slice(0, 20)}”无效`);
+      row = n;
+      col = 0;
+      cells = undefined;
+      if (row > rowCount) rowCount = row;
+      continue;
+    }
+    // A cell: its inner XML runs to </c> (a cell without one ends the sheet's data).
+    let inner = '';
+    if (!tag.selfClosing) {
+      const close = `</${tag.prefix}c>`;
+      const end = xml.indexOf(close, tag.end);
+      inner = xml.slice(tag.end, end < 0 ? to : Math.min(end, to));
+      at = end < 0 ? to : end + close.length;
+    }
+    const { r, s: sAttr, t } = cellAttrs(attrs);
+    if (r !== undefined) {
+      const rc = parseRef(r);
+      if (!rc) throw bad(`单元格位置“${r.slice(0, 20)}”无效`);
+      if (rc[0] !== row) {
+        row = Math.max(1, rc[0]);
         cells = undefined;
         if (row > rowCount) rowCount = row;
-        continue;
       }
-      // A cell.
-      let inner = '';
-      if (m[4] !== '/') {
-        const close = `</${prefix}c>`;
-        const end = xml.indexOf(close, re.lastIndex);
-        const stop = end < 0 ? to : end;
-        inner = xml.slice(re.lastIndex, stop);
-        re.lastIndex = end < 0 ? to : end + close.length;
-      }
-      const { r, s: sAttr, t } = cellAttrs(attrs);
-      if (r !== undefined) {
-        const rc = parseRef(r);
-        if (!rc) throw bad(`单元格位置“${r.slice(0, 20)}”无效`);
-        if (rc[0] !== row) {
-          row = Math.max(1, rc[0]);
-          cells = undefined;
-          if (row > rowCount) rowCount = row;
-        }
-        col = rc[1];
-      } else {
-        if (row === 0) row = rowCount = 1;
-        col++;
-        if (col > MAX_COL) throw bad(`第 ${row} 行的单元格超过了 ${MAX_COL} 列`);
-      }
-      const s = sAttr === undefined ? 0 : Number(sAttr) | 0;
-      const v = inner ? cellValue(t, s, inner, prefix, ctx) : null;
-      if (v === null && s === 0) continue;
-      if (!cells) {
-        cells = rows.get(row);
-        if (cells) unsorted = true; // a row met again: put its cells back in column order at the end
-        else rows.set(row, (cells = new Map()));
-        lastCol = 0;
-      }
-      if (col <= lastCol) unsorted = true;
-      lastCol = col;
-      cells.set(col, { v, s });
-      if (col > colCount) colCount = col;
+      col = rc[1];
+    } else {
+      if (row === 0) row = rowCount = 1;
+      col++;
+      if (col > MAX_COL) throw bad(`第 ${row} 行的单元格超过了 ${MAX_COL} 列`);
     }
+    const s = sAttr === undefined ? 0 : Number(sAttr) | 0;
+    const v = inner ? cellValue(t, s, inner, tag.prefix, ctx) : null;
+    if (v === null && s === 0) continue;
+    if (!cells) {
+      cells = rows.get(row);
+      if (cells) unsorted = true; // a row met again: put its cells back in column order at the end
+      else rows.set(row, (cells = new Map()));
+      lastCol = 0;
+    }
+    if (col <= lastCol) unsorted = true;
+    lastCol = col;
+    cells.set(col, { v, s });
+    if (col > colCount) colCount = col;
   }
   if (unsorted) for (const [r, map] of rows) rows.set(r, new Map([...map].sort((a, b) => a[0] - b[0])));
 
   const merges: MergeRange[] = [];
-  const after = endTag < 0 ? 0 : endTag;
-  for (const mc of elements(xml, 'mergeCell', after)) {
+  for (const mc of elements(xml, 'mergeCell', Math.max(0, endTag))) {
     const ref = attr(mc.attrs, 'ref') ?? '';
     const [a, b] = ref.replace(/\$/g, '').split(':');
     const p = a ? parseRef(a) : null;

@@ -51,30 +51,87 @@ export function attr(attrs: string, name: string): string | undefined {
   }
 }
 
-/** Every element `<name …>` (any namespace prefix) in `xml`: its attribute text and inner XML. */
-const patterns = new Map<string, RegExp>();
+export interface Tag {
+  /** Local name (without namespace prefix). */
+  name: string;
+  /** The prefix with its colon (`x:`), or ''. */
+  prefix: string;
+  /** Index of '<'. */
+  start: number;
+  /** Attribute text (between the name and '>' or '/>'). */
+  attrs: string;
+  selfClosing: boolean;
+  /** Index just after '>'. */
+  end: number;
+}
 
+function isNameChar(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46 || ch === 58;
+}
+
+/**
+ * The next start tag whose local name `accept`s, from `from` (before `to`). Linear time: jumps from
+ * '<' to '<' with indexOf, and stops for good when a tag has no closing '>' (none follows at all).
+ */
+export function nextTag(xml: string, from: number, to: number, accept: (name: string) => boolean): Tag | null {
+  let i = xml.indexOf('<', from);
+  while (i >= 0 && i < to) {
+    let j = i + 1;
+    while (j < xml.length && isNameChar(xml.charCodeAt(j))) j++;
+    const next = xml.charCodeAt(j);
+    if (j > i + 1 && (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13)) {
+      const qname = xml.slice(i + 1, j);
+      const colon = qname.lastIndexOf(':');
+      const name = colon < 0 ? qname : qname.slice(colon + 1);
+      if (accept(name)) {
+        const gt = xml.indexOf('>', j);
+        if (gt < 0) return null;
+        const selfClosing = xml.charCodeAt(gt - 1) === 47;
+        return { name, prefix: colon < 0 ? '' : qname.slice(0, colon + 1), start: i, attrs: xml.slice(j, selfClosing ? gt - 1 : gt), selfClosing, end: gt + 1 };
+      }
+    }
+    i = xml.indexOf('<', i + 1);
+  }
+  return null;
+}
+
+/** Every element `<name …>` (any namespace prefix) in `xml`: its attribute text and inner XML. */
 export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ attrs: string; inner: string; end: number }> {
-  let source = patterns.get(name);
-  if (!source) patterns.set(name, (source = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])([^>]*?)(/?)>`, 'g')));
-  const re = new RegExp(source); // own lastIndex: generators may interleave
-  re.lastIndex = from;
-  for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) {
-    const attrs = m[1]!;
-    if (m[2] === '/') {
-      yield { attrs, inner: '', end: re.lastIndex };
+  const accept = (n: string) => n === name;
+  let at = from;
+  for (let tag = nextTag(xml, at, to, accept); tag; tag = nextTag(xml, at, to, accept)) {
+    if (tag.selfClosing) {
+      at = tag.end;
+      yield { attrs: tag.attrs, inner: '', end: tag.end };
       continue;
     }
-    const prefix = /^<([A-Za-z_][\w.-]*:)?/.exec(m[0])?.[1] ?? '';
-    const close = `</${prefix}${name}>`;
-    const end = xml.indexOf(close, re.lastIndex);
+    const close = `</${tag.prefix}${name}>`;
+    const end = xml.indexOf(close, tag.end);
     if (end < 0) {
-      yield { attrs, inner: xml.slice(re.lastIndex, to), end: to };
+      yield { attrs: tag.attrs, inner: xml.slice(tag.end, to), end: to };
       return;
     }
-    yield { attrs, inner: xml.slice(re.lastIndex, end), end: end + close.length };
-    re.lastIndex = end + close.length;
+    at = end + close.length;
+    yield { attrs: tag.attrs, inner: xml.slice(tag.end, end), end: at };
   }
+}
+
+/** `inner` without its phonetic runs (`<rPh>…</rPh>`), in linear time. */
+function withoutPhonetics(inner: string): string {
+  let out = '';
+  let at = 0;
+  for (let tag = nextTag(inner, 0, inner.length, (n) => n === 'rPh'); tag; tag = nextTag(inner, at, inner.length, (n) => n === 'rPh')) {
+    out += inner.slice(at, tag.start);
+    if (tag.selfClosing) {
+      at = tag.end;
+      continue;
+    }
+    const close = `</${tag.prefix}rPh>`;
+    const end = inner.indexOf(close, tag.end);
+    if (end < 0) return out;
+    at = end + close.length;
+  }
+  return out + inner.slice(at);
 }
 
 /** Concatenated text of the `<t>` elements of a string item, leaving out phonetic runs (`<rPh>`). */
@@ -84,7 +141,7 @@ export function stringItemText(inner: string): string {
     const gt = inner.indexOf('>');
     if (gt > 0 && (gt === 2 || inner.charCodeAt(2) === 32) && inner[gt - 1] !== '/') return decodeCellText(inner.slice(gt + 1, -4));
   }
-  const clean = inner.indexOf('rPh') >= 0 ? inner.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '') : inner;
+  const clean = inner.indexOf('rPh') >= 0 ? withoutPhonetics(inner) : inner;
   let out = '';
   for (const t of elements(clean, 't')) out += decodeCellText(t.inner);
   return out;
