@@ -2,10 +2,12 @@
  * The grid of one official table: a view over the store. Rows come from the table projection; values
  * from the incremental evaluation; edits go through commands (readOnlyEdit: the grid never writes).
  * Value edits refresh only the changed cells; finding marks only the touched cells.
+ *
+ * The grid is AG Grid's own DOM grid (createGrid), not the React wrapper: cells are plain DOM, so an
+ * edit, a focus move or a mark does not go through React reconciliation and commits per cell.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, CellFocusedEvent, CellMouseOverEvent, GetRowIdParams, RowClassParams } from 'ag-grid-community';
+import { useEffect, useMemo, useRef } from 'react';
+import { createGrid, type CellEditRequestEvent, type CellFocusedEvent, type CellMouseOverEvent, type GridOptions } from 'ag-grid-community';
 import { renameSubItem, renameUnit, setProjectFields } from '../../shared/edit';
 import type { ProjectedRow } from '../../shared/tables/project';
 import type { EditorStore } from '../app/editorStore';
@@ -25,7 +27,6 @@ declare global {
 
 export function BudgetGrid({ store, onController }: { store: EditorStore; onController?: (c: GridController | null) => void }) {
   const table = store.table()!;
-  const [rows, setRows] = useState<ProjectedRow[]>(table.rows);
   const controller = useMemo(() => new GridController(store, table.def.id), [store, table.def.id]);
   const ctx = useMemo<GridContext>(() => ({ store, controller }), [store, controller]);
   const year = store.doc.department.fiscalYear;
@@ -40,7 +41,7 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
       store.onMarks((keys) => controller.refreshKeys(keys)),
       store.onRows(() => {
         const t = store.table();
-        if (t) setRows(t.rows);
+        if (t && t.def.id === controller.tableId) controller.api?.setGridOption('rowData', t.rows);
       }),
       store.on('view', () => controller.api?.refreshCells({ force: true })),
       store.onReveal(() => tryReveal()),
@@ -78,7 +79,12 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
       controller.paste(text);
     };
     const keyCapture = (e: KeyboardEvent) => controller.noteKeyDown(e);
-    const keyBubble = (e: KeyboardEvent) => controller.handleKeyDown(e);
+    const keyBubble = (e: KeyboardEvent) => {
+      controller.handleKeyDown(e);
+      // The grid has acted on Enter (commit, move down) by now; Enter has no default action here, and
+      // cancelling it spares the browser the keypress it would dispatch next (a forced layout).
+      if (e.key === 'Enter' && !e.isComposing && !e.defaultPrevented) e.preventDefault();
+    };
     const mouseDown = (e: MouseEvent) => controller.noteMouseDown(e);
     const mouseUp = () => controller.noteMouseUp();
     document.addEventListener('copy', onCopy);
@@ -128,6 +134,66 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
     if (target && controller.reveal(target)) store.pendingReveal = null;
   };
 
+  const gridHost = useRef<HTMLDivElement>(null);
+  const initialDefs = useRef(defs);
+
+  // One grid per mounted table (the component is keyed by the view); the handlers above only use
+  // the store, the controller and their context, which stay the same for the grid's life.
+  useEffect(() => {
+    const host = gridHost.current;
+    if (!host) return;
+    const options: GridOptions<ProjectedRow> = {
+      theme: budgetTheme,
+      context: ctx,
+      columnDefs: initialDefs.current,
+      rowData: store.table()?.rows ?? [],
+      getRowId: (p) => p.data.id,
+      getRowClass: (p) => `row-${p.data?.kind ?? 'line'}`,
+      readOnlyEdit: true,
+      onCellEditRequest,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      suppressMovableColumns: true,
+      suppressDragLeaveHidesColumns: true,
+      animateRows: false,
+      tooltipShowDelay: 250,
+      onGridReady: (e) => {
+        controller.api = e.api;
+      },
+      onCellFocused,
+      onCellMouseOver: (e: CellMouseOverEvent<ProjectedRow>) => controller.onCellMouseOver(e.rowIndex, e.column.getColId(), (e.event as MouseEvent | null)?.buttons ?? 0),
+      onCellEditingStarted: () => {
+        controller.editing = true;
+      },
+      onCellEditingStopped: () => {
+        controller.editing = false;
+      },
+      onFirstDataRendered: () => {
+        if (!window.__budgetPerf) window.__budgetPerf = {};
+        if (window.__budgetPerf.firstRenderMs === undefined) window.__budgetPerf.firstRenderMs = performance.now();
+        revealPending();
+      },
+      onRowDataUpdated: () => {
+        controller.clampToTable();
+        revealPending();
+      },
+    };
+    const api = createGrid(host, options);
+    controller.api = api;
+    return () => {
+      if (controller.api === api) controller.api = null;
+      api.destroy();
+    };
+  }, [ctx, controller, store]);
+
+  // Column definitions follow the fiscal year (header texts) and the table.
+  useEffect(() => {
+    if (initialDefs.current === defs) return;
+    initialDefs.current = defs;
+    controller.api?.setGridOption('columnDefs', defs);
+  }, [defs, controller]);
+
   return (
     <div
       className="grid-wrapper"
@@ -137,43 +203,7 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
       }}
       data-table={table.def.id}
     >
-      <AgGridReact<ProjectedRow>
-        theme={budgetTheme}
-        context={ctx}
-        columnDefs={defs}
-        rowData={rows}
-        getRowId={(p: GetRowIdParams<ProjectedRow>) => p.data.id}
-        getRowClass={(p: RowClassParams<ProjectedRow>) => `row-${p.data?.kind ?? 'line'}`}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressMovableColumns
-        suppressDragLeaveHidesColumns
-        animateRows={false}
-        tooltipShowDelay={250}
-        onGridReady={(e) => {
-          controller.api = e.api;
-        }}
-        onCellFocused={onCellFocused}
-        onCellMouseOver={(e: CellMouseOverEvent<ProjectedRow>) => controller.onCellMouseOver(e.rowIndex, e.column.getColId(), (e.event as MouseEvent | null)?.buttons ?? 0)}
-        onCellEditingStarted={() => {
-          controller.editing = true;
-        }}
-        onCellEditingStopped={() => {
-          controller.editing = false;
-        }}
-        onFirstDataRendered={() => {
-          if (!window.__budgetPerf) window.__budgetPerf = {};
-          if (window.__budgetPerf.firstRenderMs === undefined) window.__budgetPerf.firstRenderMs = performance.now();
-          revealPending();
-        }}
-        onRowDataUpdated={() => {
-          controller.clampToTable();
-          revealPending();
-        }}
-      />
+      <div className="grid-host" ref={gridHost} />
     </div>
   );
 }
