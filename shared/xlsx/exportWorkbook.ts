@@ -24,7 +24,7 @@ import type { AdjustedCell, ExportReport } from './report';
 import { printedValues } from './roundingAdjust';
 import { StyleBook } from './styles';
 import { Workbook } from './write/workbookModel';
-import { writeXlsx } from './write/writeXlsx';
+import { XlsxWriter } from './write/writeXlsx';
 import type { ZipPlatform } from './zipGuard';
 
 export interface ExportOptions {
@@ -115,24 +115,30 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
     refs: adjust ? new Map() : null,
     warnings: report.warnings,
   };
+  const level = Math.max(0, Math.min(9, options.compressionLevel ?? 6));
+  const writer = new XlsxWriter(wb, { level, ...(options.zip ? { zip: options.zip } : {}) });
   const names = nameLookupForYear(doc.department.fiscalYear);
   const sheetCount = catalogue.tables.length - 1 + structure.projects.length;
   let written = 0;
-  const progress = () => options.onProgress?.((0.5 * ++written) / Math.max(1, sheetCount));
+  // Each sheet is written out (and its cells released) as soon as it is filled.
+  const progress = async () => {
+    await writer.flush();
+    options.onProgress?.((0.95 * ++written) / Math.max(1, sheetCount));
+  };
   for (const def of catalogue.tables) {
     if (def.layout === 'overallPerformanceForm') {
       report.sheets.push(writeOverallForm(ctx, projectOverallForm(doc, structure), def.sheetName));
-      progress();
+      await progress();
     } else if (def.layout === 'projectPerformanceForm') {
       for (const form of projectProjectForms(doc, structure)) {
         report.sheets.push(writeProjectForm(ctx, form));
-        progress();
+        await progress();
       }
     } else {
       const table = projectTable(doc, catalogue, def.id, names, structure);
       if (blank) table.note = def.note ? table.note : null;
       report.sheets.push(writeGridTable(ctx, table, def.sheetName));
-      progress();
+      await progress();
     }
   }
   if (withMetadata) writeMetadataSheet(wb, buildMetadata(doc, blank));
@@ -150,12 +156,7 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
     report.roundingAdjustment.adjusted = adjusted;
   }
 
-  const level = Math.max(0, Math.min(9, options.compressionLevel ?? 6));
-  const bytes = await writeXlsx(wb, {
-    level,
-    ...(options.zip ? { zip: options.zip } : {}),
-    ...(options.onProgress ? { onProgress: (f: number) => options.onProgress!(0.5 + 0.5 * f) } : {}),
-  });
+  const bytes = await writer.finish();
   options.onProgress?.(1);
   // The zip writer returns one buffer of the exact size, so a worker can transfer it.
   return { ok: true, bytes, report };

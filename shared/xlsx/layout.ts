@@ -33,7 +33,11 @@ export function clamp(n: number, min: number, max: number): number {
 }
 
 /** Remove characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/FFFF). */
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function xmlSafe(text: string): { text: string; changed: boolean } {
+  // One cheap scan for the usual clean text; the precise pattern (lone surrogates) only when needed.
+  if (!MAYBE_UNSAFE.test(text)) return { text, changed: false };
   const cleaned = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
   return { text: cleaned, changed: cleaned.length !== text.length };
 }

@@ -56,16 +56,16 @@ function dimensionOf(ws: Worksheet): string {
   let maxCol = 0;
   const rows = ws.rows;
   for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r]?.cells;
-    if (!cells) continue;
-    for (let c = 1; c < cells.length; c++) {
-      if (!cells[c]) continue;
+    const values = rows[r]?.values;
+    if (!values) continue;
+    for (let c = 1; c < values.length; c++) {
+      if (values[c] === undefined) continue;
       if (c < minCol) minCol = c;
       if (minRow === 0) minRow = r;
       maxRow = r;
       break;
     }
-    if (cells.length - 1 > maxCol && cells[cells.length - 1]) maxCol = cells.length - 1;
+    if (values.length - 1 > maxCol && values[values.length - 1] !== undefined) maxCol = values.length - 1;
   }
   return maxCol === 0 ? 'A1' : `${columnName(minCol)}${minRow}:${columnName(maxCol)}${maxRow}`;
 }
@@ -86,16 +86,17 @@ export function writeSheetXml(ws: Worksheet, styles: StyleRegistry, strings: Sha
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    const cells = row.cells;
-    if (cells.length === 0 && row.height === undefined) continue;
+    const values = row.values;
+    if (values.length === 0 && row.height === undefined) continue;
+    const cellStyles = row.styles;
     const rs = String(r);
     let x = row.height === undefined ? `<row r="${rs}">` : `<row r="${rs}" ht="${numberText(row.height)}" customHeight="1">`;
-    for (let c = 1; c < cells.length; c++) {
-      const cell = cells[c];
-      if (!cell) continue;
-      const xf = cell.style ? styles.xfOf(cell.style) : 0;
+    for (let c = 1; c < values.length; c++) {
+      const v = values[c];
+      if (v === undefined) continue;
+      const style = cellStyles[c];
+      const xf = style ? styles.xfOf(style) : 0;
       const head = xf === 0 ? `<c r="${columnName(c)}${rs}"` : `<c r="${columnName(c)}${rs}" s="${xf}"`;
-      const v = cell.value;
       if (v === null) x += `${head}/>`;
       else if (typeof v === 'number') x += `${head}><v>${numberText(v)}</v></c>`;
       else x += `${head} t="s"><v>${strings.id(v)}</v></c>`;

@@ -88,26 +88,44 @@ export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
+/**
+ * A handle on one cell of a row (created on each getCell, short-lived): the row keeps values and
+ * styles in two arrays, so a sheet of 300,000 cells is two arrays per row, not 300,000 objects.
+ */
 export class Cell {
-  value: CellValue = null;
-  style: CellStyle | undefined = undefined;
+  constructor(
+    private readonly row: Row,
+    private readonly col: number,
+  ) {}
+
+  get value(): CellValue {
+    return this.row.values[this.col] ?? null;
+  }
+  set value(v: CellValue) {
+    this.row.values[this.col] = v;
+  }
+
+  get style(): CellStyle | undefined {
+    return this.row.styles[this.col];
+  }
+  set style(s: CellStyle | undefined) {
+    this.row.styles[this.col] = s;
+  }
 }
 
 export class Row {
   height: number | undefined = undefined;
-  /** Cells by 1-based column (index 0 unused). */
-  readonly cells: (Cell | undefined)[] = [];
+  /** Values by 1-based column; undefined = no cell there, null = a cell without a value. */
+  readonly values: (CellValue | undefined)[] = [];
+  /** Styles by 1-based column. */
+  readonly styles: (CellStyle | undefined)[] = [];
 
   constructor(readonly number: number) {}
 
   getCell(col: number): Cell {
     checkIndex(col, MAX_COLS, '列');
-    let cell = this.cells[col];
-    if (!cell) {
-      cell = new Cell();
-      this.cells[col] = cell;
-    }
-    return cell;
+    if (this.values[col] === undefined) this.values[col] = null;
+    return new Cell(this, col);
   }
 }
 
@@ -165,6 +183,13 @@ export class Worksheet {
       this.columns[col] = c;
     }
     return c;
+  }
+
+  /** Drop every row, cell and merge (once the sheet is serialized); name, state, columns, setup and views stay. */
+  releaseCells(): void {
+    this.rows.length = 0;
+    this.merges.length = 0;
+    this.merged.clear();
   }
 
   /** Merge the rectangle (any two opposite corners); throws when it overlaps an earlier merge. */

@@ -1,7 +1,8 @@
 /**
  * A workbook model (workbookModel.ts) as .xlsx bytes: every part serialized to SpreadsheetML and
- * zipped. Worksheets are serialized one at a time and handed to the zip writer at once, so their
- * compression (on the host's native zlib) overlaps with serializing the next one.
+ * zipped. With XlsxWriter#flush after each sheet is filled, the sheet is serialized, handed to the
+ * zip writer (whose compression, on the host's native zlib, overlaps with filling the next sheet)
+ * and its cells are released, so the workbook never holds more than one sheet of cells.
  */
 import type { ZipPlatform } from '../zipGuard';
 import { SharedStrings } from './sharedStrings';
@@ -19,30 +20,51 @@ export interface WriteXlsxOptions {
   zip?: Pick<ZipPlatform, 'crc32' | 'deflateRaw'>;
   /** Creation time written to the package and the zip entries (default: now). */
   date?: Date;
-  /** Called after each worksheet with the fraction of worksheets written. */
-  onProgress?: (fraction: number) => void;
+}
+
+export class XlsxWriter {
+  private readonly zip: ZipWriter;
+  private readonly date: Date;
+  private readonly styles = new StyleRegistry();
+  private readonly strings = new SharedStrings();
+  private readonly sink = new XmlSink();
+  private readonly head: number;
+  private written = 0;
+
+  constructor(private readonly wb: Workbook, options: WriteXlsxOptions = {}) {
+    this.date = options.date ?? new Date();
+    this.zip = new ZipWriter({ ...(options.level !== undefined ? { level: options.level } : {}), ...(options.zip ? { platform: options.zip } : {}), date: this.date });
+    // The package parts go first in the archive; their content is known only at the end.
+    this.head = this.zip.reserve('[Content_Types].xml');
+    for (const name of ['_rels/.rels', 'docProps/core.xml', 'docProps/app.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) this.zip.reserve(name);
+  }
+
+  /** Serialize the worksheets added to the workbook since the last flush, and release their cells. */
+  async flush(): Promise<void> {
+    const sheets = this.wb.worksheets;
+    while (this.written < sheets.length) {
+      const i = this.written++;
+      const ws = sheets[i]!;
+      writeSheetXml(ws, this.styles, this.strings, this.sink);
+      ws.releaseCells();
+      await this.zip.add(sheetPath(i), this.sink.take());
+    }
+  }
+
+  /** Serialize the worksheets not flushed yet and the remaining parts; the archive's bytes. */
+  async finish(): Promise<Uint8Array> {
+    const wb = this.wb;
+    await this.flush();
+    const n = wb.worksheets.length;
+    await this.zip.add('xl/styles.xml', this.styles.toXml());
+    this.strings.writeXml(this.sink);
+    await this.zip.add('xl/sharedStrings.xml', this.sink.take());
+    const parts = [contentTypesXml(n), rootRelsXml(), corePropsXml(wb, this.date), appPropsXml(wb), workbookXml(wb), workbookRelsXml(n)];
+    for (let k = 0; k < parts.length; k++) await this.zip.fill(this.head + k, parts[k]!);
+    return this.zip.finish();
+  }
 }
 
 export async function writeXlsx(wb: Workbook, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
-  const date = options.date ?? new Date();
-  const zip = new ZipWriter({ ...(options.level !== undefined ? { level: options.level } : {}), ...(options.zip ? { platform: options.zip } : {}), date });
-  const styles = new StyleRegistry();
-  const strings = new SharedStrings();
-  const n = wb.worksheets.length;
-  await zip.add('[Content_Types].xml', contentTypesXml(n));
-  await zip.add('_rels/.rels', rootRelsXml());
-  await zip.add('docProps/core.xml', corePropsXml(wb, date));
-  await zip.add('docProps/app.xml', appPropsXml(wb));
-  await zip.add('xl/workbook.xml', workbookXml(wb));
-  await zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(n));
-  const sink = new XmlSink();
-  for (let i = 0; i < n; i++) {
-    writeSheetXml(wb.worksheets[i]!, styles, strings, sink);
-    await zip.add(sheetPath(i), sink.take());
-    options.onProgress?.((i + 1) / n);
-  }
-  await zip.add('xl/styles.xml', styles.toXml());
-  strings.writeXml(sink);
-  await zip.add('xl/sharedStrings.xml', sink.take());
-  return zip.finish();
+  return new XlsxWriter(wb, options).finish();
 }

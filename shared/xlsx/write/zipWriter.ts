@@ -29,8 +29,10 @@ interface Compressed {
 }
 
 interface Entry {
+  text: string;
   name: Uint8Array;
   utf8: boolean;
+  filled: boolean;
   result: Compressed | null;
 }
 
@@ -119,13 +121,25 @@ export class ZipWriter {
 
   /** Add an entry (text is written as UTF-8). Resolves when there is room for the next one. */
   async add(name: string, content: string | Uint8Array): Promise<void> {
+    await this.fill(this.reserve(name), content);
+  }
+
+  /** Reserve an entry's place in the archive, to give its content later with fill(). */
+  reserve(name: string): number {
     if (this.names.has(name)) throw new Error(`压缩包中的文件名重复：${name}`);
     if (this.entries.length >= MAX_ENTRIES) throw new Error(`工作簿过大：压缩包最多只能有 ${MAX_ENTRIES} 个文件`);
     this.names.add(name);
+    this.entries.push({ text: name, name: encoder.encode(name), utf8: /[^\x20-\x7e]/.test(name), result: null, filled: false });
+    return this.entries.length - 1;
+  }
+
+  /** The content of a reserved entry. Resolves when there is room for the next one. */
+  async fill(index: number, content: string | Uint8Array): Promise<void> {
+    const entry = this.entries[index];
+    if (!entry || entry.filled) throw new Error(`压缩包中没有待写入的第 ${index + 1} 个文件`);
+    entry.filled = true;
     const data = typeof content === 'string' ? encoder.encode(content) : content;
-    if (data.length > MAX_U32) throw new Error(`工作簿过大：“${name}”超过 4 GB`);
-    const entry: Entry = { name: encoder.encode(name), utf8: /[^\x20-\x7e]/.test(name), result: null };
-    this.entries.push(entry);
+    if (data.length > MAX_U32) throw new Error('工作簿过大：其中一个文件超过 4 GB');
     if (this.level === 0 || data.length === 0) {
       entry.result = this.stored(data);
     } else if (this.platform?.deflateRaw) {
@@ -135,7 +149,7 @@ export class ZipWriter {
         entry.result = r;
       });
       this.inFlight.push(job);
-      // Failures surface from finish() (or from the add() that waits on this job).
+      // Failures surface from finish() (or from the fill() that waits on this job).
       job.catch(() => undefined);
       while (this.inFlight.length >= this.concurrency) await this.inFlight.shift();
     } else {
@@ -169,6 +183,8 @@ export class ZipWriter {
   /** The archive, in one buffer of its exact size. */
   async finish(): Promise<Uint8Array> {
     await Promise.all(this.inFlight.splice(0));
+    const missing = this.entries.find((e) => !e.filled);
+    if (missing) throw new Error(`压缩包中的文件没有写入内容：${missing.text}`);
     let size = 22;
     for (const e of this.entries) size += 30 + 46 + 2 * e.name.length + e.result!.data.length;
     if (size > MAX_U32) throw new Error('工作簿过大：压缩后超过 4 GB');
