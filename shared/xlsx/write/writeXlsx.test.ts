@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { xmlSafe } from '../layout';
 import { readZipDirectory } from '../zipGuard';
 import { Workbook, type CellStyle } from './workbookModel';
-import { writeXlsx } from './writeXlsx';
+import { XlsxWriter, writeXlsx } from './writeXlsx';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const font = { name: '宋体', family: 3, charset: 134, size: 10 };
@@ -169,5 +169,37 @@ describe('the workbook model', () => {
     ws.mergeCells(1, 1, 1, 2);
     expect(ws.getCell(1, 2).style).toBe(bordered);
     expect(ws.getCell(1, 2).value).toBe(null);
+  });
+});
+
+describe('XlsxWriter', () => {
+  it('writes each sheet on flush and releases its cells; the package parts stay first in the archive', async () => {
+    const wb = new Workbook();
+    const writer = new XlsxWriter(wb, { level: 0 });
+    const first = wb.addWorksheet('表1');
+    first.getCell(1, 1).value = '一';
+    first.mergeCells(2, 1, 2, 2);
+    await writer.flush();
+    expect(first.rows).toHaveLength(0);
+    expect(first.merges).toHaveLength(0);
+    const second = wb.addWorksheet('表2');
+    second.getCell(3, 2).value = 2;
+    const bytes = await writer.finish();
+    expect(readZipDirectory(bytes).map((e) => e.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/core.xml',
+      'docProps/app.xml',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/styles.xml',
+      'xl/sharedStrings.xml',
+    ]);
+    const back = await load(bytes);
+    expect(back.getWorksheet('表1')!.getCell('A1').value).toBe('一');
+    expect(back.getWorksheet('表1')!.getCell('B2').master.address).toBe('A2');
+    expect(back.getWorksheet('表2')!.getCell('B3').value).toBe(2);
   });
 });

@@ -95,6 +95,20 @@ describe('ZipWriter', () => {
     expect(readZipDirectory(await full.finish(), { maxEntries: 0x10000 })).toHaveLength(0xfffe);
   });
 
+  it('keeps a reserved entry’s place and refuses to finish while one is unfilled', async () => {
+    const w = new ZipWriter({ level: 6, platform: nodeZip });
+    const first = w.reserve('first.xml');
+    await w.add('second.xml', 'b');
+    await expect(w.finish()).rejects.toThrow('first.xml');
+    await w.fill(first, 'a');
+    await expect(w.fill(first, 'again')).rejects.toThrow();
+    const zip = await w.finish();
+    expect(readZipDirectory(zip).map((e) => [e.name, new TextDecoder().decode(contentOf(zip, e))])).toEqual([
+      ['first.xml', 'a'],
+      ['second.xml', 'b'],
+    ]);
+  });
+
   it('finds the deflate data and CRC-32 inside gzip members with optional header fields', () => {
     const deflated = Uint8Array.from([1, 2, 3]);
     const trailer = [0x78, 0x56, 0x34, 0x12, 5, 0, 0, 0];
