@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCatalogue, tableDef } from '../catalogue';
 import { headerKey, matchHeader, recogniseSheet, tableOfSheetName, yearsIn } from './headerMatch';
-import { MergeIndex, type SheetCell } from './read/parsedSheet';
+import { MergeIndex, SheetRow } from './read/parsedSheet';
 import { parseRef } from './read/sheetPart';
 import { NO_STYLES } from './read/stylesPart';
 import { SheetView } from './sheetView';
@@ -13,13 +13,13 @@ import { SheetView } from './sheetView';
 const catalogue = getCatalogue('shenzhen-2020');
 
 function view(rows: (string | null)[][], merges: string[] = [], name = 'Sheet1'): SheetView {
-  const cells = new Map<number, Map<number, SheetCell>>();
+  const cells = new Map<number, SheetRow>();
   let colCount = 0;
   rows.forEach((r, i) => {
-    const row = new Map<number, SheetCell>();
+    const row = new SheetRow();
     r.forEach((v, j) => {
       if (v === null) return;
-      row.set(j + 1, { v, s: 0 });
+      row.set(j + 1, v, 0);
       colCount = Math.max(colCount, j + 1);
     });
     if (row.size) cells.set(i + 1, row);

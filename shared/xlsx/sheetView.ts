@@ -5,7 +5,7 @@
  */
 import { textOf } from './cellValues';
 import { address, sheetRef } from './layout';
-import type { CellValue, ParsedSheet, SheetCell } from './read/parsedSheet';
+import type { CellValue, ParsedSheet } from './read/parsedSheet';
 
 export class SheetView {
   readonly name: string;
@@ -21,14 +21,26 @@ export class SheetView {
     this.colCount = Math.min(sheet.colCount, 200);
   }
 
-  cell(r: number, c: number): SheetCell | undefined {
-    return this.sheet.rows.get(r)?.get(c);
+  /** The stored value of a cell itself (no merge lookup). */
+  private own(r: number, c: number): CellValue {
+    const row = this.sheet.rows.get(r);
+    if (!row) return null;
+    const at = row.indexOf(c);
+    return at < 0 ? null : row.values[at]!;
+  }
+
+  /** Style index of a cell, or undefined when the sheet has no such cell. */
+  private styleOf(r: number, c: number): number | undefined {
+    const row = this.sheet.rows.get(r);
+    if (!row) return undefined;
+    const at = row.indexOf(c);
+    return at < 0 ? undefined : row.styles[at];
   }
 
   value(r: number, c: number): CellValue {
     const m = this.sheet.merges.at(r, c);
-    if (m && (m.top !== r || m.left !== c)) return this.cell(m.top, m.left)?.v ?? null;
-    return this.cell(r, c)?.v ?? null;
+    if (m && (m.top !== r || m.left !== c)) return this.own(m.top, m.left);
+    return this.own(r, c);
   }
 
   /** Text as shown, trimmed. */
@@ -55,11 +67,11 @@ export class SheetView {
 
   /** Excel indentation of the cell, or leading spaces of its text (two per level). */
   indent(r: number, c: number): number {
-    const cell = this.cell(r, c);
-    if (!cell) return 0;
-    const level = this.sheet.styles.indent(cell.s);
+    const style = this.styleOf(r, c);
+    if (style === undefined) return 0;
+    const level = this.sheet.styles.indent(style);
     if (level > 0) return level;
-    const t = textOf(cell.v);
+    const t = textOf(this.own(r, c));
     const lead = /^[ \u3000\u00a0]*/.exec(t)?.[0] ?? '';
     let n = 0;
     for (const ch of lead) n += ch === '\u3000' ? 2 : 1;
@@ -67,8 +79,8 @@ export class SheetView {
   }
 
   numFmt(r: number, c: number): string | undefined {
-    const cell = this.cell(r, c);
-    return cell ? this.sheet.styles.numFmt(cell.s) : undefined;
+    const style = this.styleOf(r, c);
+    return style === undefined ? undefined : this.sheet.styles.numFmt(style);
   }
 
   ref(r: number, c: number): string {
@@ -82,14 +94,15 @@ export class SheetView {
     const merges = this.sheet.merges.inRow(r);
     if (merges.length === 0) {
       if (!cells) return out;
-      for (const [c, cell] of cells) {
+      for (let k = 0; k < cells.cols.length; k++) {
+        const c = cells.cols[k]!;
         if (c > this.colCount) break;
-        const t = textOf(cell.v).trim();
+        const t = textOf(cells.values[k]).trim();
         if (t) out.push({ c, text: t });
       }
       return out;
     }
-    const cols = new Set<number>(cells ? cells.keys() : []);
+    const cols = new Set<number>(cells ? cells.cols : []);
     for (const m of merges) for (let c = m.left; c <= Math.min(m.right, this.colCount); c++) cols.add(c);
     for (const c of [...cols].sort((a, b) => a - b)) {
       if (c > this.colCount) break;
@@ -102,7 +115,7 @@ export class SheetView {
   /** Whether the row holds anything at all. */
   hasContent(r: number): boolean {
     const cells = this.sheet.rows.get(r);
-    if (cells) for (const cell of cells.values()) if (textOf(cell.v).trim() !== '') return true;
+    if (cells) for (const v of cells.values) if (textOf(v).trim() !== '') return true;
     for (const m of this.sheet.merges.inRow(r)) if (this.text(m.top, m.left) !== '') return true;
     return false;
   }

@@ -8,10 +8,56 @@ import type { StyleTable } from './stylesPart';
 
 export type CellValue = null | string | number | boolean | Date | { error: string } | { formula: string; result?: string | number | boolean | Date | { error: string } };
 
-export interface SheetCell {
-  v: CellValue;
-  /** Index into the workbook's cell styles (cellXfs). */
-  s: number;
+/**
+ * The cells of one row in column order: columns, values and style indexes (into the workbook's
+ * cellXfs) in three parallel arrays — far fewer objects than a map of cell objects.
+ */
+export class SheetRow {
+  readonly cols: number[] = [];
+  readonly values: CellValue[] = [];
+  readonly styles: number[] = [];
+
+  /** Add or replace a cell. */
+  set(col: number, value: CellValue, style: number): void {
+    const n = this.cols.length;
+    if (n === 0 || col > this.cols[n - 1]!) {
+      this.cols.push(col);
+      this.values.push(value);
+      this.styles.push(style);
+      return;
+    }
+    const at = this.indexOf(col);
+    if (at >= 0) {
+      this.values[at] = value;
+      this.styles[at] = style;
+      return;
+    }
+    // Out of column order (rare): insert in place.
+    let k = n;
+    while (k > 0 && this.cols[k - 1]! > col) k--;
+    this.cols.splice(k, 0, col);
+    this.values.splice(k, 0, value);
+    this.styles.splice(k, 0, style);
+  }
+
+  /** Position of column `col` in the arrays, or -1. */
+  indexOf(col: number): number {
+    const cols = this.cols;
+    let lo = 0;
+    let hi = cols.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cols[mid]!;
+      if (c === col) return mid;
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  get size(): number {
+    return this.cols.length;
+  }
 }
 
 export interface MergeRange {
@@ -61,8 +107,8 @@ export class MergeIndex {
 export interface ParsedSheet {
   name: string;
   state: SheetState;
-  /** Cells by row, then by column (1-based), in column order. */
-  rows: Map<number, Map<number, SheetCell>>;
+  /** Rows by number (1-based); only rows that hold cells. */
+  rows: Map<number, SheetRow>;
   /** Last row that holds a row element, a cell or a merge. */
   rowCount: number;
   /** Last column that holds a cell or a merge. */

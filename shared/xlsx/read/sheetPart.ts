@@ -4,14 +4,13 @@
  * skipping everything else. Namespace prefixes (`<x:c>`) and omitted `r` attributes are accepted.
  */
 import { XlsxImportError } from '../errors';
-import { MergeIndex, type CellValue, type MergeRange, type ParsedSheet, type SheetCell } from './parsedSheet';
+import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet } from './parsedSheet';
 import type { StyleTable } from './stylesPart';
 import type { SheetState } from './workbookParts';
 import { attr, decodeCellText, decodeEntities, elements, nextTag, stringItemText } from './xmlText';
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
-const isRowOrCell = (name: string): boolean => name === 'c' || name === 'row';
 
 export interface SheetPartContext {
   name: string;
@@ -43,34 +42,6 @@ export function parseRef(ref: string): [number, number] | null {
     if (row > MAX_ROW) return null;
   }
   return row >= 1 ? [row, col] : null;
-}
-
-/** The r, s and t attributes of a cell tag in one pass (other attributes are skipped). */
-function cellAttrs(attrs: string): { r?: string; s?: string; t?: string } {
-  const out: { r?: string; s?: string; t?: string } = {};
-  const n = attrs.length;
-  let i = 0;
-  while (i < n) {
-    const eq = attrs.indexOf('=', i);
-    if (eq < 0) break;
-    let k = eq - 1;
-    while (k >= i && attrs.charCodeAt(k) === 32) k--;
-    let j = k;
-    while (j >= i && attrs.charCodeAt(j) > 32) j--;
-    const name = attrs.slice(j + 1, k + 1);
-    let q = eq + 1;
-    while (attrs.charCodeAt(q) === 32) q++;
-    const quote = attrs[q];
-    if (quote !== '"' && quote !== "'") break;
-    const end = attrs.indexOf(quote, q + 1);
-    if (end < 0) break;
-    if (name === 'r' || name === 's' || name === 't') {
-      const raw = attrs.slice(q + 1, end);
-      out[name] = raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
-    }
-    i = end + 1;
-  }
-  return out;
 }
 
 function excelDate(serial: number, date1904: boolean): Date {
@@ -137,8 +108,49 @@ function cellValue(t: string | undefined, s: number, inner: string, prefix: stri
   return value ?? null;
 }
 
+/** The value of a plain `<v>` (no formula, no inline string) given the cell type. */
+function plainValue(xml: string, from: number, to: number, t: number, s: number, ctx: SheetPartContext): CellValue | undefined {
+  switch (t) {
+    case T_SHARED: {
+      let idx = 0;
+      let digits = 0;
+      for (let k = from; k < to; k++) {
+        const ch = xml.charCodeAt(k);
+        if (ch >= 48 && ch <= 57) {
+          idx = idx * 10 + ch - 48;
+          digits++;
+        } else if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) return undefined;
+      }
+      return digits > 0 && digits < 10 ? ctx.sharedStrings[idx] : undefined;
+    }
+    case T_NUMBER: {
+      const n = parseFloat(xml.slice(from, to));
+      return ctx.styles.isDate(s) && Number.isFinite(n) ? excelDate(n, ctx.date1904) : n;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_OTHER = 2;
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+function isNameChar(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46 || ch === 58;
+}
+
+/**
+ * Scans the sheet's data by index, without cutting the text into pieces for the common cell
+ * (`<c r="B3" s="4" t="s"><v>12</v></c>`); anything else (formulas, inline strings, other
+ * types, prefixed children) goes through the general cell reader.
+ */
 export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet {
-  const rows = new Map<number, Map<number, SheetCell>>();
+  const rows = new Map<number, SheetRow>();
   let rowCount = 0;
   let colCount = 0;
   const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
@@ -146,62 +158,126 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
   let row = 0;
   let col = 0;
-  let cells: Map<number, SheetCell> | undefined;
-  let unsorted = false;
-  let lastCol = 0;
+  let cells: SheetRow | undefined;
   const bad = (what: string) => new XlsxImportError('corrupt', `${ctx.fileLabel}的工作表“${ctx.name}”已损坏：${what}。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
-  let at = sheetData ? sheetData.end : to;
-  for (let tag = nextTag(xml, at, to, isRowOrCell); tag; tag = nextTag(xml, at, to, isRowOrCell)) {
-    at = tag.end;
-    const attrs = tag.attrs;
-    if (tag.name === 'row') {
-      const r = attr(attrs, 'r');
-      const n = r === undefined ? row + 1 : Number(r);
-      if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`行号“${(r ?? '').slice(0, 20)}”无效`);
-      row = n;
-      col = 0;
-      cells = undefined;
-      if (row > rowCount) rowCount = row;
+  const startRow = (n: number) => {
+    row = n;
+    col = 0;
+    cells = undefined;
+    if (row > rowCount) rowCount = row;
+  };
+
+  let i = sheetData ? xml.indexOf('<', sheetData.end) : -1;
+  while (i >= 0 && i < to) {
+    // The tag's name, and its local part after any prefix.
+    let j = i + 1;
+    let colon = -1;
+    for (let ch = xml.charCodeAt(j); isNameChar(ch); ch = xml.charCodeAt(++j)) if (ch === 58) colon = j;
+    const local = colon < 0 ? i + 1 : colon + 1;
+    const len = j - local;
+    const isCell = len === 1 && xml.charCodeAt(local) === 99;
+    const isRow = len === 3 && xml.startsWith('row', local);
+    if ((!isCell && !isRow) || !(isSpace(xml.charCodeAt(j)) || xml.charCodeAt(j) === 62 || xml.charCodeAt(j) === 47)) {
+      i = xml.indexOf('<', i + 1);
       continue;
     }
-    // A cell: its inner XML runs to </c> (a cell without one ends the sheet's data).
-    let inner = '';
-    if (!tag.selfClosing) {
-      const close = `</${tag.prefix}c>`;
-      const end = xml.indexOf(close, tag.end);
-      inner = xml.slice(tag.end, end < 0 ? to : Math.min(end, to));
-      at = end < 0 ? to : end + close.length;
-    }
-    const { r, s: sAttr, t } = cellAttrs(attrs);
-    if (r !== undefined) {
-      const rc = parseRef(r);
-      if (!rc) throw bad(`单元格位置“${r.slice(0, 20)}”无效`);
-      if (rc[0] !== row) {
-        row = Math.max(1, rc[0]);
-        cells = undefined;
-        if (row > rowCount) rowCount = row;
+    const gt = xml.indexOf('>', j);
+    if (gt < 0 || gt >= to) break;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const attrEnd = selfClosing ? gt - 1 : gt;
+
+    // Attributes: r, s, t by position in the text.
+    let rFrom = -1;
+    let rTo = -1;
+    let sValue = 0;
+    let tFrom = -1;
+    let tTo = -1;
+    let k = j;
+    while (k < attrEnd) {
+      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      const nameFrom = k;
+      while (k < attrEnd && xml.charCodeAt(k) !== 61 && !isSpace(xml.charCodeAt(k))) k++;
+      const nameTo = k;
+      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      if (xml.charCodeAt(k) !== 61) break;
+      k++;
+      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      const quote = xml.charCodeAt(k);
+      if (quote !== 34 && quote !== 39) break;
+      const valueTo = xml.indexOf(quote === 34 ? '"' : "'", k + 1);
+      if (valueTo < 0 || valueTo > attrEnd) break;
+      if (nameTo - nameFrom === 1) {
+        const a = xml.charCodeAt(nameFrom);
+        if (a === 114) {
+          rFrom = k + 1;
+          rTo = valueTo;
+        } else if (a === 115 && isCell) {
+          let n = 0;
+          for (let p = k + 1; p < valueTo && n < 1e7; p++) n = n * 10 + (xml.charCodeAt(p) - 48);
+          sValue = Number.isFinite(n) && n > 0 ? n | 0 : 0;
+        } else if (a === 116 && isCell) {
+          tFrom = k + 1;
+          tTo = valueTo;
+        }
       }
+      k = valueTo + 1;
+    }
+
+    if (isRow) {
+      if (rFrom < 0) startRow(row + 1);
+      else {
+        const text = xml.slice(rFrom, rTo);
+        const n = Number(text);
+        if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`行号“${text.slice(0, 20)}”无效`);
+        startRow(n);
+      }
+      i = xml.indexOf('<', gt + 1);
+      continue;
+    }
+
+    // A cell: its position.
+    if (rFrom >= 0) {
+      const ref = xml.slice(rFrom, rTo);
+      const rc = parseRef(ref);
+      if (!rc) throw bad(`单元格位置“${ref.slice(0, 20)}”无效`);
+      if (rc[0] !== row) startRow(rc[0]);
       col = rc[1];
     } else {
-      if (row === 0) row = rowCount = 1;
+      if (row === 0) startRow(1);
       col++;
       if (col > MAX_COL) throw bad(`第 ${row} 行的单元格超过了 ${MAX_COL} 列`);
     }
-    const s = sAttr === undefined ? 0 : Number(sAttr) | 0;
-    const v = inner ? cellValue(t, s, inner, tag.prefix, ctx) : null;
-    if (v === null && s === 0) continue;
+
+    // Its content runs to </c> (a cell without one ends the sheet's data).
+    let value: CellValue = null;
+    let next = gt + 1;
+    if (!selfClosing) {
+      const close = colon < 0 ? '</c>' : `</${xml.slice(i + 1, colon + 1)}c>`;
+      const end = xml.indexOf(close, gt + 1);
+      const stop = end < 0 || end > to ? to : end;
+      next = end < 0 ? to : end + close.length;
+      const tLen = tTo - tFrom;
+      const type = tFrom < 0 || (tLen === 1 && xml.charCodeAt(tFrom) === 110) ? T_NUMBER : tLen === 1 && xml.charCodeAt(tFrom) === 115 ? T_SHARED : T_OTHER;
+      let plain: CellValue | undefined;
+      if (type !== T_OTHER && colon < 0 && xml.startsWith('<v>', gt + 1)) {
+        const vEnd = xml.indexOf('</v>', gt + 4);
+        if (vEnd >= 0 && vEnd + 4 === stop) plain = plainValue(xml, gt + 4, vEnd, type, sValue, ctx);
+      }
+      if (plain !== undefined) value = plain;
+      else if (stop > gt + 1) {
+        const t = tFrom < 0 ? undefined : decodeEntities(xml.slice(tFrom, tTo));
+        value = cellValue(t, sValue, xml.slice(gt + 1, stop), colon < 0 ? '' : xml.slice(i + 1, colon + 1), ctx);
+      }
+    }
+    i = next < to ? xml.indexOf('<', next) : -1;
+    if (value === null && sValue === 0) continue;
     if (!cells) {
       cells = rows.get(row);
-      if (cells) unsorted = true; // a row met again: put its cells back in column order at the end
-      else rows.set(row, (cells = new Map()));
-      lastCol = 0;
+      if (!cells) rows.set(row, (cells = new SheetRow()));
     }
-    if (col <= lastCol) unsorted = true;
-    lastCol = col;
-    cells.set(col, { v, s });
+    cells.set(col, value, sValue);
     if (col > colCount) colCount = col;
   }
-  if (unsorted) for (const [r, map] of rows) rows.set(r, new Map([...map].sort((a, b) => a[0] - b[0])));
 
   const merges: MergeRange[] = [];
   for (const mc of elements(xml, 'mergeCell', Math.max(0, endTag))) {
