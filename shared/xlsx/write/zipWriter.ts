@@ -4,11 +4,13 @@
  *
  * Deflate comes from the host: `platform.deflateRaw` when given (the CLI passes Node's zlib),
  * else the platform's CompressionStream — in its 'gzip' form, whose trailer also carries the
- * CRC-32, computed natively. Streams run a few at a time, so compression overlaps with the
- * caller producing the next entry. Level 0 (or no deflate at all) stores the entries; an entry
+ * CRC-32, computed natively — for large entries, and a small JavaScript deflate (fixed Huffman
+ * codes) for entries under 64 KB. Streams run a few at a time, so compression overlaps with
+ * the caller producing the next entry. Level 0 (or no deflate at all) stores the entries; an entry
  * that deflate would not shrink is stored too.
  */
 import { crc32 as jsCrc32, type ZipPlatform } from '../zipGuard';
+import { deflateFixed } from './deflateFixed';
 
 export interface ZipWriterOptions {
   /** 0 = stored; 1–9 = deflate (the platform's CompressionStream has one fixed level). Default 6. */
@@ -37,6 +39,11 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 0xfffe;
+/**
+ * Below this size an entry is deflated in JavaScript (deflateFixed.ts) rather than by a
+ * CompressionStream, whose start-up costs more than compressing a few kilobytes.
+ */
+const SMALL_ENTRY = 64 * 1024;
 /** Largest size or offset a plain zip can hold (0xFFFFFFFF is the zip64 marker). */
 const MAX_U32 = 0xfffffffe;
 
@@ -144,6 +151,8 @@ export class ZipWriter {
       entry.result = this.stored(data);
     } else if (this.platform?.deflateRaw) {
       entry.result = this.smaller(data, this.platform.deflateRaw(data, this.level), this.crc(data));
+    } else if (this.stream && data.length < SMALL_ENTRY) {
+      entry.result = this.smaller(data, deflateFixed(data), this.crc(data));
     } else if (this.stream) {
       const job = this.viaStream(this.stream, data).then((r) => {
         entry.result = r;
