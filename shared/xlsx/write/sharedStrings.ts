@@ -2,7 +2,7 @@
  * xl/sharedStrings.xml: every text cell refers to one deduplicated string by index.
  */
 import type { XmlSink } from './xmlSink';
-import { escapeXml, needsPreserve } from './xmlText';
+import { escapeText, needsPreserve } from './xmlText';
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -31,7 +31,7 @@ export class SharedStrings {
     let s = '';
     for (let i = 0; i < this.items.length; i++) {
       const text = this.items[i]!;
-      s += needsPreserve(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
+      s += needsPreserve(text) ? `<si><t xml:space="preserve">${escapeText(text)}</t></si>` : `<si><t>${escapeText(text)}</t></si>`;
       if (s.length > 65536) {
         sink.write(s);
         s = '';

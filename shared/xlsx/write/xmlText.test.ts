@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { xmlSafe } from '../layout';
-import { columnName, escapeXml, needsPreserve, numberText } from './xmlText';
+import { columnName, escapeText, escapeXml, needsPreserve, numberText } from './xmlText';
 
 describe('escapeXml', () => {
   it('escapes the markup characters and quotes, and leaves clean text as it is', () => {
     expect(escapeXml('a & b < c > "d" \'e\'')).toBe('a &amp; b &lt; c &gt; &quot;d&quot; \'e\'');
     const clean = '部门预算 2020 (万元)';
     expect(escapeXml(clean)).toBe(clean);
+  });
+
+  it('escapeText leaves quotes alone (element content) and escapes the rest like escapeXml', () => {
+    expect(escapeText('{"a":"<b> & c"}')).toBe('{"a":"&lt;b&gt; &amp; c"}');
+    expect(escapeText('x\u0001\r\ny')).toBe('x&#13;\ny');
   });
 
   it('writes CR as a character reference so it survives parsing; keeps tab and LF', () => {

@@ -10,6 +10,8 @@ const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 const MAYBE_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const SPECIAL = /[&<>"\r]/g;
 const HAS_SPECIAL = /[&<>"\r]/;
+const TEXT_SPECIAL = /[&<>\r]/g;
+const HAS_TEXT_SPECIAL = /[&<>\r]/;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
 
 /**
@@ -19,6 +21,12 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 export function escapeXml(text: string): string {
   const valid = MAYBE_INVALID.test(text) ? text.replace(INVALID, '') : text;
   return HAS_SPECIAL.test(valid) ? valid.replace(SPECIAL, (c) => ENTITY[c]!) : valid;
+}
+
+/** Escape a text for element content: as escapeXml, but quotes stay as they are (JSON is full of them). */
+export function escapeText(text: string): string {
+  const valid = MAYBE_INVALID.test(text) ? text.replace(INVALID, '') : text;
+  return HAS_TEXT_SPECIAL.test(valid) ? valid.replace(TEXT_SPECIAL, (c) => ENTITY[c]!) : valid;
 }
 
 /** Whether an element needs xml:space="preserve" to keep its text exactly (edge spaces, tabs, line breaks). */
