@@ -29,6 +29,10 @@ describe('xml text', () => {
     expect(decodeCellText('a&amp;b&lt;c&gt;&quot;&apos;&#20013;&#x6587;')).toBe('a&b<c>"\'中文');
     expect(decodeCellText('行一_x000D_\n行二')).toBe('行一\r\n行二');
     expect(decodeCellText('&#xD800;')).toBe('\ufffd');
+    // Decoded once: an escaped entity stays an entity, with or without numeric references around.
+    expect(decodeCellText('&amp;lt; &amp;quot; &amp;amp;')).toBe('&lt; &quot; &amp;');
+    expect(decodeCellText('&#38;lt; &amp;#38; &quot;')).toBe('&lt; &#38; "');
+    expect(decodeCellText('&unknown; & &amp')).toBe('&unknown; & &amp');
   });
   it('reads attributes by whole name, either quote', () => {
     expect(attr(' xr:uid="1" id="2" name=\'表1\'', 'id')).toBe('2');

@@ -13,11 +13,22 @@ function codePoint(n: number): string {
 /** XML character and entity references of attribute values and text. */
 export function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return codePoint(Number(dec));
-    if (hex) return codePoint(parseInt(hex, 16));
-    return NAMED[name] ?? m;
-  });
+  // Numeric references need a callback (one pass over everything); otherwise the five named ones
+  // are replaced natively, &amp; last so that "&amp;lt;" stays "&lt;".
+  if (s.indexOf('&#') >= 0) {
+    return s.replace(ENTITY, (m, name: string, dec?: string, hex?: string) => {
+      if (dec) return codePoint(Number(dec));
+      if (hex) return codePoint(parseInt(hex, 16));
+      return NAMED[name] ?? m;
+    });
+  }
+  let t = s;
+  if (t.indexOf('&quot;') >= 0) t = t.replaceAll('&quot;', '"');
+  if (t.indexOf('&apos;') >= 0) t = t.replaceAll('&apos;', "'");
+  if (t.indexOf('&lt;') >= 0) t = t.replaceAll('&lt;', '<');
+  if (t.indexOf('&gt;') >= 0) t = t.replaceAll('&gt;', '>');
+  if (t.indexOf('&amp;') >= 0) t = t.replaceAll('&amp;', '&');
+  return t;
 }
 
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
