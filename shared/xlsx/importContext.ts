@@ -171,8 +171,20 @@ export class ImportContext {
     this.indexUnit(u);
   }
 
+  private prefixCache: { raw: string; prefixes: string[] } | null = null;
+
+  /** The department's normalised names, longest first (recomputed only when a name changes). */
+  private departmentPrefixes(): string[] {
+    const names = [this.doc.department.name, this.deptShortName ?? '', this.doc.department.shortName];
+    const raw = names.join('\u0000');
+    if (this.prefixCache?.raw !== raw) {
+      this.prefixCache = { raw, prefixes: names.filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length) };
+    }
+    return this.prefixCache.prefixes;
+  }
+
   private stripDepartment(s: string): string | null {
-    for (const p of [this.doc.department.name, this.deptShortName ?? '', this.doc.department.shortName].filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length)) {
+    for (const p of this.departmentPrefixes()) {
       if (s.startsWith(p) && s.length > p.length) return s.slice(p.length);
     }
     return null;
