@@ -2,11 +2,12 @@
  * Excel benchmark (Node, the CLI's runtime; the editor runs the same code in a Web Worker):
  * - exportSampleMs / importSampleMs: the bundled sample (深圳市信访局 2020), median of runs.
  * - exportLargeMs / importLargeMs: the large generated department (tests/fixtures/largeBudget.ts:
- *   300 units, ~3,000 projects, so ~3,000 表15 sheets).
- * - exceljsBareLoadLargeMs: exceljs loading the same large workbook with no checks and no mapping;
- *   ratioImportLargeVsBareLoad = importLargeMs / exceljsBareLoadLargeMs is what the mapping costs.
+ *   300 units, ~3,000 projects, so ~3,000 表15 sheets); the faster of two runs each.
+ * - exceljsBareLoadLargeMs: exceljs loading the same large workbook with no checks and no mapping,
+ *   the baseline measured in the same run; ratioImportLargeVsBareLoad = importLargeMs /
+ *   exceljsBareLoadLargeMs (our whole import — zip checks, own reader and mapping — against it).
  * Also reported: the large workbook's size and sheet count, and importLargeGuardMs (the zip checks).
- * Imports use Node's zlib for the zip checks, as the CLI does.
+ * Exports and imports use Node's zlib (deflate, inflate, CRC-32), as the CLI does.
  */
 import ExcelJS from 'exceljs';
 import { generateLargeBudget } from '../../fixtures/largeBudget';
@@ -27,7 +28,7 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
 }
 
 async function exportBytes(doc: Parameters<typeof exportWorkbook>[0]): Promise<Uint8Array> {
-  const r = await exportWorkbook(doc, { force: true, audit: false });
+  const r = await exportWorkbook(doc, { force: true, audit: false, zip: nodeZip });
   if (!r.ok) throw new Error('export refused');
   return r.bytes;
 }
@@ -50,8 +51,13 @@ const suite: BenchSuite = {
     }
 
     const large = generateLargeBudget();
-    const exportLarge = await time(() => exportBytes(large));
-    const bytes = exportLarge.value;
+    const exportsLarge: number[] = [];
+    let bytes: Uint8Array = new Uint8Array();
+    for (let i = 0; i < 2; i++) {
+      const e = await time(() => exportBytes(large));
+      exportsLarge.push(e.ms);
+      bytes = e.value;
+    }
     const bare: number[] = [];
     const imports: number[] = [];
     for (let i = 0; i < 2; i++) {
@@ -71,7 +77,7 @@ const suite: BenchSuite = {
     return {
       exportSampleMs: round(median(exportRuns)),
       importSampleMs: round(median(importRuns)),
-      exportLargeMs: round(exportLarge.ms),
+      exportLargeMs: round(Math.min(...exportsLarge)),
       importLargeMs: round(importLargeMs),
       exceljsBareLoadLargeMs: round(bareMs),
       ratioImportLargeVsBareLoad: Math.round((importLargeMs / bareMs) * 1000) / 1000,
