@@ -30,22 +30,6 @@ export default tseslint.config(
     },
   },
   {
-    // The Excel mapping is the one place in shared/ that may use exceljs (bytes in, bytes out; runs in Node and in a Web Worker).
-    files: ['shared/xlsx/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ is the bottom layer: it may not import renderer/, electron/ or tests/.' },
-            { group: ['electron', 'react', 'react-dom', 'ag-grid-*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'], message: 'shared/ is pure: no Node, DOM, Electron or UI imports.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', 'electron'], message: 'renderer/ talks to electron/ only through the typed contract in shared/.' }] }],

@@ -6,7 +6,7 @@ import type { XlsxClient, XlsxProgress } from './xlsxClient';
 export function createXlsxClient(): XlsxClient | null {
   if (typeof Worker === 'undefined') return null;
   let client: WorkerXlsxClient | null = null;
-  // Loading the worker (exceljs) costs startup time the clerk does not need until the first Excel command.
+  // Loading the worker (the Excel reader and writer) costs startup time the clerk does not need until the first Excel command.
   const get = () => (client ??= new WorkerXlsxClient(new Worker(new URL('../workers/xlsxWorker.ts', import.meta.url), { type: 'module', name: 'xlsx' })));
   return {
     exportWorkbook: (doc: DepartmentBudget, options: { unit: DisplayUnit; force: boolean }, onProgress?: XlsxProgress) => get().exportWorkbook(doc, options, onProgress),
