@@ -43,7 +43,7 @@ export function assembleOverallForm(ctx: ImportContext, form: OverallFormRead, u
       const fen = formAmount(ctx, sheet, unit, a);
       if (fen === undefined || !a) continue;
       if (fen !== null) amounts++;
-      ctx.print(cellKey('T14', rowKey, col), fen, sheet.ref(a.r, a.c));
+      ctx.print(cellKey('T14', rowKey, col), fen, sheet, a.r, a.c);
     }
   };
   const projectTasks: OverallFormRead['tasks'] = [];
@@ -142,7 +142,7 @@ export function assembleProjectForms(ctx: ImportContext, forms: ProjectFormRead[
       const fen = formAmount(ctx, sheet, unit, a);
       if (fen === undefined || !a) continue;
       if (fen !== null) amounts++;
-      ctx.print(cellKey('T15', R.project(p.id), col), fen, sheet.ref(a.r, a.c));
+      ctx.print(cellKey('T15', R.project(p.id), col), fen, sheet, a.r, a.c);
     }
     p.assetPurchaseItems = form.assetItems ?? '';
     p.texts.overview = form.overview ?? '';
@@ -187,7 +187,7 @@ export function assembleOverview(ctx: ImportContext, t: ReadTable, unit: Display
       const node = incomeNode(inLabel);
       const fen = ctx.amount(t.sheet, unit, inCell.raw, row.r, inCell.col);
       if (fen !== undefined && fen !== null) amounts++;
-      if (node) ctx.print(cellKey(table, R.income(node), 'amount'), fen, t.sheet.ref(row.r, inCell.col));
+      if (node) ctx.print(cellKey(table, R.income(node), 'amount'), fen, t.sheet, row.r, inCell.col);
       else if (fen) ctx.skip(t.sheet.ref(row.r, inCell.col), `收入项目“${inLabel}”无法识别，金额已跳过`);
     }
     const outLabel = row.labels.outLabel;
@@ -224,7 +224,7 @@ export function assembleOverview(ctx: ImportContext, t: ReadTable, unit: Display
       if (fen !== null) ctx.skip(t.sheet.ref(row.r, outCell.col), `支出项目“${outLabel}”无法识别（不在${ctx.lists.year}年支出功能分类科目中），金额已跳过`);
       continue;
     }
-    ctx.print(cellKey(table, R.expenditure(rowId), 'amount'), fen, t.sheet.ref(row.r, outCell.col));
+    ctx.print(cellKey(table, R.expenditure(rowId), 'amount'), fen, t.sheet, row.r, outCell.col);
     if (useOther && (OTHER_EXPENDITURE_FIELDS as readonly string[]).includes(rowId)) {
       const u = ctx.units[0]!;
       const o = (ctx.doc.otherExpenditure[u.id] ??= { subsidyToAffiliates: null, remittanceToSuperior: null, carryOverOut: null });

@@ -27,7 +27,7 @@ function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row
     if (fen === undefined) continue;
     if (fen !== null) n++;
     if (inputs && inputs(col, fen)) continue;
-    if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet.ref(row.r, cell.col));
+    if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet, row.r, cell.col);
   }
   return n;
 }
@@ -565,7 +565,7 @@ export function assemblePerformanceProjects(ctx: ImportContext, t: ReadTable, un
     },
     compatible: (item, p) => !item.unit || item.unit.id === p.unitId,
     prefer: (item, p) => {
-      const printed = ctx.printed.get(cellKey('T5', R.project(p.id), 'total'))?.fen ?? null;
+      const printed = ctx.printed.fenOf(cellKey('T5', R.project(p.id), 'total')) ?? null;
       return item.total !== null && printed !== null && Math.abs(printed - item.total) < step;
     },
   });

@@ -67,14 +67,50 @@ export class IdPool {
   }
 }
 
-export interface PrintedCell {
-  fen: Fen | null;
-  ref: string;
+/**
+ * Printed values of amount cells as read, in reading order: three parallel arrays instead of a
+ * map of objects (the large workbook prints ~120,000 of them). The cell's A1 reference is made only
+ * when a message needs it. A key printed twice counts by its last value, as in a map.
+ */
+export class PrintedLog {
+  readonly keys: string[] = [];
+  readonly fens: (Fen | null)[] = [];
+  readonly sheets: SheetView[] = [];
+  /** Row × 16,384 + column of each cell. */
+  readonly cells: number[] = [];
+  private index: Map<string, number> | null = null;
+
+  add(key: string, fen: Fen | null, sheet: SheetView, r: number, c: number): void {
+    this.keys.push(key);
+    this.fens.push(fen);
+    this.sheets.push(sheet);
+    this.cells.push(r * 16_384 + c);
+    this.index?.set(key, this.keys.length - 1);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  ref(i: number): string {
+    const cell = this.cells[i]!;
+    return this.sheets[i]!.ref(Math.floor(cell / 16_384), cell % 16_384);
+  }
+
+  /** The last printed value of a key (undefined when never printed). */
+  fenOf(key: string): Fen | null | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      this.keys.forEach((k, i) => this.index!.set(k, i));
+    }
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.fens[i];
+  }
 }
 
 export class ImportContext {
   readonly units: BudgetUnit[] = [];
-  readonly printed = new Map<string, PrintedCell>();
+  readonly printed = new PrintedLog();
   /** Max decimals seen per sheet, with the sheet's unit. */
   private readonly precision = new Map<string, { unit: DisplayUnit; decimals: number }>();
   /** Amount cells by the step (分) of their last printed digit. */
@@ -127,9 +163,9 @@ export class ImportContext {
   }
 
   /** Record the printed value of a cell (computed cells become `reported`). */
-  print(key: string, fen: Fen | null | undefined, ref: string): void {
+  print(key: string, fen: Fen | null | undefined, sheet: SheetView, r: number, c: number): void {
     if (fen === undefined) return;
-    this.printed.set(key, { fen, ref });
+    this.printed.add(key, fen, sheet, r, c);
   }
 
   /**

@@ -357,18 +357,23 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
   const ev = evaluate(graph, doc);
   const reported: DepartmentBudget['reported'] = {};
   let orphans = 0;
-  for (const [key, { fen, ref }] of ctx.printed) {
+  const { keys, fens } = ctx.printed;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const fen = fens[i]!;
     const id = graph.idOf(key);
     if (id === undefined) {
       if (fen !== null && fen !== 0) {
         orphans++;
-        if (orphans <= 50) ctx.skip(ref, '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
+        if (orphans <= 50) ctx.skip(ctx.printed.ref(i), '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
       }
       continue;
     }
     if (graph.kind[id] === NodeKind.Input) continue;
+    // The last printed value of a key decides (a blank over a zero total records nothing).
     if (fen !== null) reported[key] = fen;
     else if (ev.computed[id] !== 0) reported[key] = null;
+    else delete reported[key];
   }
   if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
   return { ...doc, reported };
