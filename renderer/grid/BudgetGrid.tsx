@@ -125,7 +125,7 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
 
   const onCellFocused = (e: CellFocusedEvent<ProjectedRow>) => {
     const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
-    controller.onCellFocused(e.rowIndex, colId);
+    controller.onCellFocused(e.rowIndex, colId, e.sourceEvent as KeyboardEvent | MouseEvent | undefined);
     store.setFocusedRow(e.rowIndex === null ? null : (store.table()?.rows[e.rowIndex]?.id ?? null));
   };
 
@@ -157,6 +157,9 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
       suppressMovableColumns: true,
       suppressDragLeaveHidesColumns: true,
       animateRows: false,
+      // Rows placed with top, not transform: a transformed row is a stacking context, and with the
+      // pinned name column (position: sticky) every row then needed its own compositor layer.
+      suppressRowTransform: true,
       tooltipShowDelay: 250,
       onGridReady: (e) => {
         controller.api = e.api;

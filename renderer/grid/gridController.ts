@@ -102,11 +102,17 @@ export class GridController {
     this.dragging = false;
   }
 
-  onCellFocused(rowIndex: number | null, colId: string | null): void {
+  /**
+   * The grid focused a cell. Its focus events reach us a moment later (AG Grid batches them into a
+   * timer), possibly after the next key was already pressed; the input that moved the focus
+   * (`source`, when the grid gives it) says whether to extend, the noted modifier is the fallback.
+   */
+  onCellFocused(rowIndex: number | null, colId: string | null, source?: { shiftKey: boolean; key?: string } | null): void {
     if (rowIndex === null || colId === null) return;
     const col = this.colIndex.get(colId);
     if (col === undefined) return;
-    const next = afterFocus(this.range, { row: rowIndex, col }, this.extendNext);
+    const extend = source && typeof source.shiftKey === 'boolean' ? extendsSelection(source) : this.extendNext;
+    const next = afterFocus(this.range, { row: rowIndex, col }, extend);
     this.extendNext = false;
     this.setRange(next);
   }
