@@ -59,11 +59,28 @@ function setup(opts: { kind?: 'browser' | 'desktop'; save?: (req: SaveRequest) =
   const dialogs = new DialogService();
   const saves: SaveRequest[] = [];
   const save = opts.save ?? (async (req: SaveRequest) => (saves.push(req), { cancelled: false as const, name: req.suggestedName, path: req.path ?? '/docs/new.budget' }));
-  const actions = new AppActions(store, fakeHost(opts.kind ?? 'desktop', save), dialogs, opts.xlsx ?? null);
-  return { store, dialogs, actions, saves };
+  const host = fakeHost(opts.kind ?? 'desktop', save);
+  const actions = new AppActions(store, host, dialogs, opts.xlsx ?? null);
+  return { store, dialogs, actions, saves, host };
 }
 
 describe('AppActions', () => {
+  it('tells the host the title and the unsaved state when they change, not on every keystroke', () => {
+    const { store, actions, host } = setup();
+    const titles: string[] = [];
+    const dirty: boolean[] = [];
+    host.setTitle = async (t) => void titles.push(t);
+    host.setDirty = async (d) => void dirty.push(d);
+    store.open(smallBudget(), { name: 'small.budget', path: '/docs/small.budget' });
+    actions.updateTitle();
+    for (const v of [100, 200, 300]) {
+      store.setCells([{ key: WAGES, value: v as Fen }], { label: '输入' });
+      actions.updateTitle();
+    }
+    expect(titles).toEqual(['small.budget — 部门预算编制器', 'small.budget * — 部门预算编制器']);
+    expect(dirty).toEqual([false, true]);
+  });
+
   it('hands autosave a snapshot only for unsaved changes made since the last one', async () => {
     const { store, actions } = setup();
     store.open(smallBudget(), { name: 'small.budget', path: '/docs/small.budget' });

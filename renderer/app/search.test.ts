@@ -46,6 +46,14 @@ describe('describeCell', () => {
   it('names table, row and column as the clerk reads them', () => {
     expect(describeCell(doc, catalogue, names, { table: 'T4', row: 'e:e-30101', column: 'generalFunding' })).toBe('表4 · 市信访局本级 30101 基本工资 · 财政预算拨款/一般公共预算拨款/一般性经费拨款');
     expect(describeCell(doc, catalogue, names, { table: 'T15', row: 'p:p-zhuanxiang', column: 'totalAmount' })).toBe('表15-2 · 信访专项 · 项目总金额');
+  });
+
+  it('numbers the 表15 forms again when the project list changes', () => {
+    const cell = { table: 'T15', row: 'p:p-zhuanxiang', column: 'totalAmount' };
+    const others = doc.projects.order.filter((p) => p !== 'p-zhuanxiang');
+    const first = { ...doc, projects: { ...doc.projects, order: ['p-zhuanxiang', ...others] } };
+    expect(describeCell(first, catalogue, names, cell)).toBe('表15-1 · 信访专项 · 项目总金额');
+    expect(describeCell(doc, catalogue, names, cell)).toBe('表15-2 · 信访专项 · 项目总金额');
     expect(describeCell(doc, catalogue, names, { table: 'T2', row: 'dept', column: 'incomeTotal' })).toBe('表2 · 市信访局 · 收入总计');
   });
 });
