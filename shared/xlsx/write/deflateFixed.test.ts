@@ -2,6 +2,7 @@
  * The JavaScript deflate, inflated back by Node's zlib (an independent inflater).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deflateFixed } from './deflateFixed';
 
@@ -32,6 +33,16 @@ describe('deflateFixed', () => {
 
   it.each(cases)('inflates back to the input: %s', (_, data) => {
     expect(same(inflateRawSync(deflateFixed(data)), data)).toBe(true);
+  });
+
+  it('inflates back to the input for arbitrary bytes and for repetitive text (property)', () => {
+    const repetitive = fc.array(fc.tuple(fc.string({ maxLength: 40 }), fc.integer({ min: 1, max: 300 })), { maxLength: 30 }).map((parts) => text(parts.map(([p, n]) => p.repeat(n)).join('')));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 5000 }), repetitive), (data) => {
+        expect(same(inflateRawSync(deflateFixed(data)), data)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is independent of earlier calls (its match tables are reused) and stays within a few times zlib’s size on XML', () => {
