@@ -13,6 +13,7 @@
  * `parentStart`/`parentList` keep their original meaning.
  */
 import { parseCellKey, type TableId } from '../model/cellKey';
+import { Interner } from '../strings/interner';
 
 export const enum NodeKind {
   Input = 0,
@@ -104,24 +105,6 @@ function tableNumber(table: TableId): number {
 interface BaseShape {
   prefix: readonly string[];
   suffix: readonly string[];
-}
-
-/** Names interned to small integers, in first-seen order (`names[id]`). */
-class Interner {
-  readonly names: string[] = [];
-  readonly index = new Map<string, number>();
-  constructor(...preset: string[]) {
-    for (const n of preset) this.id(n);
-  }
-  id(name: string): number {
-    let i = this.index.get(name);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name);
-      this.index.set(name, i);
-    }
-    return i;
-  }
 }
 
 export class GraphBuilder {

@@ -7,6 +7,7 @@
  */
 import type { AlignmentStyle, BorderEdge, BorderStyle, CellStyle, FontStyle } from './workbookModel';
 import { escapeXml } from './xmlText';
+import { Interner } from '../../strings/interner';
 
 /** Excel's built-in number formats the exporter uses; others get ids from 164. */
 const BUILTIN_NUMFMT: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '@': 49 };
@@ -44,30 +45,11 @@ function alignmentXml(a: AlignmentStyle): string {
   return `${s}/>`;
 }
 
-/** Content-deduplicated list: the index of an item's XML, adding it when new. */
-class Interned {
-  readonly items: string[];
-  private readonly index = new Map<string, number>();
-  constructor(first: string[]) {
-    this.items = [...first];
-    first.forEach((x, i) => this.index.set(x, i));
-  }
-  id(xml: string): number {
-    let i = this.index.get(xml);
-    if (i === undefined) {
-      i = this.items.length;
-      this.items.push(xml);
-      this.index.set(xml, i);
-    }
-    return i;
-  }
-}
-
 export class StyleRegistry {
   private readonly byObject = new Map<CellStyle, number>();
-  private readonly xfs = new Interned(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
-  private readonly fonts = new Interned([DEFAULT_FONT]);
-  private readonly borders = new Interned([EMPTY_BORDER]);
+  private readonly xfs = new Interner('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  private readonly fonts = new Interner(DEFAULT_FONT);
+  private readonly borders = new Interner(EMPTY_BORDER);
   private readonly customFormats = new Map<string, number>();
 
   /** The cellXfs index of a style (0 for none). */
@@ -110,11 +92,11 @@ export class StyleRegistry {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
-      `<fonts count="${this.fonts.items.length}">${this.fonts.items.join('')}</fonts>` +
+      `<fonts count="${this.fonts.names.length}">${this.fonts.names.join('')}</fonts>` +
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-      `<borders count="${this.borders.items.length}">${this.borders.items.join('')}</borders>` +
+      `<borders count="${this.borders.names.length}">${this.borders.names.join('')}</borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${this.xfs.items.length}">${this.xfs.items.join('')}</cellXfs>` +
+      `<cellXfs count="${this.xfs.names.length}">${this.xfs.names.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '<dxfs count="0"/><tableStyles count="0"/>' +
       '</styleSheet>'

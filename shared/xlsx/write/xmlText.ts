@@ -4,6 +4,7 @@
  * surrogates, U+FFFE/U+FFFF) as a last line of defence — the exporter already removes them from
  * user texts with a warning (layout.ts#xmlSafe), so here they only guard against corrupt files.
  */
+import { columnLetters } from '../layout';
 
 // Invalid XML 1.0 characters (tab, LF and CR are valid); MAYBE_INVALID also matches paired surrogates, so INVALID decides.
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -49,14 +50,7 @@ export function columnName(col: number): string {
   let s = letters[col];
   if (s !== undefined) return s;
   for (let c = letters.length; c <= col; c++) {
-    let name = '';
-    let n = c;
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      name = String.fromCharCode(65 + m) + name;
-      n = Math.floor((n - 1) / 26);
-    }
-    letters[c] = name;
+    letters[c] = columnLetters(c);
   }
   s = letters[col]!;
   return s;
