@@ -47,6 +47,23 @@ const SMALL_ENTRY = 64 * 1024;
 /** Largest size or offset a plain zip can hold (0xFFFFFFFF is the zip64 marker). */
 const MAX_U32 = 0xfffffffe;
 
+/**
+ * The fields a local header (at offset 4) and a central directory header (at offset 6) share:
+ * version needed, flags (UTF-8 names), method, DOS time and date, CRC-32, sizes, name length.
+ */
+function entryFields(v: DataView, at: number, e: Entry, time: number, date: number): void {
+  const r = e.result!;
+  v.setUint16(at, r.method === 8 ? 20 : 10, true);
+  v.setUint16(at + 2, e.utf8 ? 0x0800 : 0, true);
+  v.setUint16(at + 4, r.method, true);
+  v.setUint16(at + 6, time, true);
+  v.setUint16(at + 8, date, true);
+  v.setUint32(at + 10, r.crc, true);
+  v.setUint32(at + 14, r.data.length, true);
+  v.setUint32(at + 18, r.size, true);
+  v.setUint16(at + 22, e.name.length, true);
+}
+
 type TextEncoderLike = { encode(s: string): Uint8Array };
 const encoder: TextEncoderLike = new (globalThis as unknown as { TextEncoder: new () => TextEncoderLike }).TextEncoder();
 
@@ -206,15 +223,7 @@ export class ZipWriter {
       const r = e.result!;
       offsets.push(p);
       v.setUint32(p, 0x04034b50, true);
-      v.setUint16(p + 4, r.method === 8 ? 20 : 10, true);
-      v.setUint16(p + 6, e.utf8 ? 0x0800 : 0, true);
-      v.setUint16(p + 8, r.method, true);
-      v.setUint16(p + 10, time, true);
-      v.setUint16(p + 12, date, true);
-      v.setUint32(p + 14, r.crc, true);
-      v.setUint32(p + 18, r.data.length, true);
-      v.setUint32(p + 22, r.size, true);
-      v.setUint16(p + 26, e.name.length, true);
+      entryFields(v, p + 4, e, time, date);
       v.setUint16(p + 28, 0, true);
       out.set(e.name, p + 30);
       p += 30 + e.name.length;
@@ -223,18 +232,9 @@ export class ZipWriter {
     }
     const central = p;
     this.entries.forEach((e, i) => {
-      const r = e.result!;
       v.setUint32(p, 0x02014b50, true);
       v.setUint16(p + 4, 20, true); // made by: MS-DOS, zip 2.0
-      v.setUint16(p + 6, r.method === 8 ? 20 : 10, true);
-      v.setUint16(p + 8, e.utf8 ? 0x0800 : 0, true);
-      v.setUint16(p + 10, r.method, true);
-      v.setUint16(p + 12, time, true);
-      v.setUint16(p + 14, date, true);
-      v.setUint32(p + 16, r.crc, true);
-      v.setUint32(p + 20, r.data.length, true);
-      v.setUint32(p + 24, r.size, true);
-      v.setUint16(p + 28, e.name.length, true);
+      entryFields(v, p + 6, e, time, date);
       // extra, comment, disk, internal and external attributes: 0
       v.setUint32(p + 42, offsets[i]!, true);
       out.set(e.name, p + 46);
