@@ -3,7 +3,8 @@
  * node:zlib (tests/xlsx/zipTools.ts) and the SpreadsheetML parts are read as text — sheet names and
  * states, print titles (_xlnm.Print_Titles), page setup (A4 = paperSize 9, orientation, fit to one
  * page wide), frozen panes, merged header ranges, column widths, number formats and the CJK font.
- * Optionally LibreOffice (when `soffice` is installed) converts the workbook to PDF.
+ * Optionally LibreOffice (when `soffice` is installed) converts the workbook to PDF, and re-saves it
+ * as .xlsx with its own writer: that file must import to the same document (a third-party writer).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
+import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { loadSample } from './helpers';
 import { entryText, readZip, tags } from './zipTools';
 
@@ -96,6 +98,24 @@ describe('second reader (zip + XML, without exceljs)', () => {
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe.skipIf(!soffice)('LibreOffice renders the workbook (needs the libreoffice-calc-nogui package)', () => {
+  it('re-saves it as .xlsx with its own writer, and that file imports to the same document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xlsx-lo-'));
+    try {
+      const file = join(dir, 'sample.xlsx');
+      writeFileSync(file, bytes);
+      const out = join(dir, 'out');
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, file], { timeout: 120_000, stdio: 'ignore' });
+      const resaved = new Uint8Array(readFileSync(join(out, 'sample.xlsx')));
+      expect(Buffer.from(resaved).equals(Buffer.from(bytes))).toBe(false);
+      const [ours, theirs] = await Promise.all([importWorkbook(bytes), importWorkbook(resaved)]);
+      if (!ours.ok || !theirs.ok) throw new Error('import failed');
+      expect(theirs.report.cells).toEqual([]);
+      expect(theirs.doc).toEqual(ours.doc);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
   it('converts to a PDF with one page or more per sheet', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xlsx-pdf-'));
     try {
