@@ -80,6 +80,7 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
     };
     const keyCapture = (e: KeyboardEvent) => controller.noteKeyDown(e);
     const keyBubble = (e: KeyboardEvent) => {
+      controller.noteKeyHandled(e);
       controller.handleKeyDown(e);
       // The grid has acted on Enter (commit, move down) by now; Enter has no default action here, and
       // cancelling it spares the browser the keypress it would dispatch next (a forced layout).

@@ -66,4 +66,35 @@ describe('GridController selection highlight', () => {
     c.onCellFocused(6, 'a', { key: 'ArrowDown', shiftKey: false } as KeyboardEvent);
     expect(c.range).toEqual({ anchor: { row: 6, col: 1 }, focus: { row: 6, col: 1 } });
   });
+  it('takes each late keyboard report’s decision from the key that moved the focus (click, then two quick shift-arrows)', () => {
+    const { c } = controller();
+    // The grid's focused cell, as the controller reads it synchronously around each key.
+    let focused = { rowIndex: 0, colId: 'a' };
+    (c.api as unknown as { getFocusedCell: () => unknown }).getFocusedCell = () => ({ rowIndex: focused.rowIndex, column: { getColId: () => focused.colId } });
+    const shiftDown = { key: 'ArrowDown', shiftKey: true, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent;
+    const press = (e: KeyboardEvent, moveTo: number | null) => {
+      c.noteKeyDown(e);
+      if (moveTo !== null) focused = { rowIndex: moveTo, colId: 'a' };
+      c.noteKeyHandled(e);
+    };
+    // A previous range is selected; a click on row 3, then two shift-arrows, all before any report.
+    c.onCellFocused(0, 'a');
+    c.noteKeyDown(shiftDown);
+    c.onCellFocused(1, 'b');
+    const click = { shiftKey: false, button: 0 } as MouseEvent;
+    c.noteMouseDown(click);
+    focused = { rowIndex: 3, colId: 'a' };
+    press(shiftDown, 4);
+    press(shiftDown, 5);
+    press(shiftDown, null); // a key that does not move the focus queues nothing
+    // The reports, in order: the click carries its mouse event; keyboard moves carry none in AG Grid.
+    c.onCellFocused(3, 'a', click);
+    c.onCellFocused(4, 'a');
+    c.onCellFocused(5, 'a');
+    expect(c.range).toEqual({ anchor: { row: 3, col: 1 }, focus: { row: 5, col: 1 } });
+    // A plain arrow afterwards collapses.
+    press({ key: 'ArrowDown', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent, 6);
+    c.onCellFocused(6, 'a');
+    expect(c.range).toEqual({ anchor: { row: 6, col: 1 }, focus: { row: 6, col: 1 } });
+  });
 });

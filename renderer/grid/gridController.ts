@@ -91,6 +91,18 @@ export class GridController {
   /** Note the modifier of the input that is about to move the focus (capture phase). */
   noteKeyDown(e: KeyboardEvent): void {
     this.extendNext = extendsSelection(e);
+    this.focusBeforeKey = this.focusedCellKey();
+  }
+
+  /**
+   * After the grid has handled a key (bubble phase): if the key moved the focus, queue whether it
+   * extends the selection. The grid reports keyboard focus moves without their key event and a
+   * timer later, in order — possibly after the next key — so each report takes its key's decision.
+   */
+  noteKeyHandled(e: KeyboardEvent): void {
+    if (this.focusedCellKey() === this.focusBeforeKey) return;
+    this.keyMoves.push(extendsSelection(e));
+    if (this.keyMoves.length > 64) this.keyMoves.shift();
   }
 
   noteMouseDown(e: MouseEvent): void {
@@ -102,16 +114,29 @@ export class GridController {
     this.dragging = false;
   }
 
+  private focusBeforeKey: string | null = null;
+  /** Selection decisions of key presses that moved the focus, waiting for the grid's reports. */
+  private keyMoves: boolean[] = [];
+
+  private focusedCellKey(): string | null {
+    const f = this.api?.getFocusedCell?.();
+    return f ? `${f.rowIndex}|${f.column.getColId()}` : null;
+  }
+
   /**
    * The grid focused a cell. Its focus events reach us a moment later (AG Grid batches them into a
-   * timer), possibly after the next key was already pressed; the input that moved the focus
-   * (`source`, when the grid gives it) says whether to extend, the noted modifier is the fallback.
+   * timer), possibly after the next key was already pressed: the input that moved the focus decides
+   * whether to extend — the event's own source (clicks), else the queued decision of the key that
+   * moved it, else the noted modifier.
    */
   onCellFocused(rowIndex: number | null, colId: string | null, source?: { shiftKey: boolean; key?: string } | null): void {
     if (rowIndex === null || colId === null) return;
     const col = this.colIndex.get(colId);
     if (col === undefined) return;
-    const extend = source && typeof source.shiftKey === 'boolean' ? extendsSelection(source) : this.extendNext;
+    let extend: boolean;
+    if (source && typeof source.shiftKey === 'boolean') extend = extendsSelection(source);
+    else if (this.keyMoves.length) extend = this.keyMoves.shift()!;
+    else extend = this.extendNext;
     const next = afterFocus(this.range, { row: rowIndex, col }, extend);
     this.extendNext = false;
     this.setRange(next);
