@@ -146,6 +146,13 @@ describe('worksheet part', () => {
     expect(s.isSlave(1999, 3)).toBe(false);
   });
 
+  it('reads style indexes with spaces around them, and ignores malformed ones', () => {
+    const s = sheet('<row r="1"><c r="A1" s=" 3 "><v>1</v></c><c r="B1" s="3x"><v>1</v></c><c r="C1" s="-1"><v>1</v></c></row>');
+    expect(s.indent(1, 1)).toBe(2);
+    expect(s.numFmt(1, 2)).toBe('General');
+    expect(s.numFmt(1, 3)).toBe('General');
+  });
+
   it('reads indentation from leading spaces when the style has none', () => {
     expect(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">    二级</t></is></c></row>').indent(1, 1)).toBe(2);
   });

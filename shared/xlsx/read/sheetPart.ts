@@ -212,9 +212,20 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
           rFrom = k + 1;
           rTo = valueTo;
         } else if (a === 115 && isCell) {
+          // A style index: digits (surrounding spaces allowed); anything else means no style.
           let n = 0;
-          for (let p = k + 1; p < valueTo && n < 1e7; p++) n = n * 10 + (xml.charCodeAt(p) - 48);
-          sValue = Number.isFinite(n) && n > 0 ? n | 0 : 0;
+          let digits = 0;
+          for (let p = k + 1; p < valueTo; p++) {
+            const d = xml.charCodeAt(p) - 48;
+            if (d >= 0 && d <= 9 && digits < 7) {
+              n = n * 10 + d;
+              digits++;
+            } else if (!isSpace(d + 48)) {
+              n = 0;
+              break;
+            }
+          }
+          sValue = n;
         } else if (a === 116 && isCell) {
           tFrom = k + 1;
           tTo = valueTo;
