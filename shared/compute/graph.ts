@@ -314,7 +314,8 @@ export class GraphBuilder {
     return id;
   }
 
-  checkIds(node: number, terms: ArrayLike<number>, relation: number): void {
+  /** Open check number `checkCount` with room for `count` terms; returns where its terms start. */
+  private beginCheck(node: number, relation: number, count: number): number {
     const c = this.checkCount;
     if (c === this.checkNode.length) {
       this.checkNode = grown(this.checkNode, c + 1);
@@ -324,33 +325,27 @@ export class GraphBuilder {
     this.checkNode[c] = node;
     this.checkRel[c] = relation;
     this.checkTermStart[c] = this.checkTermCount;
-    const count = terms.length;
     if (this.checkTermCount + count > this.checkTerms.length) this.checkTerms = grown(this.checkTerms, this.checkTermCount + count);
+    return this.checkTermCount;
+  }
+
+  checkIds(node: number, terms: ArrayLike<number>, relation: number): void {
+    const count = terms.length;
+    let p = this.beginCheck(node, relation, count);
     const t = this.checkTerms;
-    let p = this.checkTermCount;
     for (let i = 0; i < count; i++) t[p++] = terms[i]!;
     this.checkTermCount = p;
-    this.checkCount = c + 1;
+    this.checkCount++;
   }
 
   /** A check whose terms are `source[offsets[k] + add]`. */
   checkGather(node: number, source: Int32Array, offsets: ArrayLike<number>, add: number, relation: number): void {
-    const c = this.checkCount;
-    if (c === this.checkNode.length) {
-      this.checkNode = grown(this.checkNode, c + 1);
-      this.checkRel = grown(this.checkRel, c + 1);
-    }
-    if (c + 1 >= this.checkTermStart.length) this.checkTermStart = grown(this.checkTermStart, c + 2);
-    this.checkNode[c] = node;
-    this.checkRel[c] = relation;
-    this.checkTermStart[c] = this.checkTermCount;
     const count = offsets.length;
-    if (this.checkTermCount + count > this.checkTerms.length) this.checkTerms = grown(this.checkTerms, this.checkTermCount + count);
+    let p = this.beginCheck(node, relation, count);
     const t = this.checkTerms;
-    let p = this.checkTermCount;
     for (let i = 0; i < count; i++) t[p++] = source[offsets[i]! + add]!;
     this.checkTermCount = p;
-    this.checkCount = c + 1;
+    this.checkCount++;
   }
 
   // ------------------------------------------------------------------------------------------
