@@ -88,22 +88,17 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
     };
     const mouseDown = (e: MouseEvent) => controller.noteMouseDown(e);
     const mouseUp = () => controller.noteMouseUp();
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    el.addEventListener('keydown', keyCapture, true);
-    el.addEventListener('keydown', keyBubble);
-    el.addEventListener('mousedown', mouseDown, true);
-    window.addEventListener('mouseup', mouseUp);
-    return () => {
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-      el.removeEventListener('keydown', keyCapture, true);
-      el.removeEventListener('keydown', keyBubble);
-      el.removeEventListener('mousedown', mouseDown, true);
-      window.removeEventListener('mouseup', mouseUp);
-    };
+    // One signal removes every listener when the grid goes away.
+    const off = new AbortController();
+    const signal = off.signal;
+    document.addEventListener('copy', onCopy, { signal });
+    document.addEventListener('cut', onCut, { signal });
+    document.addEventListener('paste', onPaste, { signal });
+    el.addEventListener('keydown', keyCapture, { capture: true, signal });
+    el.addEventListener('keydown', keyBubble, { signal });
+    el.addEventListener('mousedown', mouseDown, { capture: true, signal });
+    window.addEventListener('mouseup', mouseUp, { signal });
+    return () => off.abort();
   }, [controller]);
 
   // Applied at once (the check worker gets the patches right away); the store refreshes the grid
