@@ -13,7 +13,10 @@ import { EditorStore } from './editorStore';
 class NullCheckClient implements CheckClient {
   private listeners = new CheckListeners();
   load(): void {}
-  update(): void {}
+  update(): null {
+    return null;
+  }
+  preview(): void {}
   subscribe(l: (e: CheckEvent) => void): () => void {
     return this.listeners.add(l);
   }

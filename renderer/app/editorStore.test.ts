@@ -6,7 +6,7 @@ import { cellKey } from '../../shared/model/cellKey';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
 import type { Finding } from '../../shared/rules/finding';
-import { CheckListeners, type CheckClient, type CheckEvent } from '../check/checkClient';
+import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
 import { EditorStore } from './editorStore';
 
 /** Records what the store sends to the check worker and lets the test answer. */
@@ -17,8 +17,17 @@ class RecordingCheckClient implements CheckClient {
   load(doc: DepartmentBudget): void {
     this.loads.push(doc);
   }
-  update(patches: readonly Patch[], doc: DepartmentBudget): void {
+  previews: (readonly Patch[] | null)[] = [];
+  /** What the next update answers at once (a previewed delta), if anything. */
+  known: FindingsDelta | null = null;
+  update(patches: readonly Patch[], doc: DepartmentBudget): FindingsDelta | null {
     this.updates.push({ patches, doc });
+    const known = this.known;
+    this.known = null;
+    return known;
+  }
+  preview(patches: readonly Patch[] | null): void {
+    this.previews.push(patches);
   }
   subscribe(l: (e: CheckEvent) => void): () => void {
     return this.listeners.add(l);
@@ -86,6 +95,32 @@ describe('EditorStore', () => {
     expect(store.dirty).toBe(false);
     store.redo();
     expect(store.cellValue(cellKey('T4', 'u:a', 'total'))).toBe(66_000);
+  });
+
+  it('previews the value being typed with the very patches its commit sends, and shows a known delta with the new value', async () => {
+    const { store, check } = openStore();
+    const key = cellKey('T4', 'e:a1', 'generalFunding');
+    store.previewCells([{ key, value: 50_000 as Fen }]);
+    store.previewCells([{ key, value: 40_000 as Fen }]); // the current value: nothing to try out
+    store.previewCells([{ key: cellKey('T4', 'u:a', 'total'), value: 1 as Fen }]); // a total: cannot be set
+    store.previewCells(null);
+    expect(check.previews[0]).toEqual([{ op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 50_000 }]);
+    expect(check.previews.slice(1)).toEqual([null, null, null]);
+    expect(store.doc).toEqual(smallBudget()); // a preview changes nothing
+    expect(check.updates).toHaveLength(0);
+
+    const marks: Set<string>[] = [];
+    store.onMarks((k) => marks.push(k));
+    const values: string[][] = [];
+    store.onValues((k) => values.push(k));
+    check.known = { full: false, added: [finding('E9', 'error', [['T4', 'u:a', 'total']])], changed: [], removed: [] };
+    store.setCells([{ key, value: 50_000 as Fen }], { label: '输入' });
+    expect(check.updates[0]!.patches).toEqual(check.previews[0]);
+    expect(store.findings.get('E9')).toBeUndefined(); // shown once the grid has the new values
+    await flush();
+    expect(values).toHaveLength(1);
+    expect(store.findings.get('E9')?.message).toBe('测试E9');
+    expect(marks[0]).toContain(cellKey('T4', 'u:a', 'total'));
   });
 
   it('a refused command shows its message and changes nothing', () => {

@@ -21,7 +21,7 @@ import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
 import { projectTable, type ProjectedTable } from '../../shared/tables/project';
 import type { Patch } from 'immer';
 import { freeze } from 'immer';
-import type { CheckClient, CheckEvent } from '../check/checkClient';
+import type { CheckClient, CheckEvent, FindingsDelta } from '../check/checkClient';
 import { FindingsStore } from '../check/findingsStore';
 import { displayDecimals } from '../grid/amountText';
 import { Emitter, type Channel } from './emitter';
@@ -241,10 +241,15 @@ export class EditorStore {
    * Typing, paste, fill, clear: set input cells as one undo step. The patches are worked out by
    * reading the document and applied to the working copy without copying the big records.
    */
-  setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
+  /** The plan of setting cells as `setCells` makes it (undefined: a record along a path is missing). */
+  private planCells(cells: readonly CellValue[], options: SetCellsOptions) {
     if (this.doc.units.order.length === 1) cells = cells.map((c) => ({ key: this.editTarget(c.key), value: c.value }));
-    const plan = planSetCells(this.doc, this.built.graph, cells, options);
-    if (!plan) return this.apply(setCells(this.doc, this.built.graph, cells, options)); // creates a missing record
+    return { cells, plan: planSetCells(this.doc, this.built.graph, cells, options) };
+  }
+
+  setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
+    const { cells: targets, plan } = this.planCells(cells, options);
+    if (!plan) return this.apply(setCells(this.doc, this.built.graph, targets, options)); // creates a missing record
     if (!plan.ok) {
       this.showMessage(plan.message, 'error');
       return false;
@@ -253,6 +258,16 @@ export class EditorStore {
     this.history = record(this.history, plan.edit);
     this.commit(applyAmountPatches(this.doc, plan.edit.patches), plan.edit.patches, plan.edit.effect);
     return true;
+  }
+
+  /**
+   * The value being typed into a cell, not committed yet: the check worker tries it out, so that
+   * committing exactly this value shows its findings at once. `null` (or a value that would change
+   * nothing, or cannot be set) forgets the preview.
+   */
+  previewCells(cells: readonly CellValue[] | null): void {
+    const plan = cells && this.planCells(cells, { label: '' }).plan;
+    this.check.preview(plan?.ok && plan.edit ? plan.edit.patches : null);
   }
 
   private applyEdit(edit: Edit, patches: Edit['patches']): DepartmentBudget {
@@ -279,11 +294,12 @@ export class EditorStore {
     this.doc = doc;
     this.revision++;
     // The worker first, so the audit runs while this thread updates the view.
+    let known: FindingsDelta | null = null;
     if (effect.kind === 'document') {
       this.unit = doc.department.displayUnit;
       this.progress = { done: 0, total: 1 };
       this.check.load(doc);
-    } else this.check.update(patches, doc);
+    } else known = this.check.update(patches, doc);
 
     let notify: () => void;
     if (effect.kind === 'values') {
@@ -327,6 +343,8 @@ export class EditorStore {
     // Views refresh once the current event is over: the grid may still be closing its editor.
     queueMicrotask(() => {
       notify();
+      // Findings already worked out while the value was typed: shown with the new value.
+      if (known) this.onCheckEvent({ type: 'findings', delta: known });
       if (touched) {
         for (const l of this.markListeners) l(touched);
         this.emitter.emit('findings');

@@ -23,8 +23,18 @@ export type CheckEvent =
 export interface CheckClient {
   /** Full check of a newly opened or imported document (progress events, then a full delta). */
   load(doc: DepartmentBudget): void;
-  /** Incremental check after one edit: its patches and the document they produced. */
-  update(patches: readonly Patch[], doc: DepartmentBudget): void;
+  /**
+   * Incremental check after one edit: its patches and the document they produced. Returns the
+   * findings delta of the edit when it is already known — the same edit was previewed while the
+   * clerk typed it — for the caller to show at once; the worker's own answer then only confirms it.
+   * Otherwise null, and the delta arrives later as a `findings` event.
+   */
+  update(patches: readonly Patch[], doc: DepartmentBudget): FindingsDelta | null;
+  /**
+   * Try out an edit that is not committed yet (the value in the cell editor), so that committing it
+   * can show its findings without waiting for the worker. `null` forgets the previous preview.
+   */
+  preview(patches: readonly Patch[] | null): void;
   subscribe(listener: (event: CheckEvent) => void): () => void;
   dispose(): void;
 }

@@ -7,7 +7,8 @@ export function createCheckClient(): CheckClient {
     const listeners = new CheckListeners();
     return {
       load: () => queueMicrotask(() => listeners.emit({ type: 'error', message: '此环境不支持后台审核' })),
-      update: () => undefined,
+      update: () => null,
+      preview: () => undefined,
       subscribe: (l) => listeners.add(l),
       dispose: () => undefined,
     };

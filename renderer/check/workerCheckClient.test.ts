@@ -86,4 +86,79 @@ describe('WorkerCheckClient', () => {
     w.reply({ id: w.sent[0]!.id, type: 'findings' });
     expect(events[0]!.type).toBe('error');
   });
+
+  describe('previews', () => {
+    const amountPatch: Patch = { op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 50_000 };
+    const other: Patch = { ...amountPatch, value: 60_000 };
+    function opened() {
+      const w = new FakeWorker();
+      const client = new WorkerCheckClient(w);
+      const events: CheckEvent[] = [];
+      client.subscribe((e) => events.push(e));
+      const doc = smallBudget();
+      client.load(doc);
+      return { w, client, events, doc, last: () => w.sent[w.sent.length - 1]! };
+    }
+
+    it('a committed edit that was previewed and answered gets its delta at once, and the worker’s equal answer is not shown twice', () => {
+      const { w, client, events, doc, last } = opened();
+      client.preview([amountPatch]);
+      expect(last()).toMatchObject({ type: 'preview', seq: 0 });
+      w.reply({ id: last().id, type: 'preview', seq: 0, delta: delta(['A']), elapsedMs: 1 });
+      const known = client.update([{ ...amountPatch }], doc);
+      expect(known?.added.map((f) => f.id)).toEqual(['A']);
+      expect(last()).toMatchObject({ type: 'patches', seq: 1 });
+      w.reply({ id: last().id, type: 'findings', seq: 1, delta: delta(['A']), elapsedMs: 1 });
+      expect(events).toEqual([]);
+      // The next edit is not previewed: its answer is shown as usual.
+      expect(client.update([other], doc)).toBeNull();
+      w.reply({ id: last().id, type: 'findings', seq: 2, delta: delta(['B']), elapsedMs: 1 });
+      expect(events).toHaveLength(1);
+    });
+
+    it('no delta at once for another value, an unanswered or empty preview, or a preview on top of an older edit', () => {
+      const { w, client, doc, last } = opened();
+      client.preview([amountPatch]);
+      w.reply({ id: last().id, type: 'preview', seq: 0, delta: delta(['A']), elapsedMs: 1 });
+      expect(client.update([other], doc)).toBeNull(); // typed 50,000, committed 60,000
+
+      client.preview([amountPatch]); // not answered yet when committed
+      const unanswered = last();
+      expect(client.update([amountPatch], doc)).toBeNull();
+      w.reply({ id: unanswered.id, type: 'preview', seq: 1, delta: delta(['A']), elapsedMs: 1 }); // too late: ignored
+      expect(client.update([amountPatch], doc)).toBeNull();
+
+      client.preview([amountPatch]);
+      w.reply({ id: last().id, type: 'preview', seq: 3, delta: null, elapsedMs: 1 }); // not a plain amount edit
+      expect(client.update([amountPatch], doc)).toBeNull();
+
+      client.preview([amountPatch]);
+      const answer = { id: last().id, type: 'preview', seq: 4, delta: delta(['A']), elapsedMs: 1 };
+      client.preview(null); // the editor was cancelled
+      w.reply(answer);
+      expect(client.update([amountPatch], doc)).toBeNull();
+
+      client.preview([amountPatch]);
+      const older = { id: last().id, type: 'preview', seq: 5, delta: delta(['A']), elapsedMs: 1 };
+      client.preview([other]); // typed on: only the latest preview counts
+      w.reply(older);
+      expect(client.update([amountPatch], doc)).toBeNull();
+    });
+
+    it('checks from scratch when the worker’s answer differs from the preview it already showed', () => {
+      const { w, client, events, doc, last } = opened();
+      client.preview([amountPatch]);
+      w.reply({ id: last().id, type: 'preview', seq: 0, delta: delta(['A']), elapsedMs: 1 });
+      client.update([amountPatch], doc);
+      w.reply({ id: last().id, type: 'findings', seq: 1, delta: delta(['A', 'B']), elapsedMs: 1 });
+      expect(last()).toMatchObject({ type: 'open' });
+      expect(events).toEqual([]);
+      // Order inside the lists does not matter.
+      client.preview([amountPatch]);
+      w.reply({ id: last().id, type: 'preview', seq: 0, delta: delta(['A', 'B']), elapsedMs: 1 });
+      client.update([amountPatch], doc);
+      w.reply({ id: last().id, type: 'findings', seq: 1, delta: delta(['B', 'A']), elapsedMs: 1 });
+      expect(w.sent.filter((m) => m.type === 'open')).toHaveLength(2);
+    });
+  });
 });

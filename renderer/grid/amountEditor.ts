@@ -20,12 +20,20 @@ export function commitAmount(ctx: GridContext, key: string, text: string): boole
   return ctx.store.setCells([{ key, value: parsed.value }], { label: '输入' });
 }
 
+/** Let the check worker try out the text being typed (nothing when it is not a number). */
+export function previewAmount(ctx: GridContext, key: string, text: string): void {
+  const parsed = parseAmount(text, ctx.store.unit);
+  ctx.store.previewCells(parsed.ok ? [{ key, value: parsed.value }] : null);
+}
+
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
   private replaced = false;
+  private ctx: GridContext | null = null;
 
   init(params: ICellEditorParams): void {
     const ctx = params.context as GridContext;
+    this.ctx = ctx;
     const key = (params.data as ProjectedRow | undefined)?.cells[params.column.getColId()]?.key;
     this.input = document.createElement('input');
     this.input.type = 'text';
@@ -47,6 +55,12 @@ export class AmountEditor implements ICellEditorComp {
     this.input.addEventListener('keydown', (e) => {
       if ((e.key === 'Enter' || e.key === 'Tab') && key && !e.isComposing) commitAmount(ctx, key, this.input.value);
     });
+    // While typing, the worker already works out what the value would change: committing it then
+    // shows the findings with the new value instead of a frame or two later.
+    if (key) {
+      this.input.addEventListener('input', () => previewAmount(ctx, key, this.input.value));
+      if (this.replaced) previewAmount(ctx, key, this.input.value);
+    }
   }
 
   getGui(): HTMLElement {
@@ -69,6 +83,7 @@ export class AmountEditor implements ICellEditorComp {
   }
 
   destroy(): void {
+    this.ctx?.store.previewCells(null); // cancelled (Esc) or committed: the preview is done with
     this.input.remove();
   }
 }

@@ -9,6 +9,12 @@
  *             applies them to its copy of the document and answers with one `findings` delta
  *             (added / changed / removed). Accepting or un-accepting a warning is an edit of
  *             `acceptedWarnings` and travels as patches like any other.
+ * - `preview` the patches of an edit the clerk is still typing, on top of the edits numbered up to
+ *             `seq`: the worker works out the findings delta the edit would cause, then puts its copy
+ *             back as it was, and answers with one `preview` (delta `null` when the edit is not a
+ *             plain amount edit it can try out, or when `seq` is not the last edit it applied). When
+ *             the same edit is then committed, the editor shows that delta at once; the worker's
+ *             answer to the committed `patches` confirms it.
  * Every failure is one `failed` (same id) with a Chinese message; the worker never throws.
  */
 import { z } from 'zod';
@@ -28,7 +34,9 @@ export const patchSchema = z
 export const openRequestSchema = z.object({ id, type: z.literal('open'), doc: departmentBudgetSchema }).strict();
 export const patchesRequestSchema = z.object({ id, type: z.literal('patches'), seq: z.number().int().positive(), patches: z.array(patchSchema).max(1_000_000) }).strict();
 
-export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema]);
+export const previewRequestSchema = z.object({ id, type: z.literal('preview'), seq: z.number().int().nonnegative(), patches: z.array(patchSchema).max(1_000) }).strict();
+
+export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
 export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
 export type ParsedCheckWorkerRequest = z.output<typeof checkWorkerRequestSchema>;
 
@@ -49,6 +57,7 @@ export type CheckFailureCode = (typeof CHECK_FAILURE_CODES)[number];
 export const checkWorkerResponseSchema = z.discriminatedUnion('type', [
   z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict(),
   z.object({ id: z.string(), type: z.literal('findings'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema, elapsedMs: z.number().nonnegative() }).strict(),
+  z.object({ id: z.string(), type: z.literal('preview'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema.nullable(), elapsedMs: z.number().nonnegative() }).strict(),
   z.object({ id: z.string(), type: z.literal('failed'), code: z.enum(CHECK_FAILURE_CODES), message: z.string() }).strict(),
 ]);
 export type CheckWorkerResponse = z.infer<typeof checkWorkerResponseSchema>;

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
+import type { DepartmentBudget } from '../../shared/model/document';
+import { runAudit } from '../../shared/rules/audit';
 import { EditorPage } from './pages/EditorPage';
 import { startSession, type E2eSession } from './support/session';
 
@@ -108,6 +110,56 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     expect(await editor.problems.counts()).toEqual(before);
     expect(await editor.tables.badges('表2')).toEqual({ errors: '', warnings: '' });
     expect(await editor.grid.mark(UNIT, 'generalFunding')).toBeNull();
+    await editor.page.close();
+  });
+
+  it('findings of a value worked out while it is typed show with the Enter that commits it, and the worker agrees', async () => {
+    const editor = await openEditor();
+    await editor.problems.waitChecked();
+    const page = editor.page;
+    // Watch the worker's traffic (a peek behind the check client): previews answered, documents re-opened.
+    await page.evaluate(() => {
+      const w = window as unknown as { __previews: number; __opens: number; __budgetApp: { store: { check: { worker: Worker } } } };
+      w.__previews = 0;
+      w.__opens = 0;
+      const worker = w.__budgetApp.store.check.worker;
+      worker.addEventListener('message', (e: MessageEvent) => {
+        if (e.data?.type === 'preview' && e.data.delta) w.__previews++;
+      });
+      const post = worker.postMessage.bind(worker);
+      worker.postMessage = (m: { type?: string }) => {
+        if (m?.type === 'open') w.__opens++;
+        post(m);
+      };
+    });
+    await editor.grid.select(WAGES, 'generalFunding');
+    await page.keyboard.type('1100', { delay: 20 });
+    await page.waitForFunction(() => (window as unknown as { __previews: number }).__previews >= 4);
+    // At the end of Enter's own event handling the finding is already in the panel: no waiting on the worker.
+    await page.evaluate(() => {
+      const w = window as unknown as { __shownWithEnter?: boolean };
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') w.__shownWithEnter = !!document.querySelector('.problems .finding[data-rule="T2-source-eq-T4-T5"]');
+      }, { once: true });
+    });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (window as unknown as { __shownWithEnter?: boolean }).__shownWithEnter)).toBe(true);
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    expect(await editor.grid.mark(CAT_301, 'generalFunding')).toBe('error');
+    // The worker's own answer to the commit matched: no check from scratch, and the same findings as
+    // a fresh page that opens the edited document gets from a full check.
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __opens: number }).__opens)).toBe(0);
+    const shown = await editor.problems.counts();
+    const edited = (await page.evaluate(() => (window as unknown as { __budgetApp: { store: { doc: unknown } } }).__budgetApp.store.doc)) as DepartmentBudget;
+    const full = runAudit(edited);
+    expect(shown).toEqual({
+      errors: full.filter((f) => f.severity === 'error').length,
+      warnings: full.filter((f) => f.severity === 'warning' && !(f.id in edited.acceptedWarnings)).length,
+    });
+    await editor.undo();
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,011');
+    expect((await editor.problems.counts()).errors).toBeLessThan(shown.errors);
     await editor.page.close();
   });
 
