@@ -12,7 +12,7 @@ import { getCatalogue, type Catalogue } from '../../shared/catalogue';
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
 import { applyInput, evaluate, readPath, type Evaluation } from '../../shared/compute/evaluate';
 import { NodeKind } from '../../shared/compute/graph';
-import { emptyHistory, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
+import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
 import { applyAmountPatches } from './workingCopy';
 import { parseCellKey, type TableId } from '../../shared/model/cellKey';
@@ -202,6 +202,7 @@ export class EditorStore {
     this.doc = freeze(doc, true);
     this.file = file;
     this.history = emptyHistory();
+    this.printedHintShown = false;
     this.savedMarker = file && !options.unsaved ? null : undefined;
     this.revision++;
     this.unit = doc.department.displayUnit;
@@ -249,7 +250,11 @@ export class EditorStore {
 
   setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
     const { cells: targets, plan } = this.planCells(cells, options);
-    if (!plan) return this.apply(setCells(this.doc, this.built.graph, targets, options)); // creates a missing record
+    if (!plan) {
+      const applied = this.apply(setCells(this.doc, this.built.graph, targets, options)); // creates a missing record
+      if (applied) this.hintPrintedTotals();
+      return applied;
+    }
     if (!plan.ok) {
       this.showMessage(plan.message, 'error');
       return false;
@@ -257,7 +262,17 @@ export class EditorStore {
     if (!plan.edit) return true;
     this.history = record(this.history, plan.edit);
     this.commit(applyAmountPatches(this.doc, plan.edit.patches), plan.edit.patches, plan.edit.effect);
+    this.hintPrintedTotals();
     return true;
+  }
+
+  private printedHintShown = false;
+
+  /** The first changed amount of a document that keeps printed totals: say how to make them follow the detail. */
+  private hintPrintedTotals(): void {
+    if (this.printedHintShown || !hasPrintedTotals(this.doc)) return;
+    this.printedHintShown = true;
+    this.showMessage('提示：此文档保留了从 Excel 读入的原表合计数，审核会把它们与明细比较。要让合计以明细为准，请点击审核结果栏的“按明细重算合计”。', 'info');
   }
 
   /**

@@ -5,7 +5,7 @@
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
 import { memo, useCallback, useState } from 'react';
-import { acceptWarning, revokeWarning } from '../../shared/edit';
+import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { EditorStore } from '../app/editorStore';
@@ -44,6 +44,18 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
     [store, dialogs],
   );
 
+  const adopt = useCallback(async () => {
+    const { count } = printedTotalsOf(store.doc);
+    const answer = await dialogs.confirm({
+      title: '按明细重算合计',
+      message:
+        `此文档是从 Excel 读入的，保留了原表列示的 ${count} 个合计数。审核把它们与明细比较，四舍五入造成的差额按尾差放过；修改明细后，原表合计数就与明细不符了。\n\n` +
+        '按明细重算后，所有合计都由明细金额计算，审核按精确金额进行：原表因四舍五入留下的差额（如 1 万元）会作为需要调整的问题列出。\n\n此操作可以撤销。',
+      buttons: [{ label: '按明细重算', value: 'adopt', tone: 'primary' }],
+    });
+    if (answer === 'adopt' && store.apply(adoptComputedTotals(store.doc))) store.showMessage('已按明细重算合计，正在按精确金额重新审核。', 'info');
+  }, [store, dialogs]);
+
   return (
     <section className="problems" aria-label="审核结果">
       <header className="problems-header">
@@ -58,6 +70,11 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
           </span>
         )}
         {store.checkError && <span className="check-error">审核出错：{store.checkError}</span>}
+        {hasPrintedTotals(store.doc) && (
+          <button className="btn btn-small adopt-computed" onClick={adopt} title="去掉从 Excel 读入的原表合计数：所有合计按明细计算，审核按精确金额进行（可撤销）">
+            按明细重算合计
+          </button>
+        )}
       </header>
       <div className="problems-body">
         {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.checkError && <p className="problems-empty">没有发现问题。</p>}

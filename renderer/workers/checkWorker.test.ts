@@ -78,6 +78,27 @@ describe('check worker', () => {
   });
 });
 
+describe('check worker, adopting the computed totals', () => {
+  it('re-checks the whole document exactly: the delta leads to the findings of a full audit', async () => {
+    const { adoptComputedTotals } = await import('../../shared/edit');
+    const out = adoptComputedTotals(doc);
+    if (!out.ok || !out.result) throw new Error('refused');
+    const w = fakeSelf();
+    w.send({ id: 'o', type: 'open', doc });
+    const live = new Map<string, string>();
+    for (const f of runAudit(doc)) live.set(f.id, f.message);
+    w.send({ id: 'a', type: 'patches', seq: 1, patches: out.result.edit.patches });
+    const reply = w.posted[w.posted.length - 1]!;
+    expect(reply.type).toBe('findings');
+    if (reply.type !== 'findings') return;
+    for (const id of reply.delta.removed) live.delete(id);
+    for (const f of [...reply.delta.added, ...reply.delta.changed]) live.set(f.id, f.message);
+    const full = runAudit(out.result.doc);
+    expect([...live.keys()].sort()).toEqual(full.map((f) => f.id).sort());
+    for (const f of full) expect(live.get(f.id)).toBe(f.message);
+  });
+});
+
 describe('check worker, amount edits applied in place', () => {
   it('gives the same findings as a full audit of the edited document, across value and structural edits', () => {
     const w = fakeSelf();

@@ -6,3 +6,4 @@ export * from './structure';
 export * from './texts';
 export * from './replaceDocument';
 export * from './newDocument';
+export * from './printedTotals';

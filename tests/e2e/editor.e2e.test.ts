@@ -163,6 +163,40 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await editor.page.close();
   });
 
+  it('after an edit, the clerk adopts the computed totals: stale printed totals and rounding gaps go, undo brings them back', async () => {
+    const editor = await openEditor();
+    await editor.problems.waitChecked();
+    const page = editor.page;
+    const rowTotal = page.locator('.problems .finding[data-rule="T4-row-total"]');
+    const button = page.locator('.problems-header button', { hasText: '按明细重算合计' });
+    await editor.problems.expand('尾差');
+    const gaps = page.locator('.problems .finding[data-rule]').filter({ hasText: '尾差：' });
+    expect(await gaps.count()).toBeGreaterThan(0);
+    await editor.grid.type(WAGES, 'generalFunding', '1100');
+    // The printed subtotals above 基本工资 still say 1,011: stale, and the clerk is told what to do.
+    await expect.poll(() => rowTotal.count()).toBeGreaterThan(0);
+    expect(await editor.statusMessage()).toContain('按明细重算合计');
+
+    await button.click();
+    await expect.poll(() => page.locator('.dialog').innerText()).toContain('个合计数');
+    await editor.dialog.press('按明细重算');
+    await expect.poll(() => rowTotal.count()).toBe(0);
+    await editor.problems.waitChecked();
+    expect(await gaps.count()).toBe(0);
+    expect(await button.count()).toBe(0);
+    // What the edit really broke stays: 表2's income no longer equals 表4 + 表5.
+    expect(await page.locator('.problems .finding[data-rule="T2-source-eq-T4-T5"]').count()).toBeGreaterThan(0);
+    expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    await session.screenshot(page, 'adopted-computed-totals');
+
+    await editor.grid.select(OFFICE, 'generalFunding');
+    await editor.undo();
+    await expect.poll(() => button.count()).toBe(1);
+    await expect.poll(() => rowTotal.count()).toBeGreaterThan(0);
+    expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    await editor.page.close();
+  });
+
   it('accepts a warning with a reason, as an undoable edit', async () => {
     const editor = await openEditor();
     await editor.problems.waitChecked();
