@@ -66,7 +66,8 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
 function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `类型不正确（应为 ${issue.expected}）`;
+      // An amount that is a number but not a whole number of 分 says so in the schema's own words.
+      return issue.expected === 'int' ? issue.message : `类型不正确（应为 ${issue.expected}）`;
     case 'invalid_value':
       return `取值不在允许范围内（允许：${issue.values.map(String).join('、')}）`;
     case 'invalid_format':

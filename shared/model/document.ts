@@ -18,10 +18,9 @@ import type { Fen } from '../money/fen';
 export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
 export const DOCUMENT_VERSION = 1;
 
-const fenSchema = z
-  .number()
-  .refine((v) => Number.isSafeInteger(v), { message: '金额必须是以“分”为单位的整数' })
-  .transform((v) => v as Fen);
+// A safe integer (zod's int check), typed as Fen: one built-in check per amount, no refine or
+// transform step, because a large department holds hundreds of thousands of amounts.
+const fenSchema = z.number().int({ message: '金额必须是以“分”为单位的整数' }) as unknown as z.ZodType<Fen, number>;
 const nullableFen = fenSchema.nullable();
 
 const idSchema = z.string().min(1).max(64);
