@@ -356,6 +356,7 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
   const { graph } = buildGraph(doc);
   const ev = evaluate(graph, doc);
   const reported: DepartmentBudget['reported'] = {};
+  const exact = doc.printedPrecisionFen === null;
   let orphans = 0;
   const { keys, fens } = ctx.printed;
   for (let i = 0; i < keys.length; i++) {
@@ -370,10 +371,12 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
       continue;
     }
     if (graph.kind[id] === NodeKind.Input) continue;
-    // The last printed value of a key decides (a blank over a zero total records nothing).
-    if (fen !== null) reported[key] = fen;
-    else if (ev.computed[id] !== 0) reported[key] = null;
-    else delete reported[key];
+    // The last printed value of a key decides. Nothing is recorded when it says what the detail
+    // says anyway: a blank over a zero total, or — in an exact workbook — the computed value itself
+    // (a rounded workbook keeps every printed total: each counts as one rounded figure).
+    const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
+    if (!agrees) reported[key] = fen;
+    else if (key in reported) delete reported[key];
   }
   if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
   return { ...doc, reported };
