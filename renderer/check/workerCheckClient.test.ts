@@ -145,6 +145,14 @@ describe('WorkerCheckClient', () => {
       expect(client.update([amountPatch], doc)).toBeNull();
     });
 
+    it('an answered preview is spent by any commit: the same patches committed after another edit wait for the worker', () => {
+      const { w, client, doc, last } = opened();
+      client.preview([amountPatch]);
+      w.reply({ id: last().id, type: 'preview', seq: 0, delta: delta(['A']), elapsedMs: 1 });
+      expect(client.update([other], doc)).toBeNull(); // e.g. a paste elsewhere
+      expect(client.update([amountPatch], doc)).toBeNull(); // the preview was worked out before that edit
+    });
+
     it('checks from scratch when the worker’s answer differs from the preview it already showed', () => {
       const { w, client, events, doc, last } = opened();
       client.preview([amountPatch]);
