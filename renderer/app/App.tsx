@@ -87,7 +87,7 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
           {table && <StructureBar store={store} dialogs={dialogs} />}
           <div className="table-area">
             {table ? (
-              <BudgetGrid key={`${store.view}`} store={store} onController={onController} />
+              <BudgetGrid key={`${store.view}`} store={store} dialogs={dialogs} onController={onController} />
             ) : entry?.kind === 'overallForm' ? (
               <OverallPerformanceForm store={store} />
             ) : entry?.kind === 'projectForm' && entry.projectId ? (

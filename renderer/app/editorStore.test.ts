@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Patch } from 'immer';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
-import { addUnit, setCells, acceptWarning } from '../../shared/edit';
+import { addUnit, setCells, acceptWarning, removeRow } from '../../shared/edit';
 import { cellKey } from '../../shared/model/cellKey';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
 import type { Finding } from '../../shared/rules/finding';
 import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
 import { EditorStore } from './editorStore';
+import { loadSample } from '../../tests/xlsx/helpers';
 
 /** Records what the store sends to the check worker and lets the test answer. */
 class RecordingCheckClient implements CheckClient {
@@ -121,6 +122,46 @@ describe('EditorStore', () => {
     expect(values).toHaveLength(1);
     expect(store.findings.get('E9')?.message).toBe('测试E9');
     expect(marks[0]).toContain(cellKey('T4', 'u:a', 'total'));
+  });
+
+  it('with several units, 表1’s 结转下年 is entered per unit behind the total', async () => {
+    const { store } = openStore();
+    const total = cellKey('T1', 'out:carryOverOut', 'amount');
+    expect(store.isInput(total)).toBe(false);
+    const parts = store.breakdownOf(total)!;
+    expect(parts.map((p) => p.unitName)).toEqual(['市测试局本级', '市测试中心']);
+    expect(parts.map((p) => p.key)).toEqual([cellKey('T0', 'u:a', 'carryOverOut'), cellKey('T0', 'u:b', 'carryOverOut')]);
+    expect(store.breakdownOf(cellKey('T1', 'out:expenditureTotal', 'amount'))).toBeNull(); // a total of other totals
+    expect(store.breakdownOf(cellKey('T4', 'dept', 'total'))).toBeNull();
+    const before = store.cellValue(cellKey('T1', 'out:expenditureTotal', 'amount'))!;
+    const initial = store.cellValue(total);
+    store.setCells(parts.map((p, i) => ({ key: p.key, value: ((i + 1) * 1_000) as Fen })), { label: '按单位填写结转下年' });
+    await flush();
+    expect(store.cellValue(total)).toBe(3_000);
+    expect(store.cellValue(cellKey('T1', 'out:expenditureTotal', 'amount'))).toBe(before + 3_000);
+    store.undo();
+    expect(store.cellValue(total)).toBe(initial);
+  });
+
+  it('with one unit, 表1’s 结转下年 is the unit’s own input (no per-unit form)', () => {
+    const check = new RecordingCheckClient();
+    const store = new EditorStore(check);
+    const out = removeRow(smallBudget(), { kind: 'unit', id: 'b' });
+    if (!out.ok || !out.result) throw new Error('remove refused');
+    store.open(out.result.doc, null);
+    expect(store.breakdownOf(cellKey('T1', 'out:carryOverOut', 'amount'))).toBeNull();
+    expect(store.isInput(cellKey('T1', 'out:carryOverOut', 'amount'))).toBe(true);
+  });
+
+  it('opening another document gives the open grid its rows', () => {
+    const { store } = openStore();
+    store.setView('T1');
+    const before = store.table()!.rows.length;
+    let rowsChanged = 0;
+    store.onRows(() => rowsChanged++);
+    store.open(loadSample(), null);
+    expect(rowsChanged).toBe(1);
+    expect(store.table()!.rows.length).not.toBe(before);
   });
 
   it('a refused command shows its message and changes nothing', () => {

@@ -185,6 +185,28 @@ export class EditorStore {
     return `T0|u:${this.doc.units.order[0]}|${m[1]}`;
   }
 
+  /**
+   * A total that is entered per unit: with several units, 表1's 对附属单位补助支出 / 上缴上级支出 /
+   * 结转下年 are each the sum of one input per unit (kept off the official tables). The clerk fills
+   * them in through the total (按单位填写). Null for any other cell, or with a single unit (then the
+   * total itself is the unit's input).
+   */
+  breakdownOf(key: string | undefined): { unitId: string; unitName: string; key: string }[] | null {
+    if (key === undefined || this.doc.units.order.length < 2) return null;
+    const g = this.built.graph;
+    const id = this.nodeOf(key);
+    if (id === undefined || g.kind[id] !== NodeKind.Sum) return null;
+    const out: { unitId: string; unitName: string; key: string }[] = [];
+    for (let p = g.termStart[id]!, end = g.termStart[id + 1]!; p < end; p++) {
+      const t = g.termList[p]!;
+      const row = g.rowOf(t);
+      if (g.kind[t] !== NodeKind.Input || g.tableOf(t) !== 'T0' || !row.startsWith('u:')) return null;
+      const unitId = row.slice(2);
+      out.push({ unitId, unitName: this.doc.units.byId[unitId]?.name ?? unitId, key: g.keyOf(t) });
+    }
+    return out.length > 0 ? out : null;
+  }
+
   isInput(key: string | undefined): boolean {
     if (key === undefined) return false;
     const id = this.nodeOf(this.editTarget(key));
@@ -212,6 +234,8 @@ export class EditorStore {
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
     this.check.load(this.doc);
+    // The grid of the current view stays mounted: it must take the new document's rows.
+    for (const l of this.rowListeners) l();
     this.emitter.emit('doc');
     this.emitter.emit('structure');
     this.emitter.emit('view');

@@ -13,6 +13,8 @@ import type { ProjectedRow } from '../../shared/tables/project';
 import type { EditorStore } from '../app/editorStore';
 import { rowTargetOf } from '../app/rowTargets';
 import { commitAmount } from './amountEditor';
+import { editBreakdown } from './breakdown';
+import type { DialogService } from '../components/dialogs';
 import { buildColumnDefs } from './columns';
 import { GridController } from './gridController';
 import type { GridContext } from './gridContext';
@@ -25,7 +27,13 @@ declare global {
   }
 }
 
-export function BudgetGrid({ store, onController }: { store: EditorStore; onController?: (c: GridController | null) => void }) {
+/** The label of an amount cell's row, on its own side of a two-sided table (表1, 表6). */
+function rowLabel(row: ProjectedRow, colId: string, labelColumns: readonly string[]): string {
+  const side = colId.endsWith('Amount') ? row.cells[`${colId.slice(0, -'Amount'.length)}Label`]?.text : undefined;
+  return (side ?? labelColumns.map((c) => row.cells[c]?.text).find((t) => t)) ?? '';
+}
+
+export function BudgetGrid({ store, dialogs, onController }: { store: EditorStore; dialogs: DialogService; onController?: (c: GridController | null) => void }) {
   const table = store.table()!;
   const controller = useMemo(() => new GridController(store, table.def.id), [store, table.def.id]);
   const ctx = useMemo<GridContext>(() => ({ store, controller }), [store, controller]);
@@ -78,7 +86,18 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
       e.preventDefault();
       controller.paste(text);
     };
-    const keyCapture = (e: KeyboardEvent) => controller.noteKeyDown(e);
+    // A total entered per unit (按单位填写): Enter, F2 or a digit opens its form instead of moving on.
+    const keyCapture = (e: KeyboardEvent) => {
+      controller.noteKeyDown(e);
+      if (controller.editing || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (e.key !== 'Enter' && e.key !== 'F2' && !/^[0-9.\-]$/.test(e.key)) return;
+      const focused = controller.api?.getFocusedCell();
+      const row = focused ? store.table()?.rows[focused.rowIndex] : undefined;
+      const colId = focused?.column.getColId();
+      if (!row || !colId || !openBreakdown(row, colId)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
     const keyBubble = (e: KeyboardEvent) => {
       controller.noteKeyHandled(e);
       controller.handleKeyDown(e);
@@ -117,6 +136,14 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
     if (target.kind === 'unit') store.apply(renameUnit(store.doc, target.id, text));
     else if (target.kind === 'project') store.apply(setProjectFields(store.doc, target.id, { name: text }));
     else if (target.kind === 'subItem') store.apply(renameSubItem(store.doc, target.id, text));
+  };
+
+  /** Open the per-unit form of a total entered per unit; false when the cell is not one. */
+  const openBreakdown = (row: ProjectedRow, colId: string): boolean => {
+    const key = row.cells[colId]?.key;
+    if (!store.breakdownOf(key)) return false;
+    void editBreakdown(store, dialogs, key!, rowLabel(row, colId, table.def.labelColumns)).then(() => controller.element?.querySelector<HTMLElement>('.ag-cell-focus')?.focus());
+    return true;
   };
 
   const onCellFocused = (e: CellFocusedEvent<ProjectedRow>) => {
@@ -161,6 +188,9 @@ export function BudgetGrid({ store, onController }: { store: EditorStore; onCont
         controller.api = e.api;
       },
       onCellFocused,
+      onCellDoubleClicked: (e) => {
+        if (e.data) openBreakdown(e.data, e.column.getColId());
+      },
       onCellMouseOver: (e: CellMouseOverEvent<ProjectedRow>) => controller.onCellMouseOver(e.rowIndex, e.column.getColId(), (e.event as MouseEvent | null)?.buttons ?? 0),
       onCellEditingStarted: () => {
         controller.editing = true;

@@ -71,8 +71,9 @@ export function buildColumnDefs(def: TableDef, year: number, ctx: GridContext): 
         'cell-input': (p) => ctx.store.isInput(keyOf(p)),
         'cell-computed': (p) => {
           const k = keyOf(p);
-          return k !== undefined && !ctx.store.isInput(k);
+          return k !== undefined && !ctx.store.isInput(k) && !ctx.store.breakdownOf(k);
         },
+        'cell-breakdown': (p) => !!ctx.store.breakdownOf(keyOf(p)),
         'cell-error': (p) => {
           const k = keyOf(p);
           return k !== undefined && ctx.store.findings.markAt(k, ctx.store.accepted) === 'error';
@@ -87,7 +88,10 @@ export function buildColumnDefs(def: TableDef, year: number, ctx: GridContext): 
         const k = p.data?.cells[colId]?.key;
         if (!k) return undefined;
         const found = ctx.store.findings.atCell(k);
-        if (found.length === 0) return ctx.store.isInput(k) ? undefined : '计算单元格（由明细自动汇总，不能直接修改）';
+        if (found.length === 0) {
+          if (ctx.store.isInput(k)) return undefined;
+          return ctx.store.breakdownOf(k) ? '各预算单位之和：双击或按 Enter 按单位填写' : '计算单元格（由明细自动汇总，不能直接修改）';
+        }
         return found.map((f) => `【${f.severity === 'warning' && f.id in ctx.store.accepted ? '已接受' : SEVERITY_LABELS[f.severity]}】${f.message}`).join('\n');
       },
       suppressKeyboardEvent,

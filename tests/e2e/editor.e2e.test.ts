@@ -3,7 +3,8 @@
  * through page objects as a clerk would (keys, clicks, clipboard), screenshots in test-results/e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { smallBudget } from '../fixtures/smallBudget';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { runAudit } from '../../shared/rules/audit';
 import { EditorPage } from './pages/EditorPage';
@@ -275,6 +276,48 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await expect.poll(() => editor.grid.text(PRINTING, 'generalFunding')).toBe('');
     await editor.undo();
     await expect.poll(() => editor.grid.text(PRINTING, 'generalFunding')).toBe('10');
+    await editor.page.close();
+  });
+
+  it('with several units, 表1’s 结转下年 is filled in per unit through its total (one undo step)', async () => {
+    const editor = await openEditor('?table=T1');
+    const page = editor.page;
+    await editor.toolbar.chooseFile('打开', { name: 'small.budget', mimeType: 'application/json', buffer: Buffer.from(serializeBudget(smallBudget())) });
+    // 表1's bottom rows: 对附属单位补助支出, 上缴上级支出, 结转下年 (bottom:0–2), then 支出总计 (total:0).
+    const CARRY = 'bottom:2';
+    const TOTAL = 'total:0';
+    const amount = async (rowId: string) => Number((await editor.grid.text(rowId, 'outAmount')).replace(/,/g, '') || '0');
+    await expect.poll(() => page.locator('.doc-name').innerText()).toContain('small.budget');
+    await editor.grid.scrollTo(TOTAL);
+    const carry = editor.grid.cell(CARRY, 'outAmount');
+    expect(await page.locator(`.grid-wrapper [row-id="${CARRY}"]`).first().innerText()).toContain('结转下年');
+    expect(await carry.getAttribute('class')).toContain('cell-breakdown');
+    const totalBefore = await amount(TOTAL);
+    const carryBefore = await amount(CARRY);
+
+    // Enter on the total opens the form (not a move down); 取消 changes nothing.
+    await carry.click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.dialog').count()).toBe(1);
+    expect(await page.locator('.dialog .dialog-field label, .dialog .dialog-field').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('市测试局本级'), expect.stringContaining('市测试中心')]));
+    await editor.dialog.press('取消');
+    expect(await amount(CARRY)).toBe(carryBefore);
+
+    // A value that is not a number keeps the form open with a message naming the unit.
+    await carry.dblclick();
+    await editor.dialog.fill('市测试局本级', '1000');
+    await editor.dialog.fill('市测试中心', '五百');
+    await editor.dialog.press('确定');
+    await expect.poll(() => page.locator('.dialog').innerText()).toContain('市测试中心');
+    await editor.dialog.fill('市测试中心', '500');
+    await editor.dialog.press('确定');
+    await expect.poll(() => amount(CARRY)).toBe(1_500);
+    expect(await amount(TOTAL)).toBe(totalBefore - carryBefore + 1_500);
+    await session.screenshot(page, 'breakdown-T1');
+
+    await editor.undo();
+    await expect.poll(() => amount(CARRY)).toBe(carryBefore);
+    expect(await amount(TOTAL)).toBe(totalBefore);
     await editor.page.close();
   });
 
