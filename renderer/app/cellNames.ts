@@ -27,7 +27,7 @@ const OUT_LABELS: Record<string, string> = {
 const IN_LABELS: Record<string, string> = { currentYearIncome: '本年收入合计', incomeTotal: '收入总计' };
 
 export function tableName(table: string, row: string, doc: DepartmentBudget): string {
-  if (table === 'T0') return '辅助数据';
+  if (table === 'T0') return '辅助表';
   if (table === 'T15' && row.startsWith('p:')) {
     const i = doc.projects.order.indexOf(row.slice(2));
     return i >= 0 ? `表15-${projectNumber(doc, row.slice(2))}` : '表15';

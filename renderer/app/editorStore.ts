@@ -15,7 +15,7 @@ import { NodeKind } from '../../shared/compute/graph';
 import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
 import { applyAmountPatches } from './workingCopy';
-import { parseCellKey, type TableId } from '../../shared/model/cellKey';
+import { cellKey, parseCellKey, type TableId } from '../../shared/model/cellKey';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
 import { projectTable, type ProjectedTable } from '../../shared/tables/project';
@@ -452,7 +452,12 @@ export class EditorStore {
 
   /** Show a cell: switch to its table, select it and flash it (the grid or form does the rest). */
   reveal(key: string): void {
-    const ref = parseCellKey(key);
+    let ref = parseCellKey(key);
+    // A unit's 对附属单位补助支出 / 上缴上级支出 / 结转下年 is entered through 表1's total of the row.
+    if (ref.table === 'T0' && ref.row.startsWith('u:')) {
+      key = cellKey('T1', `out:${ref.column}`, 'amount');
+      ref = parseCellKey(key);
+    }
     const view = viewOfKey(ref.table, ref.row);
     const known = this.views().some((v) => v.id === view);
     if (!known) {

@@ -8,6 +8,7 @@ import { parseCellKey, type TableId } from '../../shared/model/cellKey';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { NameLookup } from '../../shared/tables/names';
 import { projectTable } from '../../shared/tables/project';
+import { AUXILIARY_TABLE } from '../../shared/tables/auxiliary';
 
 export interface SearchHit {
   view: string;
@@ -34,7 +35,7 @@ export function searchDocument(doc: DepartmentBudget, catalogue: Catalogue, name
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const hits: SearchHit[] = [];
-  for (const def of catalogue.tables) {
+  for (const def of [...catalogue.tables, AUXILIARY_TABLE]) {
     if (def.layout === 'overallPerformanceForm') {
       structure.projects.forEach((p) => {
         const name = p.tableNames.table14 ?? p.name;

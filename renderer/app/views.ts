@@ -3,6 +3,7 @@ import type { Catalogue } from '../../shared/catalogue';
 import type { TableId } from '../../shared/model/cellKey';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { BudgetStructure } from '../../shared/compute/structure';
+import { AUXILIARY_TABLE } from '../../shared/tables/auxiliary';
 
 /** A grid table id (T1…T14) or `T15:<projectId>`. */
 export type ViewId = string;
@@ -24,6 +25,8 @@ export function viewEntries(doc: DepartmentBudget, catalogue: Catalogue, structu
       );
     } else out.push({ id: t.id, label: `表${t.number}`, title: t.title, kind: t.layout === 'overallPerformanceForm' ? 'overallForm' : 'grid' });
   }
+  // Not an official table: the functional lines of the other funds (see shared/tables/auxiliary.ts).
+  out.push({ id: AUXILIARY_TABLE.id, label: '辅助表', title: '其他资金支出功能分类', kind: 'grid' });
   void doc;
   return out;
 }

@@ -21,6 +21,11 @@ import {
   type RowTarget,
 } from '../../shared/edit';
 import { PROJECT_TYPES, PROJECT_TYPE_LABELS, type ProjectType } from '../../shared/model/document';
+import { FUNCTIONAL_FUNDS, FUNCTIONAL_FUND_LABELS, type FunctionalFund } from '../../shared/model/funding';
+import { functionalTableOf } from '../../shared/compute/structure';
+
+/** Funds whose functional lines are kept in 辅助表 (not 表7–表9). */
+const AUXILIARY_FUNDS = FUNCTIONAL_FUNDS.filter((f) => functionalTableOf(f) === 'T0');
 import type { EditorStore } from '../app/editorStore';
 import { projectOfRow, rowTargetOf, unitOfRow } from '../app/rowTargets';
 import { useChannels } from '../app/useChannel';
@@ -95,8 +100,17 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
   };
 
   const onAddFunctional = async () => {
-    const fund = table.def.fund;
-    if (!fund) return;
+    let fund: FunctionalFund | undefined = table.def.fund;
+    if (!fund) {
+      // 辅助表: the other funds — ask which one first.
+      const v = await dialogs.form({
+        title: `添加功能分类科目（${unitName}）`,
+        fields: [{ name: 'fund', label: '资金性质', options: AUXILIARY_FUNDS.map((f) => ({ value: f, label: FUNCTIONAL_FUND_LABELS[f] })) }],
+        submitLabel: '选择科目…',
+      });
+      if (!v) return;
+      fund = v.fund as FunctionalFund;
+    }
     const list = getCodeLists(year).functional;
     const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3 });
     if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
@@ -152,7 +166,7 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
           </button>
         </>
       )}
-      {['T7', 'T8', 'T9'].includes(t) && <button onClick={onAddFunctional}>添加功能分类科目</button>}
+      {['T7', 'T8', 'T9', 'T0'].includes(t) && <button onClick={onAddFunctional}>添加功能分类科目</button>}
       {t === 'T10' && <button onClick={onAddTransfer}>添加转移支付项目</button>}
       {t === 'T11' && <button onClick={onAddProcurement}>添加采购品目</button>}
       <span className="structure-sep" />

@@ -72,4 +72,32 @@ describe('table projection', () => {
     expect(forms.map((x) => x.sheetName)).toEqual(['表15-1', '表15-2', '表15-3']);
     expect(forms[1]!.typeLine).toBe('一般性项目支出□ 专项性项目支出□ 政府投资项目支出√ 政府性基金项目支出□');
   });
+
+  it('lists 辅助表 (T0): per unit, the functional lines of 财政专户管理资金 and 非财政拨款资金, as inputs', async () => {
+    const { addFunctionalLine } = await import('../edit');
+    const { graphOf } = await import('../compute/inputCells');
+    const { NodeKind } = await import('../compute/graph');
+    let d = smallBudget();
+    for (const [unitId, fund] of [['b', 'nonFiscal'], ['a', 'specialAccountFunding']] as const) {
+      const out = addFunctionalLine(d, { unitId, code: '2010301', fund });
+      if (!out.ok || !out.result) throw new Error(out.ok ? 'no-op' : out.message);
+      d = out.result.doc;
+    }
+    const t = projectTable(d, cat, 'T0', names);
+    expect(t.label).toBe('辅助表');
+    expect(t.rows.map((r) => `${r.level}:${r.kind}:${r.cells.unit?.text ?? ''}${r.cells.name?.text ?? ''}:${r.cells.fundName?.text ?? ''}`)).toEqual([
+      '0:department:市测试局:',
+      '1:unit:市测试局本级:',
+      '2:line:行政运行:财政专户管理资金',
+      '1:unit:市测试中心:',
+      '2:line:行政运行:非财政拨款资金',
+      '2:line:事业运行:非财政拨款资金', // the fixture's own line (fb2), which no official table lists
+    ]);
+    const { graph } = graphOf(d);
+    const line = t.rows[2]!;
+    for (const col of ['basic', 'project']) expect(graph.kind[graph.idOf(line.cells[col]!.key!)!]).toBe(NodeKind.Input);
+    expect(graph.kind[graph.idOf(line.cells.total!.key!)!]).toBe(NodeKind.Sum);
+    // 表7 shows the general public budget only: its rows are unchanged.
+    expect(projectTable(d, cat, 'T7', names).rows.map((r) => r.id)).toEqual(projectTable(doc, cat, 'T7', names).rows.map((r) => r.id));
+  });
 });

@@ -6,11 +6,12 @@
 import { columnsOf, fillYear, headerGrid, type Catalogue, type ColumnDef, type HeaderGrid, type TableDef } from '../catalogue';
 import { cellKey, rowKeys as R, type TableId } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
-import { FISCAL_FUNCTIONAL_FUNDS, FUNDING_LABELS } from '../model/funding';
-import { buildStructure, type BudgetStructure } from '../compute/structure';
+import { FISCAL_FUNCTIONAL_FUNDS, FUNCTIONAL_FUND_LABELS, FUNDING_LABELS } from '../model/funding';
+import { buildStructure, functionalTableOf, type BudgetStructure } from '../compute/structure';
 import { T12_COLUMNS, T3_COLUMNS } from '../compute/buildGraph';
 import { FUNDING_COLUMNS } from '../compute/fundingColumns';
 import type { NameLookup } from './names';
+import { AUXILIARY_TABLE } from './auxiliary';
 
 export type RowKind = 'department' | 'unit' | 'category' | 'line' | 'project' | 'subItem' | 'group' | 'item' | 'total' | 'blank';
 
@@ -49,7 +50,7 @@ export function chineseOrdinal(i: number): string {
 }
 
 export function projectTable(doc: DepartmentBudget, catalogue: Catalogue, tableId: TableId, names: NameLookup, structure: BudgetStructure = buildStructure(doc)): ProjectedTable {
-  const def = catalogue.tables.find((t) => t.id === tableId);
+  const def = tableId === AUXILIARY_TABLE.id ? AUXILIARY_TABLE : catalogue.tables.find((t) => t.id === tableId);
   if (!def) throw new Error(`表样目录中没有 ${tableId}`);
   const year = doc.department.fiscalYear;
   const ctx: Ctx = { doc, def, names, structure, year };
@@ -59,7 +60,7 @@ export function projectTable(doc: DepartmentBudget, catalogue: Catalogue, tableI
   const note = docNote ?? (def.note ? fillYear(def.note, year) : null) ?? (!hasAmounts && def.emptyNote ? def.emptyNote : null);
   return {
     def,
-    label: `表${def.number}`,
+    label: def === AUXILIARY_TABLE ? AUXILIARY_TABLE.sheetName : `表${def.number}`,
     title: def.title,
     columns: columnsOf(def, year),
     header: headerGrid(def, year),
@@ -125,6 +126,7 @@ function buildRows(ctx: Ctx): ProjectedRow[] {
     }
     case 'functionalLines': {
       const cols = ['total', 'basic', 'project'];
+      if (t === AUXILIARY_TABLE.id) return auxiliaryRows(ctx, cols);
       const rows: ProjectedRow[] = [{ id: R.dept, kind: 'department', level: 0, cells: { unit: { text: dept }, ...amountCells(t, R.dept, cols) } }];
       for (const us of structure.units) {
         rows.push({ id: R.unit(us.unitId), kind: 'unit', level: 1, cells: { unit: { text: unitName(us.unitId) }, ...amountCells(t, R.unit(us.unitId), cols) } });
@@ -199,6 +201,26 @@ function buildRows(ctx: Ctx): ProjectedRow[] {
     default:
       return [];
   }
+}
+
+/** 辅助表: per unit (a label row: the graph keeps no fund totals here), its lines of the other funds. */
+function auxiliaryRows(ctx: Ctx, cols: string[]): ProjectedRow[] {
+  const { doc, structure, names } = ctx;
+  const rows: ProjectedRow[] = [{ id: R.dept, kind: 'department', level: 0, cells: { unit: { text: doc.department.shortName } } }];
+  for (const us of structure.units) {
+    rows.push({ id: R.unit(us.unitId), kind: 'unit', level: 1, cells: { unit: { text: doc.units.byId[us.unitId]?.name ?? us.unitId } } });
+    for (const line of us.functionalLines) {
+      if (functionalTableOf(line.fund) !== 'T0') continue;
+      const row = R.functionalLine(line.id);
+      rows.push({
+        id: row,
+        kind: 'line',
+        level: 2,
+        cells: { code: { text: line.code }, name: { text: line.name ?? names.functional(line.code) ?? '' }, fundName: { text: FUNCTIONAL_FUND_LABELS[line.fund] }, ...amountCells('T0', row, cols) },
+      });
+    }
+  }
+  return rows;
 }
 
 /** 2020-01-01, 2020-12-31 → 2020.1.1-2020.12.31 (as printed in 表13). */

@@ -321,6 +321,32 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await editor.page.close();
   });
 
+  it('辅助表: functional lines of the other funds are added and filled in, and reach 表1', async () => {
+    const editor = await openEditor('?table=T1');
+    const page = editor.page;
+    const currentTotal = async () => Number((await editor.grid.text('subtotal:0', 'outAmount')).replace(/,/g, ''));
+    const before = await currentTotal();
+    await editor.tables.open('辅助表');
+    expect(await editor.grid.tableId()).toBe('T0');
+    await page.locator('.structure-bar button', { hasText: '添加功能分类科目' }).click();
+    await page.locator('.dialog select').selectOption({ label: '非财政拨款资金' });
+    await editor.dialog.press('选择科目…');
+    await page.locator('.dialog .code-search').fill('2010350');
+    await page.keyboard.press('Enter');
+    const line = page.locator('.grid-wrapper .ag-row', { hasText: '非财政拨款资金' }).first();
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.innerText()).toContain('2010350');
+    const rowId = (await line.getAttribute('row-id'))!;
+    await editor.grid.type(rowId, 'basic', '30');
+    await expect.poll(() => editor.grid.text(rowId, 'total')).toBe('30');
+    await session.screenshot(page, 'auxiliary-T0');
+    await editor.tables.open('表1');
+    await expect.poll(currentTotal).toBe(before + 30);
+    await editor.undo();
+    await expect.poll(currentTotal).toBe(before);
+    await editor.page.close();
+  });
+
   it('switches the display unit between 万元 and 元', async () => {
     const editor = await openEditor();
     await editor.page.locator('.unit-toggle button', { hasText: /^元$/ }).click();
