@@ -27,14 +27,20 @@ const delta = (added: string[] = []) => ({
 });
 const patch: Patch = { op: 'replace', path: ['department', 'name'], value: 'x' };
 
+/** A client over a fake worker with a document open, recording what it emits. */
+function setup() {
+  const w = new FakeWorker();
+  const client = new WorkerCheckClient(w);
+  const events: CheckEvent[] = [];
+  client.subscribe((e) => events.push(e));
+  const doc = smallBudget();
+  client.load(doc);
+  return { w, client, events, doc, last: () => w.sent[w.sent.length - 1]! };
+}
+
 describe('WorkerCheckClient', () => {
   it('numbers patches per open and forwards findings and progress', () => {
-    const w = new FakeWorker();
-    const client = new WorkerCheckClient(w);
-    const events: CheckEvent[] = [];
-    client.subscribe((e) => events.push(e));
-    const doc = smallBudget();
-    client.load(doc);
+    const { w, client, events, doc } = setup();
     client.update([patch], doc);
     client.update([patch], doc);
     expect(w.sent.map((m) => [m.type, m.seq])).toEqual([
@@ -49,12 +55,7 @@ describe('WorkerCheckClient', () => {
   });
 
   it('drops answers about a document that is no longer open', () => {
-    const w = new FakeWorker();
-    const client = new WorkerCheckClient(w);
-    const events: CheckEvent[] = [];
-    client.subscribe((e) => events.push(e));
-    const doc = smallBudget();
-    client.load(doc);
+    const { w, client, events, doc } = setup();
     const oldId = w.sent[0]!.id;
     client.load(doc);
     w.reply({ id: oldId, type: 'findings', seq: 0, delta: { ...delta(['OLD']), full: true }, elapsedMs: 1 });
@@ -62,12 +63,7 @@ describe('WorkerCheckClient', () => {
   });
 
   it('re-opens the latest document when the worker lost track, then gives up with a message', () => {
-    const w = new FakeWorker();
-    const client = new WorkerCheckClient(w);
-    const events: CheckEvent[] = [];
-    client.subscribe((e) => events.push(e));
-    const doc = smallBudget();
-    client.load(doc);
+    const { w, client, events, doc } = setup();
     client.update([patch], doc);
     for (let i = 0; i < 4; i++) {
       const last = w.sent[w.sent.length - 1]!;
@@ -78,11 +74,7 @@ describe('WorkerCheckClient', () => {
   });
 
   it('reports a malformed answer', () => {
-    const w = new FakeWorker();
-    const client = new WorkerCheckClient(w);
-    const events: CheckEvent[] = [];
-    client.subscribe((e) => events.push(e));
-    client.load(smallBudget());
+    const { w, events } = setup();
     w.reply({ id: w.sent[0]!.id, type: 'findings' });
     expect(events[0]!.type).toBe('error');
   });
@@ -90,15 +82,7 @@ describe('WorkerCheckClient', () => {
   describe('previews', () => {
     const amountPatch: Patch = { op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 50_000 };
     const other: Patch = { ...amountPatch, value: 60_000 };
-    function opened() {
-      const w = new FakeWorker();
-      const client = new WorkerCheckClient(w);
-      const events: CheckEvent[] = [];
-      client.subscribe((e) => events.push(e));
-      const doc = smallBudget();
-      client.load(doc);
-      return { w, client, events, doc, last: () => w.sent[w.sent.length - 1]! };
-    }
+    const opened = () => setup();
 
     it('a committed edit that was previewed and answered gets its delta at once, and the worker’s equal answer is not shown twice', () => {
       const { w, client, events, doc, last } = opened();

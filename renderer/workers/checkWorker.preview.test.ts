@@ -14,6 +14,7 @@ import type { DepartmentBudget } from '../../shared/model/document';
 import { checkWorkerResponseSchema, type CheckWorkerResponse, type FindingsDelta } from '../../shared/rules/workerProtocol';
 import { sameDelta } from '../check/workerCheckClient';
 import { createCheckHandler } from './checkWorker';
+import { writeInputPath } from '../../tests/fixtures/writeInput';
 
 enablePatches();
 
@@ -39,14 +40,7 @@ for (let i = 0; i < graph.size; i++) if (graph.kind[i] === NodeKind.Input) input
 function setInput(current: DepartmentBudget, input: number, value: number | null): [DepartmentBudget, Patch[]] {
   const path = graph.inputPathOf(inputs[input % inputs.length]!)!;
   return produceWithPatches(current, (d: Draft<DepartmentBudget>) => {
-    let cur = d as unknown as Record<string, unknown>;
-    for (const p of path.slice(0, -1)) {
-      if (cur[p] === undefined || cur[p] === null) cur[p] = {};
-      cur = cur[p] as Record<string, unknown>;
-    }
-    const last = path[path.length - 1]!;
-    if (value === null && (path[0] === 'incomes' || path[path.length - 2] === 'amounts')) delete cur[last];
-    else cur[last] = value;
+    writeInputPath(d, path, value);
   }) as unknown as [DepartmentBudget, Patch[]];
 }
 

@@ -15,6 +15,7 @@ import { parseBudgetFile } from '../io/budgetFile';
 import type { DepartmentBudget } from '../model/document';
 import type { Fen } from '../money/fen';
 import { generateLargeBudget } from '../../tests/fixtures/largeBudget';
+import { writeInputPath } from '../../tests/fixtures/writeInput';
 import { createAuditSession, runAudit } from './audit';
 import { sameFinding, type FindingChanges } from './engine';
 import type { Finding } from './finding';
@@ -36,16 +37,6 @@ const at = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 
 const amount = fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 5 }).map((v) => v * 1_000_000), fc.integer({ min: 0, max: 900_000_000 }));
 
-function writePath(d: Draft<DepartmentBudget>, path: readonly string[], value: number | null): void {
-  let cur = d as unknown as Record<string, unknown>;
-  for (const p of path.slice(0, -1)) {
-    if (cur[p] === undefined || cur[p] === null) cur[p] = {};
-    cur = cur[p] as Record<string, unknown>;
-  }
-  const last = path[path.length - 1]!;
-  if (value === null && (path[0] === 'incomes' || path[path.length - 2] === 'amounts')) delete cur[last];
-  else cur[last] = value;
-}
 
 /** Set one input cell (or clear it). */
 const inputEdit: EditGen = (doc) => {
@@ -54,7 +45,7 @@ const inputEdit: EditGen = (doc) => {
   for (let i = 0; i < graph.size; i++) if (graph.kind[i] === NodeKind.Input) inputs.push(i);
   return fc.tuple(fc.nat(), amount).map(([i, v]) => {
     const path = graph.inputPathOf(at(inputs, i))!;
-    return (d: Draft<DepartmentBudget>) => writePath(d, path, v);
+    return (d: Draft<DepartmentBudget>) => writeInputPath(d, path, v);
   });
 };
 
