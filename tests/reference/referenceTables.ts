@@ -53,7 +53,13 @@
 import { readFileSync } from 'node:fs';
 import { FEN_PER_WAN } from '../../shared/money/fen';
 
-export const REFERENCE_URL = new URL('../../../shared/reference/shenzhen-xinfang-2020-budget.txt', import.meta.url);
+/**
+ * The reference, kept in the repository so the tests run from any clone; it is a byte-for-byte copy
+ * of the workspace's `shared/reference/` file (sample.test.ts checks that whenever that file is there).
+ */
+export const REFERENCE_URL = new URL('./published/shenzhen-xinfang-2020-budget.txt', import.meta.url);
+/** The workspace's own copy, beside the repository (absent on a bare clone). */
+export const WORKSPACE_REFERENCE_URL = new URL('../../../shared/reference/shenzhen-xinfang-2020-budget.txt', import.meta.url);
 
 export function loadReferenceText(): string {
   return readFileSync(REFERENCE_URL, 'utf8');

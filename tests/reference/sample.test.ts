@@ -5,11 +5,11 @@
  * printed (`reported`) value of the computed cell — and the texts and indicators must be the
  * printed ones.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphOf, readInputCell } from '../../shared/compute/inputCells';
 import { departmentBudgetSchema, FUND_USE_LABELS, PROJECT_TYPE_LABELS, type DepartmentBudget } from '../../shared/model/document';
-import { DOCUMENTED_QUIRKS, loadReferenceText, readReferenceTables, squash, stripParagraphs, type PrintedCell, type ReferenceIndicator } from './referenceTables';
+import { DOCUMENTED_QUIRKS, loadReferenceText, readReferenceTables, squash, stripParagraphs, WORKSPACE_REFERENCE_URL, type PrintedCell, type ReferenceIndicator } from './referenceTables';
 import { SAMPLE_URL, sampleJson } from './writeSample';
 
 const sampleText = readFileSync(SAMPLE_URL, 'utf8');
@@ -35,6 +35,12 @@ function countsByTable(cells: PrintedCell[]): Record<string, { numbers: number; 
   }
   return out;
 }
+
+describe.skipIf(!existsSync(WORKSPACE_REFERENCE_URL))('the reference kept in the repository', () => {
+  it('is the workspace’s shared/reference file, byte for byte', () => {
+    expect(readFileSync(WORKSPACE_REFERENCE_URL, 'utf8')).toBe(referenceText);
+  });
+});
 
 describe('reference reader (表1–表15 of the 2020 budget of 深圳市信访局)', () => {
   it('reads every table and form, meeting each documented PDF quirk', () => {
