@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { getCodeLists } from '../../shared/codes/registry';
 import { departmentBudgetSchema, FUND_USES, PROJECT_TYPES, type DepartmentBudget } from '../../shared/model/document';
 import { FUNDING_LEAVES } from '../../shared/model/funding';
+import { emptyDocument } from '../../shared/model/emptyDocument';
 import type { z } from 'zod';
 
 type Input = z.input<typeof departmentBudgetSchema>;
@@ -97,27 +98,9 @@ export function documentArbitrary(visibleOnly: boolean): fc.Arbitrary<{ doc: Dep
         decimals: displayUnit === 'wan' ? fc.constantFrom(0, 2) : fc.constant(2),
       }).map(({ units, performance, notes, competent, decimals }) => {
         const input: Input = {
-          format: 'budget-tables/department-budget',
-          version: 1,
-          catalogueId: 'shenzhen-2020',
-          department: { name: '测试市测试局', shortName: '市测试局', competentDepartment: competent, fiscalYear: year, displayUnit },
-          printedPrecisionFen: null,
-          units: { byId: {}, order: [] },
-          incomes: {},
-          economicLines: { byId: {}, order: [] },
-          projects: { byId: {}, order: [] },
-          subItems: { byId: {}, order: [] },
-          functionalLines: { byId: {}, order: [] },
-          transferLines: { byId: {}, order: [] },
-          procurementItems: { byId: {}, order: [] },
-          unitProcurement: {},
-          threePublic: {},
-          otherExpenditure: {},
+          ...emptyDocument({ name: '测试市测试局', shortName: '市测试局', competentDepartment: competent, fiscalYear: year, displayUnit }, 'shenzhen-2020'),
           performance,
           notes,
-          reported: {},
-          previousYear: {},
-          acceptedWarnings: {},
         };
         const add = <T extends { id: string }>(c: { byId: Record<string, T>; order: string[] }, x: T) => {
           c.byId[x.id] = x;
