@@ -1,5 +1,6 @@
 /** The editor window: toolbar, table list, the table (grid or form) with its row commands, problems panel, status bar. */
 import { useCallback, useEffect, useState } from 'react';
+import { UNIT_LABELS } from '../../shared/money/format';
 import { fillYear } from '../../shared/catalogue';
 import type { BudgetHost } from '../../shared/host/contract';
 import { BudgetGrid } from '../grid/BudgetGrid';
@@ -81,7 +82,7 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
               {entry?.label}　{entry?.kind === 'projectForm' ? `项目支出绩效目标表（${entry.title}）` : entry?.title}
             </span>
             <span className="table-heading-meta">
-              单位名称：{store.doc.department.name}　　单位：{store.unit === 'wan' ? '万元' : '元'}
+              单位名称：{store.doc.department.name}　　单位：{UNIT_LABELS[store.unit]}
             </span>
           </div>
           {table && <StructureBar store={store} dialogs={dialogs} />}

@@ -26,7 +26,7 @@ export function viewEntries(doc: DepartmentBudget, catalogue: Catalogue, structu
     } else out.push({ id: t.id, label: `表${t.number}`, title: t.title, kind: t.layout === 'overallPerformanceForm' ? 'overallForm' : 'grid' });
   }
   // Not an official table: the functional lines of the other funds (see shared/tables/auxiliary.ts).
-  out.push({ id: AUXILIARY_TABLE.id, label: '辅助表', title: '其他资金支出功能分类', kind: 'grid' });
+  out.push({ id: AUXILIARY_TABLE.id, label: AUXILIARY_TABLE.sheetName, title: '其他资金支出功能分类', kind: 'grid' });
   void doc;
   return out;
 }

@@ -1,5 +1,6 @@
 /** The status bar: the last message, the selection (count and sum, like Excel), findings and the save state. */
 import { useEffect, useState } from 'react';
+import { UNIT_LABELS } from '../../shared/money/format';
 import type { EditorStore } from '../app/editorStore';
 import { useChannels, useStoreValue } from '../app/useChannel';
 import type { GridController } from '../grid/gridController';
@@ -48,7 +49,7 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
       <span className="status-save" data-testid="save-state">
         {store.dirty ? '有未保存的修改' : store.file ? '已保存' : '未保存'}
       </span>
-      <span className="status-unit">单位：{store.unit === 'wan' ? '万元' : '元'}</span>
+      <span className="status-unit">单位：{UNIT_LABELS[store.unit]}</span>
     </footer>
   );
 }

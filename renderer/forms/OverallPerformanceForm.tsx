@@ -1,5 +1,6 @@
 /** 表14 部门（单位）整体支出绩效目标表: tasks with their (computed) amounts, the overall goal, the indicators. */
 import { setDepartmentFields, setPerformanceTexts, setProjectFields } from '../../shared/edit';
+import { UNIT_LABELS } from '../../shared/money/format';
 import { projectOverallForm } from '../../shared/tables/forms';
 import type { EditorStore } from '../app/editorStore';
 import { useChannels } from '../app/useChannel';
@@ -11,7 +12,7 @@ export function OverallPerformanceForm({ store }: { store: EditorStore }) {
   useChannels(store, 'doc', 'findings', 'view');
   const ref = useFormReveal(store);
   const form = projectOverallForm(store.doc, store.built.structure);
-  const unitLabel = store.unit === 'wan' ? '万元' : '元';
+  const unitLabel = UNIT_LABELS[store.unit];
   return (
     <div className="form-page" ref={ref} data-form="T14">
       <h1 className="form-title">{form.title}</h1>

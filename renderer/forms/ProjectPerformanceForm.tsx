@@ -1,5 +1,6 @@
 /** 表15-N 项目支出绩效目标表 of one project: fields, choices, amounts (two inputs, the rest computed), texts, indicators. */
 import { setDepartmentFields, setProjectFields, PROJECT_TEXT_LABELS, type ProjectTextField } from '../../shared/edit';
+import { UNIT_LABELS } from '../../shared/money/format';
 import { FUND_USES, FUND_USE_LABELS, PROJECT_TYPES, PROJECT_TYPE_LABELS } from '../../shared/model/document';
 import { projectProjectForms } from '../../shared/tables/forms';
 import type { EditorStore } from '../app/editorStore';
@@ -17,7 +18,7 @@ export function ProjectPerformanceForm({ store, projectId }: { store: EditorStor
   const project = store.doc.projects.byId[projectId];
   if (!form || !project) return <p className="form-page">该项目已删除。</p>;
   const set = (fields: Parameters<typeof setProjectFields>[2]) => store.apply(setProjectFields(store.doc, projectId, fields));
-  const unitLabel = store.unit === 'wan' ? '万元' : '元';
+  const unitLabel = UNIT_LABELS[store.unit];
   return (
     <div className="form-page" ref={ref} data-form={`T15:${projectId}`}>
       <h1 className="form-title">

@@ -4,6 +4,7 @@
  * whole form is one undo step.
  */
 import { parseAmount } from '../../shared/money/parse';
+import { UNIT_LABELS } from '../../shared/money/format';
 import type { CellValue } from '../../shared/edit';
 import type { EditorStore } from '../app/editorStore';
 import type { DialogService } from '../components/dialogs';
@@ -13,7 +14,7 @@ import { exactAmountText } from './amountText';
 export async function editBreakdown(store: EditorStore, dialogs: DialogService, key: string, title: string): Promise<boolean> {
   const parts = store.breakdownOf(key);
   if (!parts) return false;
-  const unitLabel = store.unit === 'wan' ? '万元' : '元';
+  const unitLabel = UNIT_LABELS[store.unit];
   const parse = (text: string) => parseAmount(text.trim(), store.unit);
   const values = await dialogs.form({
     title: `${title}（按单位填写）`,

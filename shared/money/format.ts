@@ -15,6 +15,9 @@ export interface FormatOptions {
 }
 
 /** 分 per unit: 元 → 100, 万元 → 1,000,000. */
+/** The unit as printed: 元 / 万元. */
+export const UNIT_LABELS: Record<MoneyUnit, string> = { yuan: '元', wan: '万元' };
+
 export function unitScaleFen(unit: MoneyUnit): number {
   return unit === 'yuan' ? FEN_PER_YUAN : FEN_PER_WAN;
 }

@@ -29,7 +29,7 @@
  *   would silently round a typed 1234567.891 元.
  */
 import type { Fen, MoneyUnit } from './fen';
-import { unitMaxDecimals } from './format';
+import { UNIT_LABELS as UNIT_LABEL, unitMaxDecimals } from './format';
 
 export type ParseResult = { ok: true; value: Fen | null } | { ok: false; message: string };
 
@@ -37,7 +37,6 @@ export type ParseResult = { ok: true; value: Fen | null } | { ok: false; message
 export const FLOAT_NOISE_ABSOLUTE_FEN = 0.001;
 export const FLOAT_NOISE_RELATIVE = 1e-13;
 
-const UNIT_LABEL: Record<MoneyUnit, string> = { yuan: '元', wan: '万元' };
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER).length; // 16

@@ -5,6 +5,7 @@
  * them, shared/tables/project.ts); column names from the table catalogue's header texts.
  */
 import { columnsOf, getCatalogue, hasCatalogue, type Catalogue } from '../catalogue';
+import { UNIT_LABELS } from '../money/format';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey, type TableId } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
@@ -181,7 +182,7 @@ export function createDescriber(doc: DepartmentBudget, codes: CodeListSet = getC
     let text = formatFen(rounded as Fen, { unit, decimals });
     // Exact amounts in 万元: drop trailing zeros of the 6 decimals (keep what 分 need).
     if (precision === null && unit === 'wan' && text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
-    return `${text} ${unit === 'wan' ? '万元' : '元'}`;
+    return `${text} ${UNIT_LABELS[unit]}`;
   };
 
   const tolerance = (fen: number): string => {
@@ -190,7 +191,7 @@ export function createDescriber(doc: DepartmentBudget, codes: CodeListSet = getC
     if (Number.isInteger(units)) return amount(fen);
     const decimals = precision <= scale ? Math.round(Math.log10(scale / precision)) : 0;
     const base = formatFen((Math.floor(units) * precision) as Fen, { unit, decimals });
-    return `${base}${base.includes('.') ? '5' : '.5'} ${unit === 'wan' ? '万元' : '元'}`;
+    return `${base}${base.includes('.') ? '5' : '.5'} ${UNIT_LABELS[unit]}`;
   };
 
   return {

@@ -3,6 +3,7 @@
  * header and aligned rows, CJK characters counted as two columns.
  */
 import type { DisplayUnit } from '../model/document';
+import { UNIT_LABELS } from '../money/format';
 import { formatFen } from '../money/format';
 import type { Fen } from '../money/fen';
 import type { ProjectedTable } from './project';
@@ -63,7 +64,7 @@ export function renderTableText(table: ProjectedTable, values: ValueSource, opts
 
   const lines: string[] = [];
   lines.push(`${table.label}  ${table.title}`);
-  lines.push(`单位名称：${opts.departmentName}    单位：${opts.unit === 'wan' ? '万元' : '元'}`);
+  lines.push(`单位名称：${opts.departmentName}    单位：${UNIT_LABELS[opts.unit]}`);
   const sep = (ch: string) => widths.map((w) => ch.repeat(w)).join('-+-');
   lines.push(sep('-'));
   for (let r = 0; r < depth; r++) {

@@ -7,6 +7,7 @@
  * The field labels written here are the ones the importer looks for (importForms.ts).
  */
 import type { Indicator } from '../model/document';
+import { UNIT_LABELS } from '../money/format';
 import type { OverallPerformanceForm, ProjectPerformanceForm } from '../tables/forms';
 import { linesNeeded, rowHeightFor, sheetRef } from './layout';
 import type { ExportSheetSummary } from './report';
@@ -164,7 +165,7 @@ export function writeOverallForm(ctx: SheetContext, form: OverallPerformanceForm
   w.put(taskTop, 1, L.tasks, styles.formLabel, 1, lastTask);
   w.put(taskTop, 2, L.taskName, styles.formLabel, 2, taskTop + 1);
   w.put(taskTop, 3, L.taskContent, styles.formLabel, 4, taskTop + 1);
-  w.put(taskTop, 5, L.amounts(ctx.unit === 'wan' ? '万元' : '元'), styles.formLabel, 7);
+  w.put(taskTop, 5, L.amounts(UNIT_LABELS[ctx.unit]), styles.formLabel, 7);
   w.put(taskTop + 1, 5, L.total, styles.formLabel);
   w.put(taskTop + 1, 6, L.fiscal, styles.formLabel);
   w.put(taskTop + 1, 7, L.other, styles.formLabel);
