@@ -25,6 +25,11 @@ const payloadSchema = z.object({
   sourcePath: z.string().min(1).nullable(),
   savedAt: z.iso.datetime({ offset: true }),
   content: z.string(),
+  /**
+   * Identity of the clerk's file (`sourcePath`) when the snapshot was taken (see `fileStamp`): a file
+   * that has changed since then was saved after this copy, so the copy is not newer than the file.
+   */
+  fileStamp: z.string().max(200).nullable().optional(),
 });
 const fileSchema = payloadSchema.extend({
   format: z.literal(RECOVERY_FORMAT),
@@ -63,6 +68,20 @@ export function recoveryFileName(docId: string): string {
   return `${FILE_PREFIX}${createHash('sha256').update(docId, 'utf8').digest('hex')}${FILE_SUFFIX}`;
 }
 
+/**
+ * What identifies one version of a file on disk: every save replaces the file by a new one (temp file +
+ * rename), so inode, size and modification time change together. null when the file does not exist.
+ * Compared for equality only, never as times, so clocks do not matter.
+ */
+export async function fileStamp(filePath: string): Promise<string | null> {
+  try {
+    const st = await fs.stat(filePath);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
 export function createRecoveryStore(dir: string, opts: RecoveryStoreOptions = {}): RecoveryStore {
   const root = path.resolve(dir);
   const maxBytes = opts.maxBytes ?? 512 * 1024 * 1024;
@@ -78,11 +97,11 @@ export function createRecoveryStore(dir: string, opts: RecoveryStoreOptions = {}
     }
     const parsed = fileSchema.safeParse(json);
     if (!parsed.success) throw new Error(`恢复文件“${path.basename(file)}”已损坏：内容格式不正确`);
-    const { docId, sourcePath, savedAt, content } = parsed.data;
+    const { docId, sourcePath, savedAt, content, fileStamp } = parsed.data;
     if (recoveryFileName(docId) !== path.basename(file)) {
       throw new Error(`恢复文件“${path.basename(file)}”已损坏：文档标识不匹配`);
     }
-    return { docId, sourcePath, savedAt, content };
+    return { docId, sourcePath, savedAt, content, ...(fileStamp !== undefined ? { fileStamp } : {}) };
   }
 
   async function readDirNames(): Promise<string[]> {

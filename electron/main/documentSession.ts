@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { HostCommand, PickedFile } from '../../shared/host/contract';
 import { createAutosaveScheduler, type AutosaveScheduler, type TimerHandle } from '../files/autosave';
-import type { RecoveryStore } from '../files/recovery';
+import { fileStamp, type RecoveryStore } from '../files/recovery';
 import type { DialogPort, SaveOutcome } from './fileHandlers';
 
 export const PRODUCT_NAME = '部门预算编制器';
@@ -147,6 +147,8 @@ export interface DocumentSessionOptions {
   /** How long 保存 in the close question waits for the editor's save. */
   saveTimeoutMs?: number;
   now?: () => Date;
+  /** Identity of the clerk's file on disk (default: `fileStamp` from the recovery store). */
+  stampFile?: (filePath: string) => Promise<string | null>;
   setTimer?: (fn: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
   onError?: (error: unknown) => void;
@@ -193,6 +195,19 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
   let lastAutosaveDigest: string | null = null;
   let saveWaiters: Array<(ok: boolean) => void> = [];
   let rendererAvailable = true;
+  const stampFile = opts.stampFile ?? fileStamp;
+  /**
+   * Counts successful saves to the clerk's file. An autosave whose snapshot was asked for before a
+   * save finished holds work that is not newer than the file: it is not written.
+   */
+  let saveGeneration = 0;
+  /** Recovery-file writes and removals run one after another, so a removal after a save cannot overtake a write still in flight. */
+  let recoveryOps: Promise<unknown> = Promise.resolve();
+  const queueRecovery = <T>(op: () => Promise<T>): Promise<T> => {
+    const run = recoveryOps.then(op, op);
+    recoveryOps = run.catch(() => undefined);
+    return run;
+  };
 
   const applyTitle = () => {
     opts.window.setTitle(formatWindowTitle(title, dirty || restoredUnsaved));
@@ -206,18 +221,34 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
     clearTimer: opts.clearTimer,
     onError: (err) => onError(err),
     save: async () => {
+      // Taken before the snapshot is asked for: the snapshot is at least as new as this version of the file.
+      const generation = saveGeneration;
+      const stampedPath = documentPath;
+      const stamp = stampedPath ? await stampFile(stampedPath) : null;
       const snapshot = await opts.requestSnapshot();
       if (!snapshot) return;
       const digest = createHash('sha256').update(snapshot.bytes).digest('hex');
       if (digest === lastAutosaveDigest) return;
-      await opts.recovery.save(RECOVERY_DOC_ID, {
-        sourcePath: snapshot.path ?? documentPath,
-        savedAt: now().toISOString(),
-        content: new TextDecoder('utf-8').decode(snapshot.bytes),
+      const sourcePath = snapshot.path ?? documentPath;
+      await queueRecovery(async () => {
+        if (generation !== saveGeneration) return; // a save finished meanwhile: this copy is not newer than the file
+        await opts.recovery.save(RECOVERY_DOC_ID, {
+          sourcePath,
+          savedAt: now().toISOString(),
+          content: new TextDecoder('utf-8').decode(snapshot.bytes),
+          fileStamp: sourcePath !== null && sourcePath === stampedPath ? stamp : null,
+        });
+        lastAutosaveDigest = digest;
       });
-      lastAutosaveDigest = digest;
     },
   });
+
+  /** A copy that records the file's identity is older than the file when the file exists and is another version. */
+  async function isOlderThanFile(entry: { sourcePath: string | null; fileStamp?: string | null }): Promise<boolean> {
+    if (!entry.sourcePath || !entry.fileStamp) return false;
+    const current = await stampFile(entry.sourcePath);
+    return current !== null && current !== entry.fileStamp;
+  }
 
   const saveViaRenderer = () =>
     new Promise<boolean>((resolve) => {
@@ -282,8 +313,9 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
       if (outcome.kind === 'saved') {
         restoredUnsaved = false;
         lastAutosaveDigest = null;
-        // The file on disk now has the work; the recovery copy is no longer needed.
-        void opts.recovery.remove(RECOVERY_DOC_ID).catch(onError);
+        saveGeneration += 1;
+        // The file on disk now has the work; the recovery copy is no longer needed (removed after any write in flight).
+        void queueRecovery(() => opts.recovery.remove(RECOVERY_DOC_ID)).catch(onError);
         applyTitle();
       }
       for (const waiter of [...saveWaiters]) waiter(outcome.kind === 'saved');
@@ -297,16 +329,32 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
       }
       const name = newest.sourcePath ? path.basename(newest.sourcePath) : '未保存的预算';
       const when = new Date(newest.savedAt).toLocaleString('zh-CN', { hour12: false });
-      const { response } = await opts.dialogs.showMessageBox({
-        type: 'question',
-        title: '恢复未保存的工作',
-        message: '部门预算编制器上次没有正常退出，发现自动保存的内容。是否恢复？',
-        detail: `文件：${name}\n自动保存于：${when}\n\n选择“不恢复”将删除这份自动保存的内容。`,
-        buttons: ['恢复', '不恢复'],
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      });
+      // The clerk's file changed after this copy was taken (a save the crash did not let us clean up after,
+      // or another program): the copy is not newer than the file, so 不恢复 is the default.
+      const olderThanFile = await isOlderThanFile(newest);
+      const { response } = await opts.dialogs.showMessageBox(
+        olderThanFile
+          ? {
+              type: 'warning',
+              title: '恢复未保存的工作',
+              message: `部门预算编制器上次没有正常退出，发现自动保存的内容，但“${name}”在这之后已经保存过。是否仍要恢复这份较早的内容？`,
+              detail: `文件：${name}\n自动保存于：${when}\n\n恢复后如再保存，将用这份较早的内容覆盖文件中较新的内容。选择“不恢复”将删除这份自动保存的内容。`,
+              buttons: ['恢复', '不恢复'],
+              defaultId: 1,
+              cancelId: 1,
+              noLink: true,
+            }
+          : {
+              type: 'question',
+              title: '恢复未保存的工作',
+              message: '部门预算编制器上次没有正常退出，发现自动保存的内容。是否恢复？',
+              detail: `文件：${name}\n自动保存于：${when}\n\n选择“不恢复”将删除这份自动保存的内容。`,
+              buttons: ['恢复', '不恢复'],
+              defaultId: 0,
+              cancelId: 0,
+              noLink: true,
+            },
+      );
       if (response !== 0) {
         await opts.recovery.removeAll();
         return null;
@@ -316,7 +364,7 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
       // Keep only the restored copy, in the current slot (older slots would be offered again).
       if (newest.docId !== RECOVERY_DOC_ID || entries.length > 1 || problems.length > 0) {
         await opts.recovery.removeAll();
-        await opts.recovery.save(RECOVERY_DOC_ID, { sourcePath: entry.sourcePath, savedAt: entry.savedAt, content: entry.content });
+        await opts.recovery.save(RECOVERY_DOC_ID, { sourcePath: entry.sourcePath, savedAt: entry.savedAt, content: entry.content, fileStamp: entry.fileStamp });
       }
       restoredUnsaved = true;
       documentPath = entry.sourcePath;
@@ -351,7 +399,7 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
         return;
       }
       await autosave.stop();
-      await opts.recovery.remove(RECOVERY_DOC_ID);
+      await queueRecovery(() => opts.recovery.remove(RECOVERY_DOC_ID));
     },
   };
 }
