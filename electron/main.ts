@@ -165,6 +165,8 @@ async function start(launchPath: string | null): Promise<void> {
   for (const channel of host.router.channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => host.router.dispatch(channel, senderOf(event), args));
   }
+  // Temp files of saves killed last time (recovery folder, the recent files' folders); never blocks the start.
+  void host.removeStaleTempFiles().catch(() => undefined);
 
   const openFromOs = (filePath: string) => {
     focusWindow();

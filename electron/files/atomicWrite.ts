@@ -3,8 +3,8 @@
  * target, so the target is always either the complete old version or the complete new version.
  *
  * Order of steps (the old file is untouched until the final rename):
- *   1. open `.<base>.<pid>.<random>.tmp` exclusively, write everything, fsync, close
- *   2. (keepBackup, old file exists) hard-link the old file to `.<base>.<pid>.<random>.bak.tmp`
+ *   1. open `<base>.保存中-<pid>-<random>.tmp` exclusively, write everything, fsync, close
+ *   2. (keepBackup, old file exists) hard-link the old file to `<base>.保存中-<pid>-<random>.bak.tmp`
  *      (or copy + fsync where hard links are unsupported, e.g. FAT/exFAT USB sticks)
  *   3. rename the temp file over the target (retried briefly on Windows, where antivirus or the
  *      search indexer may hold a freshly written file for a moment)
@@ -12,6 +12,12 @@
  *      never replaces an older good backup)
  *   5. fsync the folder so the rename itself survives a power loss
  * Any failure before step 3 removes the temp files and leaves the old file as it was.
+ *
+ * The temp files must live in the target's folder (a rename is atomic only within one file system).
+ * Their names are visible and say what they are (保存中 = "being saved"), so a save killed half-way
+ * does not leave an unexplained hidden file of the document's size: `removeStaleTempFilesIn` removes
+ * them (and those of older versions, `.<base>.<pid>.<random>[.bak].tmp`) when a folder is opened and
+ * at start (see hostServices.ts).
  *
  * Plain Node module: no 'electron' import, so it is tested in Node.
  */
@@ -88,7 +94,7 @@ export async function writeFileAtomic(
   try {
     target = await resolveSymlinkTarget(fs, requested);
     const dir = path.dirname(target);
-    const tag = `${process.pid}.${randomBytes(6).toString('hex')}`;
+    const tag = `${TEMP_MARK}-${process.pid}-${randomBytes(6).toString('hex')}`;
     const base = path.basename(target);
     const existing = await lstatOrNull(fs, target);
     const old = existing?.isSymbolicLink() ? null : existing; // a dangling link is simply replaced
@@ -98,7 +104,7 @@ export async function writeFileAtomic(
     }
 
     step = 'open';
-    const candidateTmp = path.join(dir, `.${base}.${tag}.tmp`);
+    const candidateTmp = path.join(dir, `${base}.${tag}.tmp`);
     handle = await fs.open(candidateTmp, 'wx', old ? old.mode & 0o777 : 0o666);
     tmpPath = candidateTmp;
     step = 'write';
@@ -110,7 +116,7 @@ export async function writeFileAtomic(
     await opened.close();
 
     if (opts.keepBackup !== false && old) {
-      bakTmpPath = await prepareBackup(fs, target, path.join(dir, `.${base}.${tag}.bak.tmp`), (err) =>
+      bakTmpPath = await prepareBackup(fs, target, path.join(dir, `${base}.${tag}.bak.tmp`), (err) =>
         opts.onBackupError?.(toSaveError(err, 'backup', requested)),
       );
     }
@@ -220,26 +226,59 @@ async function unlinkQuietly(fs: AtomicWriteFs, p: string): Promise<void> {
   await fs.unlink(p).catch(() => undefined);
 }
 
+/** In the name of every temp file a save writes: `<base>.保存中-<pid>-<12 hex>[.bak].tmp`. */
+export const TEMP_MARK = '保存中';
+const TEMP_NAME = new RegExp(`^.+\\.${TEMP_MARK}-(\\d+)-[0-9a-f]{12}(?:\\.bak)?\\.tmp$`, 'u');
+/** Temp files of earlier versions: hidden, `.<base>.<pid>.<12 hex>[.bak].tmp`. */
+const LEGACY_TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}(?:\.bak)?\.tmp$/u;
+
+/** The pid of the process that wrote this temp file, or null when the name is not one of ours. */
+export function tempFileWriter(name: string): number | null {
+  const m = TEMP_NAME.exec(name) ?? LEGACY_TEMP_NAME.exec(name);
+  const pid = Number(m?.[1]);
+  return m && Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** A save in progress elsewhere (another computer on a shared folder) keeps its temp file fresh. */
+export const STALE_TEMP_MIN_AGE_MS = 60_000;
+/** Older than this, a temp file is stale even if its pid is alive again (reused after a restart). */
+export const STALE_TEMP_MAX_AGE_MS = 24 * 60 * 60_000;
+
+export interface StaleTempOptions {
+  isProcessAlive?: (pid: number) => boolean;
+  /** Temp files modified more recently are kept (default STALE_TEMP_MIN_AGE_MS; 0 for a private folder). */
+  minAgeMs?: number;
+  now?: () => number;
+}
+
 /**
- * Removes temp files left next to `filePath` by saves that crashed (`.<base>.<pid>.<hex>[.bak].tmp`
- * whose process is gone). Call when opening a document. Returns the removed paths; never throws.
+ * Removes the temp files that killed saves left in `dir`: ours (by name) whose process is gone and
+ * that have not changed for `minAgeMs`, or that are older than a day. Returns the removed paths;
+ * never throws (an unreadable folder removes nothing).
  */
-export async function removeStaleTempFiles(
-  filePath: string,
-  isProcessAlive: (pid: number) => boolean = defaultIsProcessAlive,
-): Promise<string[]> {
-  const dir = path.dirname(path.resolve(filePath));
-  const base = path.basename(filePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\.${base}\\.(\\d+)\\.[0-9a-f]{12}(?:\\.bak)?\\.tmp$`);
+export async function removeStaleTempFilesIn(dir: string, opts: StaleTempOptions = {}): Promise<string[]> {
+  const isAlive = opts.isProcessAlive ?? defaultIsProcessAlive;
+  const minAgeMs = opts.minAgeMs ?? STALE_TEMP_MIN_AGE_MS;
+  const now = (opts.now ?? Date.now)();
   const removed: string[] = [];
   const names = await nodeFs.readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = Number(pattern.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
+    const pid = tempFileWriter(name);
+    if (pid === null) continue;
     const full = path.join(dir, name);
+    const st = await nodeFs.lstat(full).catch(() => null);
+    if (!st?.isFile()) continue;
+    const age = now - st.mtimeMs;
+    const writerGone = pid !== process.pid && !isAlive(pid);
+    if (!((writerGone && age >= minAgeMs) || age >= STALE_TEMP_MAX_AGE_MS)) continue;
     if (await nodeFs.unlink(full).then(() => true, () => false)) removed.push(full);
   }
   return removed;
+}
+
+/** `removeStaleTempFilesIn` for the folder of `filePath` (called when a document is opened). */
+export function removeStaleTempFiles(filePath: string, opts: StaleTempOptions = {}): Promise<string[]> {
+  return removeStaleTempFilesIn(path.dirname(path.resolve(filePath)), opts);
 }
 
 function defaultIsProcessAlive(pid: number): boolean {

@@ -75,6 +75,7 @@ describe('recovery store', () => {
     await expect(store.load('truncated')).rejects.toThrow('已损坏');
 
     await fs.writeFile(path.join(dir, `.${recoveryFileName('x')}.123.abcdefabcdef.tmp`), 'stray');
+    await fs.writeFile(path.join(dir, `${recoveryFileName('y')}.保存中-123-abcdefabcdef.tmp`), 'stray');
     await store.removeAll();
     expect(await fs.readdir(dir)).toEqual(['unrelated.txt']);
   });

@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { toSaveError, writeFileAtomic } from './atomicWrite';
+import { tempFileWriter, toSaveError, writeFileAtomic } from './atomicWrite';
 import { readFileSafe } from './readFile';
 
 export { createAutosaveScheduler } from './autosave';
@@ -165,7 +165,7 @@ export function createRecoveryStore(dir: string, opts: RecoveryStoreOptions = {}
     async removeAll() {
       for (const name of await readDirNames()) {
         const ours = name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX);
-        const strayTemp = name.startsWith(`.${FILE_PREFIX}`) && name.endsWith('.tmp');
+        const strayTemp = name.includes(FILE_PREFIX) && tempFileWriter(name) !== null;
         if (ours || strayTemp) await fs.rm(path.join(root, name), { force: true });
       }
     },

@@ -74,8 +74,10 @@ afterEach(async () => {
 describe('open', () => {
   it('reads the chosen file, remembers it and removes temp files of crashed saves', async () => {
     const target = path.join(dir, 'docs', '预算.budget');
-    const stale = path.join(dir, 'docs', '.预算.budget.2147480000.abcdefabcdef.tmp');
+    const stale = path.join(dir, 'docs', '预算.budget.保存中-2147480000-abcdefabcdef.tmp');
     await fs.writeFile(stale, 'half a save');
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    await fs.utimes(stale, twoMinutesAgo, twoMinutesAgo);
     dialogs.openAnswers.push(target);
     const result = await handlers.openDocument();
     expect(result).toMatchObject({ cancelled: false, file: { name: '预算.budget', path: target } });

@@ -146,3 +146,26 @@ describe('host services', () => {
     await services.session.shutdown();
   });
 });
+
+describe('at start', () => {
+  it('removes temp files of killed saves from the recovery folder and from the folders of recent files', async () => {
+    const docs = path.join(dir, 'docs');
+    await fs.mkdir(docs);
+    await fs.writeFile(path.join(docs, '预算.budget'), '{"a":1}');
+    const first = setup(null);
+    await first.services.recent.add(path.join(docs, '预算.budget'));
+    const old = new Date(Date.now() - 5 * 60_000);
+    const inDocs = path.join(docs, '另存为.budget.保存中-2147480000-abcdefabcdef.tmp');
+    await fs.writeFile(inDocs, 'x'.repeat(1000));
+    await fs.utimes(inDocs, old, old);
+    const recoveryDir = path.join(dir, 'userData', 'recovery');
+    await fs.mkdir(recoveryDir, { recursive: true });
+    const inRecovery = path.join(recoveryDir, 'recovery-abc.json.保存中-2147480000-abcdefabcdef.tmp');
+    await fs.writeFile(inRecovery, 'killed autosave'); // fresh: the recovery folder is ours alone
+
+    const { services } = setup(null);
+    expect((await services.removeStaleTempFiles()).sort()).toEqual([inDocs, inRecovery].sort());
+    expect(await fs.readdir(docs)).toEqual(['预算.budget']);
+    expect(await fs.readdir(recoveryDir)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { HOST_BEFORE_CLOSE_CHANNEL, HOST_EVENT_CHANNEL, type HostCommand, type HostEvent, type PickedFile, type SaveRequest } from '../../shared/host/contract';
 import { HOST_SNAPSHOT_REQUEST_CHANNEL } from '../bridge/channels';
+import { removeStaleTempFilesIn } from '../files/atomicWrite';
 import { createRecoveryStore } from '../files/recovery';
 import { createDocumentSession, type DocumentSession, type SessionWindow } from './documentSession';
 import { createFileHandlers, type DialogPort, type FileHandlers } from './fileHandlers';
@@ -56,6 +57,11 @@ export interface HostServices {
   showError(message: string): Promise<void>;
   /** The page crashed or is gone: pending questions resolve, closing no longer asks it. */
   rendererGone(): void;
+  /**
+   * At start: removes the temp files of saves that were killed, in the recovery folder and in the
+   * folders of the recent files (the clerk's folders). Returns the removed paths; never throws.
+   */
+  removeStaleTempFiles(): Promise<string[]>;
 }
 
 export function createHostServices(opts: HostServicesOptions): HostServices {
@@ -72,10 +78,11 @@ export function createHostServices(opts: HostServicesOptions): HostServices {
     if (opts.onRecentChanged) void recent.list().then(opts.onRecentChanged, (err: unknown) => log('最近打开的文件列表读取失败', err));
   };
 
+  const recoveryDir = path.join(opts.userDataDir, 'recovery');
   const session = createDocumentSession({
     window: opts.window,
     dialogs: opts.dialogs,
-    recovery: createRecoveryStore(path.join(opts.userDataDir, 'recovery')),
+    recovery: createRecoveryStore(recoveryDir),
     requestSnapshot: async () => {
       const snapshot = await snapshots.request(SNAPSHOT_TIMEOUT_MS);
       // The path is main's own (the session's document path): a path named by the page is not trusted,
@@ -158,6 +165,13 @@ export function createHostServices(opts: HostServicesOptions): HostServices {
       session.rendererLost();
       beforeClose.cancelAll();
       snapshots.cancelAll();
+    },
+    async removeStaleTempFiles() {
+      // The recovery folder is ours alone (one instance at a time): no need to wait for a writer elsewhere.
+      const removed = await removeStaleTempFilesIn(recoveryDir, { minAgeMs: 0 });
+      const entries = await recent.list().catch(() => []);
+      for (const dir of new Set(entries.map((e) => path.dirname(e.path)))) removed.push(...(await removeStaleTempFilesIn(dir)));
+      return removed;
     },
   };
 }
