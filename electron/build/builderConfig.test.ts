@@ -32,6 +32,8 @@ async function loadConfig() {
     extraResources: Array<{ from: string; to: string }>;
     extraMetadata: { main: string };
     files: unknown;
+    asar?: unknown;
+    electronFuses?: Record<string, unknown> | null;
   };
 }
 
@@ -85,6 +87,47 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('hardening the desktop build', () => {
+  it('flips the Electron fuses: no run-as-node, no NODE_OPTIONS, no --inspect, ASAR integrity, app only from the ASAR', async () => {
+    const config = await loadConfig();
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
+    // electron-builder flips them with @electron/fuses, which must be installed for `npm run dist`
+    expect(() => require.resolve('@electron/fuses')).not.toThrow();
+  });
+
+  it('the fuse settings are checked by the schema too', async () => {
+    const config = await loadConfig();
+    await expect(
+      builderConfig.validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false)),
+    ).rejects.toThrow(/Invalid configuration object/);
+  });
+
+  it('pins Electron exactly to a 45.x patch, the same in package.json, the lock file and node_modules', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string; devDependencies?: Record<string, string> }>;
+    };
+    const pinned = pkg.devDependencies.electron;
+    expect(pinned).toMatch(/^45\.\d+\.\d+$/);
+    // the newest 45.x patch when this was written (`npm view electron@45 version`); never older
+    const [, minor, patch] = pinned!.split('.').map(Number);
+    expect(minor! * 1000 + patch!).toBeGreaterThanOrEqual(6 * 1000 + 1);
+    expect(lock.packages['']?.devDependencies?.electron).toBe(pinned);
+    expect(lock.packages['node_modules/electron']?.version).toBe(pinned);
+    const installed = JSON.parse(fs.readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pinned);
+  });
+});
+
 describe('main bundle', () => {
   it('bundles everything but electron and Node built-ins', async () => {
     const { build } = await import('esbuild');
@@ -92,5 +135,7 @@ describe('main bundle', () => {
     const externals = new Set(Object.values(out.metafile!.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
     for (const id of externals) expect(id === 'electron' || id.startsWith('node:'), id).toBe(true);
     expect(externals.has('electron')).toBe(true);
+    // with the runAsNode fuse off, process.fork would not work: main starts no Node child processes
+    expect(externals.has('node:child_process')).toBe(false);
   });
 });
