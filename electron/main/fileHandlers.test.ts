@@ -140,6 +140,42 @@ describe('save', () => {
     expect(await fs.readFile(path.join(dir, 'samples', 'sample.budget'), 'utf8')).toBe('{"sample":true}');
   });
 
+  it('writes without asking only to the current document, not to every file opened in the session', async () => {
+    const first = path.join(dir, 'docs', '预算.budget');
+    const second = path.join(dir, 'docs', '第二个.budget');
+    await fs.writeFile(second, '{"second":1}');
+    dialogs.openAnswers.push(first, second);
+    await handlers.openDocument();
+    await handlers.openDocument(); // the document is now the second file
+    dialogs.saveAnswers.push(null);
+    expect(await handlers.saveDocument({ bytes: enc('stale page'), suggestedName: '预算.budget', path: first })).toEqual({ cancelled: true });
+    expect(await fs.readFile(first, 'utf8')).toBe('{"v":1}');
+    expect(dialogs.log.at(-1)).toMatchObject({ kind: 'save', options: { title: '另存为' } });
+    expect(await handlers.saveDocument({ bytes: enc('{"second":2}'), suggestedName: '第二个.budget', path: second })).toMatchObject({ cancelled: false, path: second });
+    expect(await fs.readFile(second, 'utf8')).toBe('{"second":2}');
+
+    // 另存为 moves the access to the new file; the file it was saved from is no longer writable without asking
+    const third = path.join(dir, 'docs', '第三个.budget');
+    dialogs.saveAnswers.push(third);
+    await handlers.saveDocumentAs({ bytes: enc('{"third":1}'), suggestedName: '第三个.budget', path: second });
+    dialogs.saveAnswers.push(null);
+    expect(await handlers.saveDocument({ bytes: enc('x'), suggestedName: '第二个.budget', path: second })).toEqual({ cancelled: true });
+    expect(await fs.readFile(second, 'utf8')).toBe('{"second":2}');
+
+    // opening a workbook or the sample as the document leaves no file writable without asking
+    const xlsx = path.join(dir, 'docs', '报表.xlsx');
+    await fs.writeFile(xlsx, 'PK fake workbook');
+    dialogs.openAnswers.push(xlsx);
+    await handlers.openDocument();
+    dialogs.saveAnswers.push(null);
+    expect(await handlers.saveDocument({ bytes: enc('x'), suggestedName: '第三个.budget', path: third })).toEqual({ cancelled: true });
+    await handlers.readDocument(third);
+    await handlers.readDocument(path.join(dir, 'samples', 'sample.budget'));
+    dialogs.saveAnswers.push(null);
+    expect(await handlers.saveDocument({ bytes: enc('x'), suggestedName: '第三个.budget', path: third })).toEqual({ cancelled: true });
+    expect(await fs.readFile(third, 'utf8')).toBe('{"third":1}');
+  });
+
   it('asks before replacing a file whose extension it added', async () => {
     await fs.writeFile(path.join(dir, 'docs', 'b.budget'), 'old b');
     dialogs.saveAnswers.push(path.join(dir, 'docs', 'b'));

@@ -5,8 +5,9 @@
  * recent-files list.
  *
  * Trust: the renderer only names files main handed to it. `saveDocument` writes to `req.path` without
- * asking only if that path was opened or saved through main as a `.budget` file; any other path (a
- * compromised page, an imported workbook, the bundled sample) goes through the save dialog.
+ * asking only if that path is the current document: the `.budget` file last opened or saved through
+ * main. Any other path (a file opened earlier in the session, a compromised page, an imported
+ * workbook, the bundled sample) goes through the save dialog.
  * `openRecent` only opens paths on the recent list.
  *
  * Plain Node module: no 'electron' import.
@@ -104,7 +105,9 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
   const fs = opts.fs ?? nodeFs;
   const maxBytes = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
   const platformKey = (p: string) => (process.platform === 'linux' ? path.resolve(p) : path.resolve(p).toLowerCase());
-  const writable = new Set<string>();
+  /** The one path 保存 may write without asking: the current document's (platformKey), or null. */
+  let writablePath: string | null = null;
+  const isWritable = (p: string) => writablePath !== null && platformKey(p) === writablePath;
   let lastDirectory: string | null = null;
 
   const isReadOnly = (p: string) =>
@@ -126,10 +129,12 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
     const full = file.path!;
     lastDirectory = path.dirname(full);
     if (isReadOnly(full)) {
+      writablePath = null;
       opts.onDocumentPath?.(null);
       return { name: file.name, bytes: file.bytes };
     }
-    if (isDocumentFile(full)) writable.add(platformKey(full));
+    // A workbook opened as the document is a new, unsaved document: nothing may be written without asking.
+    writablePath = isDocumentFile(full) ? platformKey(full) : null;
     opts.onDocumentPath?.(isDocumentFile(full) ? full : null);
     await opts.recent.add(full).catch(() => undefined);
     return file;
@@ -161,7 +166,7 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
       opts.onSaveOutcome?.({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       throw err;
     }
-    writable.add(platformKey(target));
+    writablePath = platformKey(target);
     lastDirectory = path.dirname(target);
     await opts.recent.add(target).catch(() => undefined);
     opts.onDocumentPath?.(target);
@@ -218,7 +223,7 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
     },
 
     async saveDocument(req) {
-      if (req.path && writable.has(platformKey(req.path)) && isDocumentFile(req.path)) {
+      if (req.path && isWritable(req.path) && isDocumentFile(req.path)) {
         return writeDocument(path.resolve(req.path), req.bytes);
       }
       return saveAs(req);
@@ -240,7 +245,7 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
       const ext = path.extname(req.suggestedName).toLowerCase();
       const target = await chooseSaveTarget('导出', req.suggestedName, undefined, ext, exportFilter(req.suggestedName));
       if (!target) return { cancelled: true };
-      if (writable.has(platformKey(target))) {
+      if (isWritable(target)) {
         throw new HostError('conflict', `不能导出到“${path.basename(target)}”：这是正在编辑的预算文件，请换一个文件名`);
       }
       await writeFileAtomic(target, req.bytes, { keepBackup: false });
