@@ -14,7 +14,7 @@
  */
 import * as nodeFs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { PickedFile, SaveResult } from '../../shared/host/contract';
+import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/host/contract';
 import { removeStaleTempFiles, writeFileAtomic } from '../files/atomicWrite';
 import { readFileSafe } from '../files/readFile';
 import type { HostHandlers } from './hostRoutes';
@@ -73,7 +73,8 @@ export interface FileHandlersOptions {
 }
 
 export const DOCUMENT_EXTENSION = '.budget';
-export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+/** The largest file main opens: the same bound as any file content crossing IPC. */
+export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 
 const BUDGET_FILTER: FileFilter = { name: '预算文件', extensions: ['budget'] };
 const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx'] };

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as fc from 'fast-check';
-import { hostMethods, type HostMethodName } from '../../shared/host/contract';
+import { hostMethods, MAX_FILE_BYTES, type HostMethodName } from '../../shared/host/contract';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel } from '../bridge/channels';
 import { FileSaveError } from '../files/atomicWrite';
 import { hostRoutes, type HostHandlers } from './hostRoutes';
@@ -194,6 +194,28 @@ describe('IPC router with the host contract', () => {
       ['close', 4, null],
       ['snapshot', 6, snap],
     ]);
+  });
+
+  it('refuses file contents above the size cap on every channel that carries bytes, before any handler', async () => {
+    const { router, calls, replies } = setup();
+    // Zero-filled and never touched: the pages stay unallocated.
+    const tooBig = new Uint8Array(MAX_FILE_BYTES + 1);
+    const atCap = tooBig.subarray(0, MAX_FILE_BYTES);
+    const message = `第 0.bytes 项不正确：文件内容过大，最大支持 200 MB`;
+    for (const name of ['saveDocument', 'saveDocumentAs', 'exportFile'] as const) {
+      const [req] = validArgs(name) as [Record<string, unknown>];
+      expect(await router.dispatch(hostChannel(name), goodSender, [{ ...req, bytes: tooBig }])).toEqual({
+        ok: false,
+        error: { code: 'invalidRequest', message: `请求“${hostChannel(name)}”的内容不正确：${message}` },
+      });
+    }
+    const snapshot = { bytes: tooBig, suggestedName: 'a.budget' };
+    expect(await router.dispatch(HOST_SNAPSHOT_REPLY_CHANNEL, goodSender, [1, snapshot])).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
+    expect(calls).toEqual([]);
+    expect(replies).toEqual([]);
+    // exactly at the cap is accepted
+    expect((await router.dispatch(hostChannel('saveDocument'), goodSender, [{ ...(validArgs('saveDocument')[0] as object), bytes: atCap }])).ok).toBe(true);
+    expect(calls.map((c) => c.name)).toEqual(['saveDocument']);
   });
 
   it('returns a handler failure as a Chinese message with its classified reason', async () => {

@@ -92,7 +92,8 @@ function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return '';
   const where = first.path.length > 0 ? `第 ${first.path.map(String).join('.')} 项` : '参数';
-  return `${where}不正确（${first.code}）`;
+  // Our own checks (z.custom, refine) carry a Chinese message; zod's built-in ones are named by code.
+  return first.code === 'custom' ? `${where}不正确：${first.message}` : `${where}不正确（${first.code}）`;
 }
 
 export function createIpcRouter(opts: IpcRouterOptions): IpcRouter {

@@ -10,7 +10,15 @@
  */
 import { z } from 'zod';
 
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '文件内容必须是字节数组（Uint8Array）' });
+/**
+ * The largest file content that crosses between the editor and its host (IPC on the desktop): far above
+ * any department budget or its workbook (a few MB), low enough that a runaway or hostile page cannot make
+ * the host write gigabytes. The desktop reads no larger file either (MAX_DOCUMENT_BYTES).
+ */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const bytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '文件内容必须是字节数组（Uint8Array）' })
+  .refine((v) => v.byteLength <= MAX_FILE_BYTES, { message: `文件内容过大，最大支持 ${MAX_FILE_BYTES / (1024 * 1024)} MB` });
 const fileName = z.string().min(1).max(260);
 
 /** A file the user picked or the OS handed over. `path` is absent in the browser. */
