@@ -3,11 +3,16 @@
  * running the package's own `install.js` (its postinstall script, which downloads the release with
  * @electron/get, checks it against the package's checksums and unpacks it into `dist/`).
  *
- * The download runs as a child process with a time bound and a progress line; its output is kept,
+ * The download runs as a child process with a time bound and a progress line; the installer gets a
+ * private temp folder (TMPDIR/TMP/TEMP, where @electron/get downloads the zip before caching it), whose
+ * size is the "已下载" of the progress line and which is removed afterwards. Its output is kept,
  * not shown (install.js prints a stack trace on failure), and a failure is explained in one Chinese
  * sentence (`explainInstallFailure`). Nothing here decides what happens next: `start.ts` does.
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** Long enough for the ~100 MB download on a slow line; a hung connection ends here. */
 export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
@@ -40,16 +45,49 @@ export interface FetchElectronOptions {
   onProgress?: (line: string, final: boolean) => void;
 }
 
-export function progressLine(version: string, elapsedMs: number, timeoutMs: number): string {
+export function progressLine(version: string, downloadedBytes: number, elapsedMs: number, timeoutMs: number): string {
   const seconds = Math.floor(elapsedMs / 1000);
-  return `正在下载 Electron ${version}（仅首次启动需要联网）… 已用 ${seconds} 秒，最多等待 ${Math.round(timeoutMs / 1000)} 秒`;
+  const mb = (downloadedBytes / (1024 * 1024)).toFixed(1);
+  return `正在下载 Electron ${version}（仅首次启动需要联网）… 已下载 ${mb} MB，已用 ${seconds} 秒，最多等待 ${Math.round(timeoutMs / 1000)} 秒`;
 }
 
-export function fetchElectron(opts: FetchElectronOptions): Promise<FetchElectronResult> {
+/** Total size of the files under `dir` (0 when it cannot be read). */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    total += await fs.stat(path.join(e.parentPath, e.name)).then((st) => st.size, () => 0);
+  }
+  return total;
+}
+
+export async function fetchElectron(opts: FetchElectronOptions): Promise<FetchElectronResult> {
+  const downloadDir = await fs.mkdtemp(path.join(os.tmpdir(), 'budget-tables-electron-'));
+  try {
+    return await runInstaller(opts, downloadDir);
+  } finally {
+    await fs.rm(downloadDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function runInstaller(opts: FetchElectronOptions, downloadDir: string): Promise<FetchElectronResult> {
   const timeoutMs = opts.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
   const tickMs = opts.tickMs ?? PROGRESS_TICK_MS;
   const started = Date.now();
-  const progress = (final: boolean) => opts.onProgress?.(progressLine(opts.version, Date.now() - started, timeoutMs), final);
+  let downloaded = 0;
+  const progress = (final: boolean) => opts.onProgress?.(progressLine(opts.version, downloaded, Date.now() - started, timeoutMs), final);
+  let measuring = false;
+  let settled = false;
+  const measure = () => {
+    if (measuring || settled) return;
+    measuring = true;
+    void folderBytes(downloadDir).then((bytes) => {
+      measuring = false;
+      downloaded = Math.max(downloaded, bytes); // the zip leaves the folder for the cache once complete
+      if (!settled) progress(false);
+    });
+  };
 
   return new Promise<FetchElectronResult>((resolve) => {
     let output = '';
@@ -58,17 +96,17 @@ export function fetchElectron(opts: FetchElectronOptions): Promise<FetchElectron
     };
     const child = spawn(opts.nodePath ?? process.execPath, [opts.installScript], {
       cwd: opts.cwd,
-      env: { ...opts.env, ELECTRON_GET_NO_PROGRESS: '1' }, // its own bar would fight with our line
+      // its own bar would fight with our line; the temp folder is where the download can be measured
+      env: { ...opts.env, ELECTRON_GET_NO_PROGRESS: '1', TMPDIR: downloadDir, TMP: downloadDir, TEMP: downloadDir },
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
 
-    let settled = false;
     let timedOut = false;
     let killTimer: ReturnType<typeof setTimeout> | undefined;
-    const ticker = setInterval(() => progress(false), tickMs);
+    const ticker = setInterval(measure, tickMs);
     const bound = setTimeout(() => {
       timedOut = true;
       child.kill('SIGTERM');
@@ -80,8 +118,12 @@ export function fetchElectron(opts: FetchElectronOptions): Promise<FetchElectron
       clearInterval(ticker);
       clearTimeout(bound);
       if (killTimer) clearTimeout(killTimer);
-      progress(true);
-      resolve(result);
+      // one last look, so the final line shows what was really downloaded
+      void folderBytes(downloadDir).then((bytes) => {
+        downloaded = Math.max(downloaded, bytes);
+        progress(true);
+        resolve(result);
+      });
     };
     progress(false);
 

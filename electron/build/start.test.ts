@@ -139,13 +139,19 @@ describe('npm start fetches a missing Electron with the package install script, 
     };
   }
 
-  it('an installer that succeeds: the binary it unpacked is launched', async () => {
+  it('an installer that succeeds: the binary it unpacked is launched; the progress line counts the download', async () => {
+    const tmpdirFile = path.join(tmp, 'installer-tmpdir.txt');
     const dir = await packageWithInstaller(
       'install-ok',
-      `const fs = require('fs'); const path = require('path');
-       fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
-       fs.writeFileSync(path.join(__dirname, 'dist', 'electron'), '#!/bin/sh\\n', { mode: 0o755 });
-       fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');`,
+      `const fs = require('fs'); const path = require('path'); const os = require('os');
+       // like @electron/get: the zip is downloaded into the temp folder first
+       fs.writeFileSync(path.join(os.tmpdir(), 'electron-v45.9.9-linux-x64.zip'), Buffer.alloc(3 * 1024 * 1024));
+       fs.writeFileSync(${JSON.stringify(tmpdirFile)}, os.tmpdir());
+       setTimeout(() => {
+         fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+         fs.writeFileSync(path.join(__dirname, 'dist', 'electron'), '#!/bin/sh\\n', { mode: 0o755 });
+         fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');
+       }, 300);`,
     );
     const progress: string[] = [];
     const plan = await prepareStart(options(dir, progress));
@@ -154,7 +160,12 @@ describe('npm start fetches a missing Electron with the package install script, 
       { kind: 'npm', script: 'build:main' },
       { kind: 'launch', command: path.join(dir, 'dist', 'electron'), args: [MAIN_BUNDLE, DEFAULT_DOCUMENT] },
     ]);
-    expect(progress[0]).toMatch(/^正在下载 Electron 45\.9\.9（仅首次启动需要联网）… 已用 0 秒，最多等待 5 秒$/);
+    expect(progress[0]).toBe('正在下载 Electron 45.9.9（仅首次启动需要联网）… 已下载 0.0 MB，已用 0 秒，最多等待 5 秒');
+    expect(progress.at(-1)).toMatch(/^正在下载 Electron 45\.9\.9（仅首次启动需要联网）… 已下载 3\.0 MB，已用 \d+ 秒，最多等待 5 秒$/);
+    // the installer's private temp folder is gone afterwards
+    const installerTmp = await fs.readFile(tmpdirFile, 'utf8');
+    expect(path.basename(installerTmp)).toMatch(/^budget-tables-electron-/);
+    await expect(fs.access(installerTmp)).rejects.toThrow();
   });
 
   it('an installer that fails (no network): the browser editor, with the reason in one Chinese sentence', async () => {
