@@ -222,6 +222,14 @@ describe('main process wiring', () => {
     await vi.waitFor(() => expect(win.destroyed).toBe(true));
   });
 
+  it('at start removes temp files that killed autosaves left in the recovery folder', async () => {
+    const recoveryDir = path.join(tmp, 'userData', 'recovery');
+    await fs.mkdir(recoveryDir, { recursive: true });
+    await fs.writeFile(path.join(recoveryDir, 'recovery-abc.json.保存中-2147480000-abcdefabcdef.tmp'), 'killed autosave');
+    await startMain();
+    await vi.waitFor(async () => expect(await fs.readdir(recoveryDir)).toEqual([]));
+  });
+
   it('a second launch hands its file to the editor of the first', async () => {
     const file = path.join(tmp, '第二个.budget');
     await fs.writeFile(file, '{"second":true}');
