@@ -1,5 +1,5 @@
 import { getCatalogue } from '../../shared/catalogue';
-import { evaluate } from '../../shared/compute/evaluate';
+import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 import { graphOf } from '../../shared/compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
@@ -66,7 +66,8 @@ export function showDocument(doc: DepartmentBudget, target: { table: TableId; in
     value(key) {
       const id = graph.idOf(key);
       if (id === undefined) return undefined;
-      return { fen: ev.computed[id]! as Fen, empty: ev.nonEmpty[id] === 0 };
+      const shown = shownValueOf(ev, id);
+      return { fen: (shown ?? 0) as Fen, empty: shown === null };
     },
   };
   const money = (key: string) => {

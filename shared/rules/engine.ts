@@ -21,7 +21,7 @@
  */
 import type { Patch } from 'immer';
 import { buildGraph, type BuiltGraph, type FundingRowCells } from '../compute/buildGraph';
-import { applyInput, evaluate, readPath, type Evaluation } from '../compute/evaluate';
+import { applyInput, evaluate, readPath, shownValueOf, type Evaluation } from '../compute/evaluate';
 import { NodeKind, type Graph } from '../compute/graph';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey } from '../model/cellKey';
@@ -178,11 +178,8 @@ class State {
 
   /** The value a cell shows: its printed value (null when printed blank), else its computed value (null when empty). */
   shownValue(n: number): number | null {
-    if (this.ev.hasReported[n] === 1) {
-      const printed = this.doc.reported[this.graph.keyOf(n)];
-      return printed === undefined || printed === null ? null : printed;
-    }
-    return this.ev.nonEmpty[n] === 1 ? Math.round(this.ev.shown[n]!) : null;
+    const v = shownValueOf(this.ev, n);
+    return v === null ? null : Math.round(v);
   }
 
   cellOf(n: number): FindingCell {

@@ -6,7 +6,7 @@
  * errors in the report) unless `force` is set, and a forced export lists them in its report.
  */
 import { getCatalogue } from '../catalogue';
-import { evaluate } from '../compute/evaluate';
+import { evaluate, shownValueOf } from '../compute/evaluate';
 import { graphOf } from '../compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../model/document';
 import { printedPrecisionFen } from '../money/format';
@@ -92,12 +92,13 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
 
   const { graph, structure } = graphOf(doc);
   const ev = evaluate(graph, doc);
-  const pv = blank ? null : printedValues(graph, ev.computed, step, adjust);
+  // What the editor shows: a printed total as printed (see shownValueOf), every other cell from its detail.
+  const pv = blank ? null : printedValues(graph, ev.shown, step, adjust);
   const values: ValueLookup = {
     get(key) {
       if (!pv) return null;
       const id = graph.idOf(key);
-      if (id === undefined || ev.nonEmpty[id] === 0) return null;
+      if (id === undefined || shownValueOf(ev, id) === null) return null;
       return pv.printed[id]!;
     },
   };
@@ -150,7 +151,7 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
       const key = graph.keys[id]!;
       const ref = ctx.refs.get(key);
       if (!ref) continue;
-      const exact = ev.computed[id]!;
+      const exact = ev.shown[id]!;
       adjusted.push({ key, ref, exactFen: exact, roundedFen: roundFen(exact as Fen, step), printedFen: pv.printed[id]! });
     }
     report.roundingAdjustment.adjusted = adjusted;
