@@ -1,4 +1,4 @@
-import { getCatalogue } from '../../shared/catalogue';
+import { amountDecimals, getCatalogue } from '../../shared/catalogue';
 import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 import { graphOf } from '../../shared/compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
@@ -61,7 +61,7 @@ export function showDocument(doc: DepartmentBudget, target: { table: TableId; in
   const { graph, structure } = graphOf(doc);
   const ev = evaluate(graph, doc);
   const unit = unitOverride ?? doc.department.displayUnit;
-  const decimals = catalogue.decimals[unit];
+  const decimals = amountDecimals(catalogue, doc.department, unit);
   const values: ValueSource = {
     value(key) {
       const id = graph.idOf(key);

@@ -8,7 +8,7 @@
  * grid refreshes exactly the changed cells; other edits re-project the rows (and rebuild the graph
  * when the structure changed). The same patches go to the check worker.
  */
-import { getCatalogue, type Catalogue } from '../../shared/catalogue';
+import { amountDecimals, getCatalogue, type Catalogue } from '../../shared/catalogue';
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
 import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluation } from '../../shared/compute/evaluate';
 import { NodeKind } from '../../shared/compute/graph';
@@ -23,7 +23,6 @@ import type { Patch } from 'immer';
 import { freeze } from 'immer';
 import type { CheckClient, CheckEvent, FindingsDelta } from '../check/checkClient';
 import { FindingsStore } from '../check/findingsStore';
-import { displayDecimals } from '../grid/amountText';
 import { Emitter, type Channel } from './emitter';
 import { isGridView, viewEntries, viewOfKey, type ViewEntry, type ViewId } from './views';
 
@@ -122,7 +121,7 @@ export class EditorStore {
   }
 
   get decimals(): number {
-    return displayDecimals(this.catalogue, this.unit);
+    return amountDecimals(this.catalogue, this.doc.department, this.unit);
   }
 
   get dirty(): boolean {

@@ -5,7 +5,7 @@
  * Refuses nothing silently: when the audit finds 强制性 errors the export is refused (with the
  * errors in the report) unless `force` is set, and a forced export lists them in its report.
  */
-import { getCatalogue } from '../catalogue';
+import { amountDecimals, getCatalogue } from '../catalogue';
 import { evaluate, shownValueOf } from '../compute/evaluate';
 import { graphOf } from '../compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../model/document';
@@ -36,7 +36,7 @@ export interface ExportOptions {
   force?: boolean;
   /** Display unit (default: the document's). */
   unit?: DisplayUnit;
-  /** Printed decimals (default: the catalogue's for the unit). */
+  /** Printed decimals (default: the document's own, see amountDecimals). */
   decimals?: number;
   /** Write the hidden metadata sheet (default true). */
   metadata?: boolean;
@@ -56,7 +56,7 @@ export type ExportResult =
 export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptions = {}): Promise<ExportResult> {
   const catalogue = getCatalogue(doc.catalogueId);
   const unit = options.unit ?? doc.department.displayUnit;
-  const decimals = options.decimals ?? catalogue.decimals[unit];
+  const decimals = options.decimals ?? amountDecimals(catalogue, doc.department, unit);
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError(`小数位数应为 0 到 6 的整数：${decimals}`);
   const blank = options.blank === true;
   const adjust = options.adjustRounding === true && !blank;
