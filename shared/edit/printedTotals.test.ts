@@ -9,6 +9,7 @@ import { graphOf } from '../compute/inputCells';
 import { runAudit } from '../rules/audit';
 import { adoptComputedTotals, hasPrintedTotals, printedTotalsOf } from './printedTotals';
 import { setCells } from './setCells';
+import { removeRow } from './structure';
 
 const SAMPLE = new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url);
 const parsed = parseBudgetFile(readFileSync(SAMPLE, 'utf8'), 'sample');
@@ -128,3 +129,20 @@ describe('an amount edit turns only the printed totals above it into computed on
     expect(added(findingsOf(published), findingsOf(moved.result.doc), ['error', 'warning'])).toEqual([]);
   });
 });
+
+describe('removing a row that holds amounts turns the printed totals above it into computed ones', () => {
+  it('drops them, keeps the others, adds no stale-total finding; undo restores', () => {
+    // 津贴补贴 (表4, 市信访局本级) 321 万元, under 工资福利支出 1,681.
+    const out = removeRow(published, { kind: 'economicLine', id: 'e-30102' });
+    if (!out.ok || !out.result) throw new Error('refused');
+    const removed = out.result.doc;
+    expect('T4|ec:u-bj:301|total' in removed.reported).toBe(false);
+    expect('T4|u:u-bj|total' in removed.reported).toBe(false);
+    expect(removed.reported['T4|ec:u-bj:302|total']).toBe(published.reported['T4|ec:u-bj:302|total']);
+    expect(removed.reported['T1|out:currentYearExpenditure|amount']).toBe(published.reported['T1|out:currentYearExpenditure|amount']);
+    const stale = ['T4-row-total', 'T4-category-sum', 'T4-unit-sum', 'T4-dept-sum'];
+    expect(runAudit(removed).filter((f) => stale.includes(f.rule) && f.severity !== 'info')).toEqual([]);
+    expect(applyPatches(removed, out.result.edit.inversePatches)).toEqual(published);
+  });
+});
+
