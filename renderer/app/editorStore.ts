@@ -300,7 +300,7 @@ export class EditorStore {
   private hintPrintedTotals(): void {
     if (this.printedHintShown || !hasPrintedTotals(this.doc)) return;
     this.printedHintShown = true;
-    this.showMessage('提示：此文档保留了从 Excel 读入的原表合计数，审核会把它们与明细比较。要让合计以明细为准，请点击审核结果栏的“按明细重算合计”。', 'info');
+    this.showMessage('提示：此文档保留了从 Excel 读入的原表合计数。修改过的金额之上的各级合计已改按明细计算，其余合计仍按原表；要让所有合计以明细为准，请点击审核结果栏的“按明细重算合计”。', 'info');
   }
 
   /**
