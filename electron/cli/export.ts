@@ -1,6 +1,6 @@
 /**
- * `export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--json]`:
- * the official workbook of a document. Refuses (exit 1) when the audit finds 强制性 errors,
+ * `export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--decimals N] [--json]`:
+ * the official workbook of a document, by default in the unit and decimals the document keeps. Refuses (exit 1) when the audit finds 强制性 errors,
  * unless --force; the export report lists them either way.
  */
 import { basename } from 'node:path';
@@ -9,24 +9,26 @@ import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { formatExportReport } from '../../shared/xlsx/report';
 import { FileSaveError, writeFileAtomic } from '../files/atomicWrite';
 import { loadDocument } from './loadDocument';
+import { parseDecimalsArg, parseUnitArg } from './precisionArgs';
 import { nodeZip } from './nodeZip';
 
 export async function runExport(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let file: string | undefined;
   let output: string | undefined;
   let unit: DisplayUnit | undefined;
+  let decimals: number | undefined;
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-o' || a === '--output') output = args[++i];
-    else if (a === '--unit') {
-      const u = args[++i];
-      if (u === '万元' || u === 'wan') unit = 'wan';
-      else if (u === '元' || u === 'yuan') unit = 'yuan';
-      else {
-        err(`export：单位只能是“万元”或“元”，而不是“${u ?? ''}”\n`);
+    else if (a === '--unit' || a === '--decimals') {
+      const parsed = a === '--unit' ? parseUnitArg('export', args[++i]) : parseDecimalsArg('export', args[++i]);
+      if (!parsed.ok) {
+        err(`${parsed.message}\n`);
         return 2;
       }
+      if (typeof parsed.value === 'number') decimals = parsed.value;
+      else unit = parsed.value;
     } else if (['--blank', '--adjust-rounding', '--force', '--json'].includes(a)) flags.add(a);
     else if (a.startsWith('-')) {
       err(`export：未知参数 ${a}\n`);
@@ -38,7 +40,7 @@ export async function runExport(args: string[], out: (s: string) => void, err: (
     }
   }
   if (!file || !output) {
-    err('export：用法 export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元]\n');
+    err('export：用法 export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--decimals N]\n');
     return 2;
   }
   if (!/\.xlsx$/i.test(output)) {
@@ -56,6 +58,7 @@ export async function runExport(args: string[], out: (s: string) => void, err: (
     force: flags.has('--force'),
     zip: nodeZip,
     ...(unit ? { unit } : {}),
+    ...(decimals !== undefined ? { decimals } : {}),
   });
   if (!result.ok) {
     err(`${result.error.message}\n`);

@@ -12,11 +12,13 @@ const HELP = `部门预算编制器 命令行
 用法：npm run --silent cli -- <命令> [参数]
 
 命令：
-  show FILE [--table 表N] [--unit 万元|元]   以文本显示预算表（不指定 --table 时显示全部表）
+  show FILE [--table 表N] [--unit 万元|元] [--decimals N]
+                                               以文本显示预算表（不指定 --table 时显示全部表）
   check FILE... [--json]                       读取并审核预算文件（.budget 或 .xlsx），列出审核结果
                                                退出码：0 无强制性错误；1 有强制性错误；2 有文件无法读取
-  export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--json]
+  export FILE.budget -o OUT.xlsx [--blank] [--adjust-rounding] [--force] [--unit 万元|元] [--decimals N] [--json]
                                                导出官方格式的 Excel 工作簿（表1…表14、表15-1…表15-N）
+                                               金额默认按文档读入时的单位和小数位数，--unit、--decimals 另行指定
                                                --blank 空白模板（只有结构，不含金额）；--adjust-rounding 尾差调整；
                                                有强制性审核错误时不导出（退出码 1），--force 仍然导出
   import FILE.xlsx -o OUT.budget [--roll-forward] [--into OPEN.budget] [--year N] [--json]

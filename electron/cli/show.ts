@@ -1,5 +1,5 @@
-import { getCatalogue } from '../../shared/catalogue';
-import { evaluate } from '../../shared/compute/evaluate';
+import { amountDecimals, getCatalogue } from '../../shared/catalogue';
+import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 import { graphOf } from '../../shared/compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
@@ -10,16 +10,19 @@ import { projectTable } from '../../shared/tables/project';
 import { renderTableText, type ValueSource } from '../../shared/tables/renderText';
 import type { TableId } from '../../shared/model/cellKey';
 import { loadDocument } from './loadDocument';
+import { parseDecimalsArg, parseUnitArg } from './precisionArgs';
 import { parseTableArg } from './tableArg';
 
 export async function runShow(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let file: string | undefined;
   let tableArg: string | undefined;
   let unitArg: string | undefined;
+  let decimalsArg: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--table') tableArg = args[++i];
     else if (a === '--unit') unitArg = args[++i];
+    else if (a === '--decimals') decimalsArg = args[++i];
     else if (a.startsWith('--')) {
       err(`show：未知参数 ${a}\n`);
       return 2;
@@ -38,12 +41,11 @@ export async function runShow(args: string[], out: (s: string) => void, err: (s:
     err(`show：无法识别的表号“${tableArg}”（应为 表1 … 表15 或 表15-N）\n`);
     return 2;
   }
-  let unit: DisplayUnit | undefined;
-  if (unitArg !== undefined) {
-    if (unitArg === '万元' || unitArg === 'wan') unit = 'wan';
-    else if (unitArg === '元' || unitArg === 'yuan') unit = 'yuan';
-    else {
-      err(`show：单位只能是“万元”或“元”，而不是“${unitArg}”\n`);
+  const unit = unitArg === undefined ? undefined : parseUnitArg('show', unitArg);
+  const decimals = decimalsArg === undefined ? undefined : parseDecimalsArg('show', decimalsArg);
+  for (const parsed of [unit, decimals]) {
+    if (parsed && !parsed.ok) {
+      err(`${parsed.message}\n`);
       return 2;
     }
   }
@@ -52,21 +54,22 @@ export async function runShow(args: string[], out: (s: string) => void, err: (s:
     err(`${loaded.error.message}\n`);
     return 2;
   }
-  out(`${showDocument(loaded.doc, target, unit)}\n`);
+  out(`${showDocument(loaded.doc, target, unit?.ok ? unit.value : undefined, decimals?.ok ? decimals.value : undefined)}\n`);
   return 0;
 }
 
-export function showDocument(doc: DepartmentBudget, target: { table: TableId; index?: number } | null, unitOverride?: DisplayUnit): string {
+export function showDocument(doc: DepartmentBudget, target: { table: TableId; index?: number } | null, unitOverride?: DisplayUnit, decimalsOverride?: number): string {
   const catalogue = getCatalogue(doc.catalogueId);
   const { graph, structure } = graphOf(doc);
   const ev = evaluate(graph, doc);
   const unit = unitOverride ?? doc.department.displayUnit;
-  const decimals = catalogue.decimals[unit];
+  const decimals = decimalsOverride ?? amountDecimals(catalogue, doc.department, unit);
   const values: ValueSource = {
     value(key) {
       const id = graph.idOf(key);
       if (id === undefined) return undefined;
-      return { fen: ev.computed[id]! as Fen, empty: ev.nonEmpty[id] === 0 };
+      const shown = shownValueOf(ev, id);
+      return { fen: (shown ?? 0) as Fen, empty: shown === null };
     },
   };
   const money = (key: string) => {

@@ -9,6 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import { SAMPLE_PATH } from '../../tests/xlsx/helpers';
 import { main } from './main';
+import type { Fen } from '../../shared/money/fen';
+import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
+import { smallBudget } from '../../tests/xlsx/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +94,32 @@ describe('cli export / import', () => {
     expect(existsSync(out)).toBe(false);
     const c = await run('check', bad);
     expect(c.code).toBe(2);
+  });
+
+  it('a workbook read in 万元 with 2 decimals is shown and exported with 2 decimals unless told otherwise', async () => {
+    const doc = smallBudget();
+    doc.department.displayUnit = 'wan';
+    doc.economicLines.byId.a1!.amounts.generalFunding = 123_455_000 as Fen; // 123.455 万元
+    const published = await exportWorkbook(doc, { audit: false, metadata: false, decimals: 2 });
+    if (!published.ok) throw new Error('export refused');
+    const source = join(dir, 'two-decimals.xlsx');
+    writeFileSync(source, published.bytes);
+    const budget = join(dir, 'two-decimals.budget');
+    expect((await run('import', source, '-o', budget)).code).toBe(0);
+    const shown = await run('show', budget, '--table', '表4');
+    expect(shown.out).toContain('123.46');
+    expect((await run('show', budget, '--table', '表4', '--decimals', '0')).out).not.toContain('123.46');
+    const again = await run('export', budget, '-o', join(dir, 'two-decimals-again.xlsx'), '--force', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ ok: true, report: { unit: 'wan', decimals: 2 } });
+    const chosen = await run('export', budget, '-o', join(dir, 'two-decimals-yuan.xlsx'), '--force', '--json', '--unit', '元', '--decimals', '0');
+    expect(JSON.parse(chosen.out)).toMatchObject({ ok: true, report: { unit: 'yuan', decimals: 0 } });
+    for (const bad of ['7', '-1', '2.5', 'two']) {
+      const r = await run('export', budget, '-o', join(dir, 'bad.xlsx'), '--decimals', bad);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('小数位数应为 0 到 6 的整数');
+    }
+    expect((await run('show', budget, '--decimals', '9')).code).toBe(2);
   });
 
   it('rejects wrong arguments', async () => {

@@ -163,4 +163,38 @@ describe('AppActions', () => {
     expect(isWorkbookFile({ name: 'a.budget', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) })).toBe(true);
     expect(isWorkbookFile({ name: 'a.budget', bytes: enc('{"format":"budget-tables/department-budget"}') })).toBe(false);
   });
+
+  it('导出Excel asks for unit and decimals, preset to the document’s own, and exports with the answer', async () => {
+    const exports: { unit: string; decimals?: number; force: boolean }[] = [];
+    const xlsx: XlsxClient = {
+      ...fakeXlsx({ ok: false, message: 'unused' }, []),
+      exportWorkbook: async (_doc, options) => (exports.push(options), { ok: false, refused: false, message: '测试' }),
+    };
+    const { store, dialogs, actions } = setup({ xlsx });
+    const doc = smallBudget();
+    doc.department.displayUnit = 'wan';
+    doc.department.displayDecimals = 2; // read from a workbook in 万元 with 2 decimals
+    store.open(doc, { name: 'small.budget' });
+    const answer = async (values: Record<string, string> | null) => {
+      const pending = actions.exportExcel();
+      await new Promise((r) => setTimeout(r, 0));
+      const open = dialogs.open;
+      if (open?.kind !== 'form') throw new Error('no export dialog');
+      const fields = Object.fromEntries(open.spec.fields.map((f) => [f.name, f]));
+      open.resolve(values);
+      await new Promise((r) => setTimeout(r, 0));
+      if (dialogs.open?.kind === 'confirm') dialogs.open.resolve('ok'); // the failure notice
+      await pending;
+      return fields;
+    };
+    const fields = await answer({ unit: 'wan', decimals: '2' });
+    expect(fields.unit).toMatchObject({ label: '金额单位', initial: 'wan', options: [{ value: 'wan', label: '万元' }, { value: 'yuan', label: '元' }] });
+    expect(fields.decimals).toMatchObject({ label: '小数位数', initial: '2' });
+    expect(exports).toEqual([{ unit: 'wan', decimals: 2, force: false }]);
+    await answer({ unit: 'yuan', decimals: '0' });
+    expect(exports[1]).toEqual({ unit: 'yuan', decimals: 0, force: false });
+    await answer(null); // 取消: nothing exported
+    expect(exports).toHaveLength(2);
+  });
 });
+

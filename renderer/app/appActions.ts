@@ -11,10 +11,14 @@
 import type { BudgetHost, HostCommand, PickedFile, SaveRequest, SaveResult } from '../../shared/host/contract';
 import { createEmptyBudget, replaceDocument } from '../../shared/edit';
 import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
-import type { DepartmentBudget } from '../../shared/model/document';
+import { amountDecimals, MAX_DECIMALS } from '../../shared/catalogue';
+import { displayUnitSchema, type DepartmentBudget, type DisplayUnit } from '../../shared/model/document';
+import { UNIT_LABELS } from '../../shared/money/format';
 import type { DialogService } from '../components/dialogs';
 import type { XlsxClient } from '../xlsx/xlsxClient';
 import type { EditorStore } from './editorStore';
+
+const DISPLAY_UNITS = displayUnitSchema.options;
 
 export const APP_NAME = '部门预算编制器';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -329,11 +333,30 @@ export class AppActions {
     });
   }
 
+  /** 导出Excel asks for the unit and decimals of the amounts, preset to the document's own. Null: cancelled. */
+  private async askExportFormat(): Promise<{ unit: DisplayUnit; decimals: number } | null> {
+    const { doc, catalogue } = this.store;
+    const unit = doc.department.displayUnit;
+    const v = await this.dialogs.form({
+      title: '导出Excel',
+      message: '金额的单位和小数位数（已按本文档读入时的格式填好）。',
+      fields: [
+        { name: 'unit', label: '金额单位', initial: unit, options: DISPLAY_UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] })) },
+        { name: 'decimals', label: '小数位数', initial: String(amountDecimals(catalogue, doc.department, unit)), options: Array.from({ length: MAX_DECIMALS + 1 }, (_, n) => ({ value: String(n), label: String(n) })) },
+      ],
+      submitLabel: '导出',
+    });
+    if (!v) return null;
+    return { unit: v.unit === 'yuan' ? 'yuan' : 'wan', decimals: Number(v.decimals) };
+  }
+
   async exportExcel(): Promise<void> {
     if (this.noExcel()) return;
+    const format = await this.askExportFormat();
+    if (!format) return;
     await this.withBusy('正在导出Excel…', async () => {
       const onProgress = this.progress('正在导出Excel…');
-      let result = await this.xlsx!.exportWorkbook(this.store.doc, { unit: this.store.unit, force: false }, onProgress);
+      let result = await this.xlsx!.exportWorkbook(this.store.doc, { ...format, force: false }, onProgress);
       if (!result.ok && result.refused) {
         // 强制性 errors: such a submission is not exported unless the clerk insists.
         const answer = await this.dialogs.confirm({
@@ -345,7 +368,7 @@ export class AppActions {
           this.store.showMessage('已取消导出。', 'info');
           return;
         }
-        result = await this.xlsx!.exportWorkbook(this.store.doc, { unit: this.store.unit, force: true }, onProgress);
+        result = await this.xlsx!.exportWorkbook(this.store.doc, { ...format, force: true }, onProgress);
       }
       if (!result.ok) {
         await this.dialogs.alert('导出失败', result.message);

@@ -9,6 +9,9 @@ import type { Finding } from '../../shared/rules/finding';
 import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
 import { EditorStore } from './editorStore';
 import { loadSample } from '../../tests/xlsx/helpers';
+import { runAudit } from '../../shared/rules/audit';
+import { buildGraph } from '../../shared/compute/buildGraph';
+import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 
 /** Records what the store sends to the check worker and lets the test answer. */
 class RecordingCheckClient implements CheckClient {
@@ -245,5 +248,65 @@ describe('EditorStore with one unit', () => {
     expect(store.doc.otherExpenditure.a?.carryOverOut).toBe(12_300);
     expect(store.cellValue(key)).toBe(12_300);
     expect(store.cellValue(cellKey('T1', 'out:expenditureTotal', 'amount'))).toBe(105_000 + 12_300);
+  });
+});
+
+describe('EditorStore with a document read from a published workbook (the sample)', () => {
+  const W = 1_000_000; // 分 per 万元
+  const WAGES = cellKey('T4', 'e:e-30101', 'generalFunding');
+  const open = () => {
+    const store = new EditorStore(new RecordingCheckClient());
+    store.open(loadSample(), null);
+    return store;
+  };
+  /** Every cell a finding names shows in the grid the value its message quotes. */
+  const expectFindingsAgreeWithGrid = (store: EditorStore) => {
+    const findings = runAudit(store.doc);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) for (const c of f.cells) expect(store.cellValue(`${c.table}|${c.row}|${c.column}`), `${f.id}: ${c.table}|${c.row}|${c.column}`).toBe(c.valueFen);
+  };
+  /** The incrementally updated values equal a fresh evaluation of the document. */
+  const expectSameAsFresh = (store: EditorStore) => {
+    const { graph } = buildGraph(store.doc);
+    const ev = evaluate(graph, store.doc);
+    for (let i = 0; i < graph.size; i++) expect(store.cellValue(graph.keyOf(i)), graph.keyOf(i)).toBe(shownValueOf(ev, i));
+  };
+
+  it('shows the printed totals, as the workbook prints them and as the audit messages quote them', () => {
+    const store = open();
+    // The published 表4 prints 工资福利支出 1,681 (its 款 add up to 1,682) and 本年支出合计 3,380 (类 add up to 3,381).
+    expect(store.cellValue(cellKey('T4', 'ec:u-bj:301', 'total'))).toBe(1_681 * W);
+    expect(store.cellValue(cellKey('T1', 'out:currentYearExpenditure', 'amount'))).toBe(3_380 * W);
+    // 表12 prints 公务用车购置及运行维护费 小计 blank: the grid shows it blank.
+    expect(store.cellValue(cellKey('T12', 'u:u-bj:cur', 'vehicleSubtotal'))).toBeNull();
+    expect(store.isPrintedTotal(cellKey('T4', 'ec:u-bj:301', 'total'))).toBe(true);
+    expectFindingsAgreeWithGrid(store);
+  });
+
+  it('an edit turns the totals above it into computed ones, and only those; undo brings the printed ones back', async () => {
+    const store = open();
+    const changed: string[][] = [];
+    store.onValues((keys) => changed.push(keys));
+    expect(store.setCells([{ key: WAGES, value: (1_111 * W) as Fen }], { label: '输入' })).toBe(true);
+    await flush();
+    // 工资福利支出 = Σ its 款 as shown (1,682 + 100); 商品和服务支出 (not above the edit) stays printed 163.
+    expect(store.cellValue(cellKey('T4', 'ec:u-bj:301', 'total'))).toBe(1_782 * W);
+    expect(store.isPrintedTotal(cellKey('T4', 'ec:u-bj:301', 'total'))).toBe(false);
+    expect(store.cellValue(cellKey('T4', 'ec:u-bj:302', 'total'))).toBe(163 * W);
+    // The unit row adds the classes as shown: 1,782 + 163 + 121.
+    expect(store.cellValue(cellKey('T4', 'u:u-bj', 'total'))).toBe(2_066 * W);
+    expect(store.cellValue(cellKey('T1', 'out:currentYearExpenditure', 'amount'))).toBe(3_380 * W);
+    expect(changed[0]).toContain(cellKey('T4', 'ec:u-bj:301', 'total'));
+    expect(changed[0]).toContain(cellKey('T3', 'dept', 'total'));
+    expectSameAsFresh(store);
+    expectFindingsAgreeWithGrid(store);
+    store.undo();
+    await flush();
+    expect(store.doc).toEqual(loadSample());
+    expect(store.cellValue(cellKey('T4', 'ec:u-bj:301', 'total'))).toBe(1_681 * W);
+    expectSameAsFresh(store);
+    store.redo();
+    expect(store.cellValue(cellKey('T4', 'u:u-bj', 'total'))).toBe(2_066 * W);
+    expectSameAsFresh(store);
   });
 });

@@ -8,9 +8,9 @@
  * grid refreshes exactly the changed cells; other edits re-project the rows (and rebuild the graph
  * when the structure changed). The same patches go to the check worker.
  */
-import { getCatalogue, type Catalogue } from '../../shared/catalogue';
+import { amountDecimals, getCatalogue, type Catalogue } from '../../shared/catalogue';
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
-import { applyInput, evaluate, readPath, type Evaluation } from '../../shared/compute/evaluate';
+import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluation } from '../../shared/compute/evaluate';
 import { NodeKind } from '../../shared/compute/graph';
 import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
@@ -23,7 +23,6 @@ import type { Patch } from 'immer';
 import { freeze } from 'immer';
 import type { CheckClient, CheckEvent, FindingsDelta } from '../check/checkClient';
 import { FindingsStore } from '../check/findingsStore';
-import { displayDecimals } from '../grid/amountText';
 import { Emitter, type Channel } from './emitter';
 import { isGridView, viewEntries, viewOfKey, type ViewEntry, type ViewId } from './views';
 
@@ -122,7 +121,7 @@ export class EditorStore {
   }
 
   get decimals(): number {
-    return displayDecimals(this.catalogue, this.unit);
+    return amountDecimals(this.catalogue, this.doc.department, this.unit);
   }
 
   get dirty(): boolean {
@@ -167,12 +166,17 @@ export class EditorStore {
     return id;
   }
 
-  /** Computed value of a cell in 分, or null when empty / unknown. */
+  /** The value a cell shows in 分 (a printed total as printed), or null when blank / unknown. */
   cellValue(key: string | undefined): number | null {
     if (key === undefined) return null;
     const id = this.nodeOf(key);
-    if (id === undefined || this.ev.nonEmpty[id] === 0) return null;
-    return this.ev.computed[id]!;
+    return id === undefined ? null : shownValueOf(this.ev, id);
+  }
+
+  /** Whether a computed cell shows the total printed in the workbook it was read from. */
+  isPrintedTotal(key: string | undefined): boolean {
+    const id = key === undefined ? undefined : this.nodeOf(key);
+    return id !== undefined && this.ev.hasReported[id] === 1;
   }
 
   /**
@@ -296,7 +300,7 @@ export class EditorStore {
   private hintPrintedTotals(): void {
     if (this.printedHintShown || !hasPrintedTotals(this.doc)) return;
     this.printedHintShown = true;
-    this.showMessage('提示：此文档保留了从 Excel 读入的原表合计数，审核会把它们与明细比较。要让合计以明细为准，请点击审核结果栏的“按明细重算合计”。', 'info');
+    this.showMessage('提示：此文档保留了从 Excel 读入的原表合计数。修改过的金额之上的各级合计已改按明细计算，其余合计仍按原表；要让所有合计以明细为准，请点击审核结果栏的“按明细重算合计”。', 'info');
   }
 
   /**
@@ -350,6 +354,14 @@ export class EditorStore {
         const value = readPath(doc, graph.inputPath[id]!);
         for (const n of applyInput(this.ev, id, value)) changed.add(n);
       }
+      // Printed totals the edit makes stale (or, undone, brings back).
+      const printed = new Map<number, number | null | undefined>();
+      for (const p of patches) {
+        if (p.path[0] !== 'reported' || p.path.length !== 2) continue;
+        const id = graph.idOf(String(p.path[1]));
+        if (id !== undefined) printed.set(id, p.op === 'remove' ? undefined : (p.value as number | null));
+      }
+      if (printed.size > 0) for (const n of setReported(this.ev, printed)) changed.add(n);
       const keys = [...changed].map((n) => graph.keyOf(n));
       notify = () => {
         for (const l of this.valueListeners) l(keys);

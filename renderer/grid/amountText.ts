@@ -1,13 +1,7 @@
 /** Amounts as text in the display unit: formatted for the grid, exact for the cell editor and the clipboard. */
-import type { Catalogue } from '../../shared/catalogue';
 import type { DisplayUnit } from '../../shared/model/document';
 import { formatFen, unitMaxDecimals } from '../../shared/money/format';
 import type { Fen } from '../../shared/money/fen';
-
-/** 万元 with the catalogue's printed decimals, 元 with 2. */
-export function displayDecimals(catalogue: Catalogue, unit: DisplayUnit): number {
-  return unit === 'wan' ? catalogue.decimals.wan : 2;
-}
 
 export function formatAmount(value: number | null | undefined, unit: DisplayUnit, decimals: number): string {
   if (value === null || value === undefined) return '';

@@ -15,6 +15,9 @@ import { checkWorkerResponseSchema, type CheckWorkerResponse, type FindingsDelta
 import { sameDelta } from '../check/workerCheckClient';
 import { createCheckHandler } from './checkWorker';
 import { writeInputPath } from '../../tests/fixtures/writeInput';
+import { setCells } from '../../shared/edit/setCells';
+import type { Fen } from '../../shared/money/fen';
+import { runAudit } from '../../shared/rules/audit';
 
 enablePatches();
 
@@ -36,8 +39,8 @@ const { graph } = graphOf(doc);
 const inputs: number[] = [];
 for (let i = 0; i < graph.size; i++) if (graph.kind[i] === NodeKind.Input) inputs.push(i);
 
-/** Set one input cell as the editor does (an empty partial-record cell is an absent key). */
-function setInput(current: DepartmentBudget, input: number, value: number | null): [DepartmentBudget, Patch[]] {
+/** Set one input cell (an empty partial-record cell is an absent key). */
+function setPlainInput(current: DepartmentBudget, input: number, value: number | null): [DepartmentBudget, Patch[]] {
   const path = graph.inputPathOf(inputs[input % inputs.length]!)!;
   return produceWithPatches(current, (d: Draft<DepartmentBudget>) => {
     writeInputPath(d, path, value);
@@ -53,15 +56,29 @@ const step = fc.record({
   other: edit,
 });
 
+/** The same edit as the editor makes it: printed totals above the cell are dropped with it (setCells). */
+function setCellAsEditor(current: DepartmentBudget, input: number, value: number | null): [DepartmentBudget, Patch[]] {
+  const key = graph.keyOf(inputs[input % inputs.length]!);
+  const out = setCells(current, graph, [{ key, value: value as Fen | null }], { label: '输入' });
+  if (!out.ok) throw new Error(out.message);
+  return out.result ? [out.result.doc, out.result.edit.patches] : [current, []];
+}
+
 describe('check worker previews', () => {
-  it('predict the committed delta and never change what later edits report', () => {
+  for (const [what, setInput] of [
+    ['plain amount patches', setPlainInput],
+    ['the editor’s patches, which drop the printed totals above the edit', setCellAsEditor],
+  ] as const)
+  it(`predict the committed delta and never change what later edits report (${what})`, () => {
     let tried = 0;
+    let withPrinted = 0;
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
         const previewing = worker();
         const plain = worker();
         previewing({ id: 'o', type: 'open', doc });
-        plain({ id: 'o', type: 'open', doc });
+        const opened = plain({ id: 'o', type: 'open', doc });
+        const findings = new Map((opened.type === 'findings' ? opened.delta.added : []).map((f) => [f.id, f]));
         let current = doc;
         steps.forEach((s, i) => {
           let lastPreview: { patches: Patch[]; delta: FindingsDelta | null } | null = null;
@@ -76,6 +93,7 @@ describe('check worker previews', () => {
           const [input, value] = s.commitLast && s.previews.length ? s.previews[s.previews.length - 1]! : s.other;
           const [next, patches] = setInput(current, input, value);
           current = next;
+          if (patches.some((p) => p.path[0] === 'reported')) withPrinted++;
           const a = previewing({ id: `p${i}`, type: 'patches', seq: i + 1, patches });
           const b = plain({ id: `p${i}`, type: 'patches', seq: i + 1, patches });
           expect(a.type).toBe('findings');
@@ -83,11 +101,18 @@ describe('check worker previews', () => {
           if (a.type !== 'findings' || b.type !== 'findings') return;
           expect(sameDelta(a.delta, b.delta)).toBe(true);
           if (lastPreview?.delta && JSON.stringify(lastPreview.patches) === JSON.stringify(patches)) expect(sameDelta(lastPreview.delta, a.delta)).toBe(true);
+          for (const f of [...b.delta.added, ...b.delta.changed]) findings.set(f.id, f);
+          for (const id of b.delta.removed) findings.delete(id);
         });
+        // The incremental findings are those of a full check of the edited document.
+        const full = runAudit(current);
+        expect([...findings.keys()].sort()).toEqual(full.map((f) => f.id).sort());
+        for (const f of full) expect(findings.get(f.id)?.message).toBe(f.message);
       }),
       { numRuns: 60, seed: 20201130 },
     );
     expect(tried).toBeGreaterThan(50); // the property really exercised previews
+    if (setInput === setCellAsEditor) expect(withPrinted).toBeGreaterThan(20);
   });
 
   it('tries out only plain amount edits on top of the last applied edit', () => {

@@ -26,7 +26,7 @@ interface InPlaceSlot {
  * immer would shallow-copy every record on the path (e.g. 9,000 表4 lines of a large department)
  * on every keystroke; the worker's private document is updated in place instead. Returns the slots
  * as they were (to put them back), or null — having changed nothing — unless every patch sets or
- * removes one input value of an existing holder.
+ * removes one input value of an existing holder, or a printed total the edit drops (or undo restores).
  */
 function writeInputPatchesInPlace(session: AuditSession, patches: readonly Patch[]): InPlaceSlot[] | null {
   const graph = session.built.graph;
@@ -34,7 +34,8 @@ function writeInputPatchesInPlace(session: AuditSession, patches: readonly Patch
   for (const patch of patches) {
     const value = patch.value as unknown;
     const setsValue = (patch.op === 'replace' || patch.op === 'add') && (value === null || (typeof value === 'number' && Number.isSafeInteger(value)));
-    if (!(setsValue || patch.op === 'remove') || graph.inputAtPath(patch.path) === undefined) return null;
+    const printedTotal = patch.path.length === 2 && patch.path[0] === 'reported';
+    if (!(setsValue || patch.op === 'remove') || (!printedTotal && graph.inputAtPath(patch.path) === undefined)) return null;
     let cur: unknown = session.doc;
     for (const key of patch.path.slice(0, -1)) {
       cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;

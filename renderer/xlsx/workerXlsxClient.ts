@@ -1,8 +1,8 @@
 /** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
-import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
+import type { DepartmentBudget } from '../../shared/model/document';
 import type { ImportReport } from '../../shared/xlsx/report';
 import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
-import type { XlsxClient, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
+import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
 
 type Final = Exclude<XlsxWorkerResponse, { type: 'progress' }>;
 /** A request without its id (distributes over the union of request kinds). */
@@ -58,8 +58,8 @@ export class WorkerXlsxClient implements XlsxClient {
     });
   }
 
-  async exportWorkbook(doc: DepartmentBudget, options: { unit: DisplayUnit; force: boolean }, onProgress?: XlsxProgress): Promise<XlsxExportResult> {
-    const r = await this.request({ type: 'export', doc, options: { unit: options.unit, force: options.force } }, onProgress);
+  async exportWorkbook(doc: DepartmentBudget, options: XlsxExportOptions, onProgress?: XlsxProgress): Promise<XlsxExportResult> {
+    const r = await this.request({ type: 'export', doc, options: { unit: options.unit, force: options.force, ...(options.decimals !== undefined ? { decimals: options.decimals } : {}) } }, onProgress);
     if (r.type === 'exported') return { ok: true, bytes: r.bytes, notes: r.report.warnings.map((w) => w.message) };
     if (r.type === 'exportRefused') return { ok: false, refused: true, message: r.message };
     return { ok: false, refused: false, message: r.type === 'failed' ? r.message : '导出失败' };

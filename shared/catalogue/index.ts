@@ -23,3 +23,4 @@ export function tableDef(catalogue: Catalogue, id: string): TableDef {
   if (!t) throw new Error(`表样目录 ${catalogue.id} 中没有 ${id}`);
   return t;
 }
+export * from './decimals';

@@ -28,7 +28,9 @@ export interface Evaluation {
   nonEmptyTerms: Int32Array;
   hasReported: Uint8Array;
   reported: Float64Array;
-  /** Printed-rounding count per node (see above). */
+  /** 1 where the printed value is a blank cell (reported is then 0). */
+  reportedBlank: Uint8Array;
+  /** Printed-rounding count per node (see above; as evaluated — setReported does not revise it). */
   looseness: Int32Array;
   /** 分 per unit of the last printed digit; null for exact documents. */
   printedPrecisionFen: number | null;
@@ -48,12 +50,14 @@ export function evaluate(graph: Graph, doc: DepartmentBudget): Evaluation {
   const { kind, termStart, termList, inputBaseOf, inputLeafOf, leafNames } = graph;
   const hasReported = new Uint8Array(n);
   const reported = new Float64Array(n);
+  const reportedBlank = new Uint8Array(n);
   let anyReported = false;
   for (const [k, v] of Object.entries(doc.reported)) {
     const id = graph.idOf(k);
     if (id === undefined || kind[id] === NodeKind.Input) continue;
     hasReported[id] = 1;
     reported[id] = v ?? 0;
+    reportedBlank[id] = v === null ? 1 : 0;
     anyReported = true;
   }
   const computed = new Float64Array(n);
@@ -112,7 +116,61 @@ export function evaluate(graph: Graph, doc: DepartmentBudget): Evaluation {
     nonEmpty[i] = ne > 0 || (hasReported[i] === 1 && reported[i] !== 0) ? 1 : 0;
     looseness[i] = loose;
   }
-  return { graph, computed, shown, nonEmpty, nonEmptyTerms, hasReported, reported, looseness, printedPrecisionFen: doc.printedPrecisionFen };
+  return { graph, computed, shown, nonEmpty, nonEmptyTerms, hasReported, reported, reportedBlank, looseness, printedPrecisionFen: doc.printedPrecisionFen };
+}
+
+/**
+ * The value a cell shows, in 分 (null: a blank cell): its printed value as printed (a printed blank
+ * stays blank), else the sum of the shown values of its terms. The grid, the tooltips, the audit
+ * messages and the export all show this one number.
+ */
+export function shownValueOf(ev: Evaluation, node: number): number | null {
+  if (ev.hasReported[node] === 1) return ev.reportedBlank[node] === 1 ? null : ev.reported[node]!;
+  return ev.nonEmpty[node] === 1 ? ev.shown[node]! : null;
+}
+
+/**
+ * Printed values set (a number, or null for a printed blank) or dropped (undefined) on derived
+ * nodes, and their effect pushed up the graph. Returns every node whose shown value or emptiness
+ * changed, in topological order.
+ */
+export function setReported(ev: Evaluation, updates: ReadonlyMap<number, number | null | undefined>): number[] {
+  const { graph } = ev;
+  if (ev.shown === ev.computed) ev.shown = Float64Array.from(ev.computed); // printed values from now on
+  const queued = new Set<number>();
+  for (const [node, value] of updates) {
+    if (graph.kind[node] === NodeKind.Input) continue;
+    ev.hasReported[node] = value === undefined ? 0 : 1;
+    ev.reported[node] = value ?? 0;
+    ev.reportedBlank[node] = value === null ? 1 : 0;
+    queued.add(node);
+  }
+  const changed: number[] = [];
+  const { parentStart, parentList } = graph;
+  const pending = [...queued].sort((a, b) => a - b);
+  // Nodes are processed in id (topological) order; parents have larger ids than their terms.
+  while (pending.length > 0) {
+    const i = pending.shift()!;
+    const shown = ev.hasReported[i] === 1 ? ev.reported[i]! : formulaOverShown(ev, i);
+    const ne = ev.nonEmptyTerms[i]! > 0 || (ev.hasReported[i] === 1 && ev.reported[i] !== 0) ? 1 : 0;
+    const de = ne - ev.nonEmpty[i]!;
+    const moved = shown !== ev.shown[i] || de !== 0;
+    ev.shown[i] = shown;
+    ev.nonEmpty[i] = ne;
+    if (!moved && !updates.has(i)) continue;
+    changed.push(i);
+    if (!moved) continue;
+    for (let p = parentStart[i]!, end = parentStart[i + 1]!; p < end; p++) {
+      const parent = parentList[p]!;
+      ev.nonEmptyTerms[parent] = ev.nonEmptyTerms[parent]! + de;
+      if (queued.has(parent)) continue;
+      queued.add(parent);
+      let at = pending.length;
+      while (at > 0 && pending[at - 1]! > parent) at--;
+      pending.splice(at, 0, parent);
+    }
+  }
+  return changed;
 }
 
 /** Value of a node's defining formula over the shown values of its terms. */

@@ -104,6 +104,10 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
     }
   }
   if (patches.length === 0) return { ok: true, edit: null };
+  for (const key of printedTotalsAbove(doc, graph, keys)) {
+    patches.push({ op: 'remove', path: ['reported', key] });
+    inverse.push({ op: 'add', path: ['reported', key], value: doc.reported[key] ?? null });
+  }
   inverse.reverse();
   return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } } };
 }
@@ -116,9 +120,46 @@ export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly Ce
     return { ok: true, result: { doc: applyPatches(doc, plan.edit.patches), edit: plan.edit } };
   }
   const targets = targetsOf(graph, cells, options) as Target[];
+  const stale = printedTotalsAbove(doc, graph, targets.map((t) => t.key));
   return edit(doc, options.label, { kind: 'values', keys: targets.map((t) => t.key) }, (draft) => {
     for (const t of targets) writePath(draft, t.path, t.value);
+    for (const key of stale) delete draft.reported[key];
   });
+}
+
+/**
+ * The printed totals an amount edit makes stale: every printed value kept (`reported`) on a cell
+ * computed from one of the edited inputs, directly or through other totals. They turn into computed
+ * totals with the edit; every other printed total stays what the workbook says.
+ */
+export function printedTotalsAbove(doc: DepartmentBudget, graph: Graph, inputKeys: readonly string[]): string[] {
+  const reported = doc.reported;
+  let any = false;
+  for (const _ in reported) {
+    any = true;
+    break;
+  }
+  if (!any) return [];
+  const { parentStart, parentList } = graph;
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  for (const key of inputKeys) {
+    const id = graph.idOf(key);
+    if (id !== undefined) stack.push(id);
+  }
+  const out: string[] = [];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (let p = parentStart[n]!, end = parentStart[n + 1]!; p < end; p++) {
+      const parent = parentList[p]!;
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      stack.push(parent);
+      const key = graph.keyOf(parent);
+      if (Object.prototype.hasOwnProperty.call(reported, key)) out.push(key);
+    }
+  }
+  return out;
 }
 
 function writePath(draft: Draft<DepartmentBudget>, path: readonly string[], value: Fen | null): void {

@@ -12,6 +12,10 @@ import { FUNCTIONAL_FUND_LABELS, type FunctionalFund } from '../model/funding';
 import { insertAfter, moveAmongPeers, removeFrom } from './collection';
 import { edit, refuse, type EditOutcome } from './edit';
 import { newId } from './ids';
+import { printedTotalsAbove } from './setCells';
+import { graphOf } from '../compute/inputCells';
+import { readPath } from '../compute/evaluate';
+import { NodeKind } from '../compute/graph';
 
 export type RowTargetKind = 'unit' | 'project' | 'subItem' | 'economicLine' | 'functionalLine' | 'transferLine' | 'procurementItem';
 export interface RowTarget {
@@ -293,6 +297,28 @@ const ROW_PREFIX_KIND: Record<string, RowTargetKind> = {
   pi: 'procurementItem',
 };
 
+/**
+ * A removal deletes amounts: the printed totals above them turn into computed ones, as after an
+ * amount edit (printedTotalsAbove). Reads the document before the removal.
+ */
+function dropPrintedTotalsAbove(doc: DepartmentBudget, d: Draft<DepartmentBudget>, removed: Map<RowTargetKind, Set<string>>): void {
+  let any = false;
+  for (const _ in doc.reported) {
+    any = true;
+    break;
+  }
+  if (!any) return;
+  const { graph } = graphOf(doc);
+  const deleted: string[] = [];
+  for (let i = 0; i < graph.size; i++) {
+    if (graph.kind[i] !== NodeKind.Input) continue;
+    const [prefix, id] = graph.rowOf(i).split(':');
+    const kind = prefix === undefined ? undefined : ROW_PREFIX_KIND[prefix];
+    if (kind && id !== undefined && removed.get(kind)?.has(id) && readPath(doc, graph.inputPathOf(i)!) !== null) deleted.push(graph.keyOf(i));
+  }
+  for (const key of printedTotalsAbove(doc, graph, deleted)) delete d.reported[key];
+}
+
 /** Drop printed values and last-year values of rows that no longer exist. */
 function purgeRowValues(d: Draft<DepartmentBudget>, removed: Map<RowTargetKind, Set<string>>): void {
   for (const rec of [d.reported, d.previousYear]) {
@@ -364,6 +390,7 @@ export function removeRow(doc: DepartmentBudget, t: RowTarget): EditOutcome {
         removeFrom(collectionOf(d as DepartmentBudget, t.kind), t.id);
         mark(t.kind, t.id);
     }
+    dropPrintedTotalsAbove(doc, d, removed);
     purgeRowValues(d, removed);
   });
 }

@@ -233,7 +233,13 @@ export const departmentSchema = z.object({
   /** 主管部门 (表14/表15). */
   competentDepartment: z.string().max(200).default(''),
   fiscalYear: z.number().int().min(2000).max(2100),
+  /** Unit the amounts are shown and exported in (the unit of the workbook the document was read from). */
   displayUnit: displayUnitSchema,
+  /**
+   * Decimals of amounts in `displayUnit` when they are not the catalogue's (a workbook read in 万元 with 2
+   * decimals keeps 2). Absent: the catalogue's decimals for the unit.
+   */
+  displayDecimals: z.number().int().min(0).max(6).optional(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 

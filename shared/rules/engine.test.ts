@@ -8,6 +8,7 @@ import { generateLargeBudget } from '../../tests/fixtures/largeBudget';
 import { createAuditSession, runAudit } from './audit';
 import { ALL_RULES, RELATION_RULES } from './catalogue';
 import { buildGraph } from '../compute/buildGraph';
+import { setCells } from '../edit/setCells';
 
 enablePatches();
 
@@ -49,6 +50,24 @@ describe('audit engine', () => {
     const undone = session.applyPatches(back, undo);
     expect(undone.removed.sort()).toEqual(changes.added.map((f) => f.id).sort());
     expect(session.findings()).toEqual([]);
+  });
+
+  it('an amount edit that drops the printed totals above it is re-checked incrementally, and so is its undo', () => {
+    const doc = sample();
+    const session = createAuditSession(doc);
+    const graphBefore = session.built.graph;
+    const typed = setCells(doc, graphBefore, [{ key: 'T4|e:e-30101|generalFunding', value: 1_100_000_000 as Fen }], { label: '输入' });
+    if (!typed.ok || !typed.result) throw new Error('edit refused');
+    const { doc: next, edit } = typed.result;
+    expect(edit.patches.some((p) => p.path[0] === 'reported')).toBe(true);
+    const sorted = (fs: readonly { id: string; message: string; severity: string }[]) => fs.map((f) => `${f.severity} ${f.id} ${f.message}`).sort();
+    const changes = session.applyPatches(next, edit.patches);
+    expect(session.built.graph).toBe(graphBefore); // not rebuilt
+    expect(sorted(session.findings())).toEqual(sorted(runAudit(next)));
+    expect(changes.added.length + changes.removed.length + changes.changed.length).toBeGreaterThan(0);
+    session.applyPatches(doc, edit.inversePatches);
+    expect(session.built.graph).toBe(graphBefore);
+    expect(sorted(session.findings())).toEqual(sorted(runAudit(doc)));
   });
 
   it('rebuilds on a structural edit and still reports a diff', () => {

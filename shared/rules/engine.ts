@@ -15,13 +15,14 @@
  *   e.g. a line's `amounts`) updates the evaluation by delta propagation with early cut-off
  *   (compute/evaluate.ts applyInput), then the effective values, then re-evaluates the instances
  *   reading any changed node. A patch on texts/dates/notes re-runs the instances reading that path.
- *   Accepting a warning only re-decorates that finding. Anything structural (rows added, removed,
- *   reordered, codes, names, printed values) rebuilds the whole state and diffs the findings.
+ *   Accepting a warning only re-decorates that finding. A printed total set or dropped (`reported`:
+ *   an amount edit drops those above it) is pushed through the evaluation like an amount. Anything
+ *   structural (rows added, removed, reordered, codes, names) rebuilds the whole state and diffs the findings.
  * - Results go out as changes: added / changed / removed findings.
  */
 import type { Patch } from 'immer';
 import { buildGraph, type BuiltGraph, type FundingRowCells } from '../compute/buildGraph';
-import { applyInput, evaluate, readPath, type Evaluation } from '../compute/evaluate';
+import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluation } from '../compute/evaluate';
 import { NodeKind, type Graph } from '../compute/graph';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey } from '../model/cellKey';
@@ -178,11 +179,8 @@ class State {
 
   /** The value a cell shows: its printed value (null when printed blank), else its computed value (null when empty). */
   shownValue(n: number): number | null {
-    if (this.ev.hasReported[n] === 1) {
-      const printed = this.doc.reported[this.graph.keyOf(n)];
-      return printed === undefined || printed === null ? null : printed;
-    }
-    return this.ev.nonEmpty[n] === 1 ? Math.round(this.ev.shown[n]!) : null;
+    const v = shownValueOf(this.ev, n);
+    return v === null ? null : Math.round(v);
   }
 
   cellOf(n: number): FindingCell {
@@ -514,7 +512,13 @@ function buildState(doc: DepartmentBudget, options: AuditOptions): State {
 // Patch classification
 // ---------------------------------------------------------------------------------------------
 
-type PatchClass = { kind: 'inputs'; nodes: number[] } | { kind: 'paths'; path: string } | { kind: 'accept'; id: string | null } | { kind: 'ignore' } | { kind: 'rebuild' };
+type PatchClass =
+  | { kind: 'inputs'; nodes: number[] }
+  | { kind: 'printed'; node: number }
+  | { kind: 'paths'; path: string }
+  | { kind: 'accept'; id: string | null }
+  | { kind: 'ignore' }
+  | { kind: 'rebuild' };
 
 /** Object paths that hold only inputs (re-read every input under them). */
 function isInputHolder(path: readonly (string | number)[]): boolean {
@@ -531,6 +535,12 @@ function classify(state: State, patch: Patch): PatchClass {
   const path = patch.path;
   const head = path[0];
   if (head === 'acceptedWarnings') return { kind: 'accept', id: path.length >= 2 ? String(path[1]) : null };
+  // A printed total set or dropped (an amount edit drops those above it; undo puts them back).
+  if (head === 'reported' && path.length === 2 && !state.eff.trivial) {
+    const node = state.graph.idOf(String(path[1]));
+    if (node === undefined) return { kind: 'ignore' }; // a printed value of no cell is never read
+    return state.graph.kind[node] === NodeKind.Input ? { kind: 'ignore' } : { kind: 'printed', node };
+  }
   const input = state.graph.inputAtPath(path);
   if (input !== undefined) return { kind: 'inputs', nodes: [input] };
   if (isInputHolder(path)) {
@@ -567,6 +577,7 @@ export function createAuditSession(doc: DepartmentBudget, options: AuditOptions 
   const applyPatches = (nextDoc: DepartmentBudget, patches: readonly Patch[]): FindingChanges => {
     if (nextDoc === state.doc && patches.length === 0) return { added: [], changed: [], removed: [] };
     const inputs = new Set<number>();
+    const printed = new Set<number>();
     const paths = new Set<string>();
     const accepted = new Set<string>();
     let acceptAll = false;
@@ -578,6 +589,7 @@ export function createAuditSession(doc: DepartmentBudget, options: AuditOptions 
         break;
       }
       if (c.kind === 'inputs') for (const n of c.nodes) inputs.add(n);
+      else if (c.kind === 'printed') printed.add(c.node);
       else if (c.kind === 'paths') paths.add(c.path);
       else if (c.kind === 'accept') {
         if (c.id === null) acceptAll = true;
@@ -592,16 +604,27 @@ export function createAuditSession(doc: DepartmentBudget, options: AuditOptions 
 
     const changes = new Changes(state.findings);
     state.doc = nextDoc;
-    // Amounts: delta propagation, effective values, then the instances reading changed cells.
-    if (inputs.size > 0) {
+    // Amounts, then printed totals: delta propagation, effective values, then the instances reading changed cells.
+    if (inputs.size > 0 || printed.size > 0) {
       const { graph, ev } = state;
       const changedNodes: number[] = [];
       for (const id of inputs) {
         const v = readPath(nextDoc, graph.inputPathOf(id)!);
         for (const n of applyInput(ev, id, v)) changedNodes.push(n);
       }
+      if (printed.size > 0) {
+        const updates = new Map<number, number | null | undefined>();
+        for (const id of printed) {
+          const key = graph.keyOf(id);
+          updates.set(id, Object.prototype.hasOwnProperty.call(nextDoc.reported, key) ? nextDoc.reported[key] : undefined);
+        }
+        for (const n of setReported(ev, updates)) changedNodes.push(n);
+        for (const id of printed) changedNodes.push(id);
+      }
       const touched = new Set<number>(changedNodes);
       propagateEffective(ev, state.eff, changedNodes, (n) => touched.add(n));
+      // A cell no longer printed has no comparison of its own left.
+      for (const id of printed) if (ev.hasReported[id] !== 1) state.setDef(id, changes);
       state.recheck(touched, [], changes);
     }
     // Texts, dates, notes, last year's amounts.

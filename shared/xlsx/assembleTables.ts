@@ -29,6 +29,8 @@ function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row
     if (inputs && inputs(col, fen)) continue;
     if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet, row.r, cell.col);
   }
+  // On a row that prints amounts, an empty cell is printed blank: a total printed blank over non-zero detail stays so.
+  if (rowKey && n > 0) for (const [c, col] of t.header.columns) if (!(col in row.amounts)) ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
   return n;
 }
 

@@ -5,8 +5,8 @@
  * Refuses nothing silently: when the audit finds 强制性 errors the export is refused (with the
  * errors in the report) unless `force` is set, and a forced export lists them in its report.
  */
-import { getCatalogue } from '../catalogue';
-import { evaluate } from '../compute/evaluate';
+import { amountDecimals, getCatalogue } from '../catalogue';
+import { evaluate, shownValueOf } from '../compute/evaluate';
 import { graphOf } from '../compute/inputCells';
 import type { DepartmentBudget, DisplayUnit } from '../model/document';
 import { printedPrecisionFen } from '../money/format';
@@ -36,7 +36,7 @@ export interface ExportOptions {
   force?: boolean;
   /** Display unit (default: the document's). */
   unit?: DisplayUnit;
-  /** Printed decimals (default: the catalogue's for the unit). */
+  /** Printed decimals (default: the document's own, see amountDecimals). */
   decimals?: number;
   /** Write the hidden metadata sheet (default true). */
   metadata?: boolean;
@@ -56,7 +56,7 @@ export type ExportResult =
 export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptions = {}): Promise<ExportResult> {
   const catalogue = getCatalogue(doc.catalogueId);
   const unit = options.unit ?? doc.department.displayUnit;
-  const decimals = options.decimals ?? catalogue.decimals[unit];
+  const decimals = options.decimals ?? amountDecimals(catalogue, doc.department, unit);
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError(`小数位数应为 0 到 6 的整数：${decimals}`);
   const blank = options.blank === true;
   const adjust = options.adjustRounding === true && !blank;
@@ -92,12 +92,13 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
 
   const { graph, structure } = graphOf(doc);
   const ev = evaluate(graph, doc);
-  const pv = blank ? null : printedValues(graph, ev.computed, step, adjust);
+  // What the editor shows: a printed total as printed (see shownValueOf), every other cell from its detail.
+  const pv = blank ? null : printedValues(graph, ev.shown, step, adjust);
   const values: ValueLookup = {
     get(key) {
       if (!pv) return null;
       const id = graph.idOf(key);
-      if (id === undefined || ev.nonEmpty[id] === 0) return null;
+      if (id === undefined || shownValueOf(ev, id) === null) return null;
       return pv.printed[id]!;
     },
   };
@@ -150,7 +151,7 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
       const key = graph.keys[id]!;
       const ref = ctx.refs.get(key);
       if (!ref) continue;
-      const exact = ev.computed[id]!;
+      const exact = ev.shown[id]!;
       adjusted.push({ key, ref, exactFen: exact, roundedFen: roundFen(exact as Fen, step), printedFen: pv.printed[id]! });
     }
     report.roundingAdjustment.adjusted = adjusted;

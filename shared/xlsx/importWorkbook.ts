@@ -16,6 +16,7 @@ import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
 import type { TableId } from '../model/cellKey';
+import { unitMaxDecimals } from '../money/format';
 import { assembleOverallForm, assembleOverview, assembleProjectForms } from './assembleForms';
 import {
   assembleEconomic,
@@ -165,6 +166,13 @@ function detectYear(rec: Recognised, meta: WorkbookMetadata | null): number | nu
   return majority(header);
 }
 
+/** Decimals of amounts printed in `unit` at a step of `step` 分 (null: full 分). */
+function decimalsOfStep(unit: DisplayUnit, step: number | null): number {
+  const max = unitMaxDecimals(unit);
+  if (step === null) return max;
+  return Math.max(0, Math.min(max, max - Math.round(Math.log10(step))));
+}
+
 function buildSkeleton(catalogueId: string, fiscalYear: number, unit: DisplayUnit): DepartmentBudget {
   return emptyDocument({ name: '', shortName: '', competentDepartment: '', fiscalYear, displayUnit: unit }, catalogueId);
 }
@@ -285,13 +293,13 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
     }
   }
 
-  // Notes under tables: the catalogue's default notes are not stored.
+  // Notes under tables: the catalogue's default notes are not stored (unless printed otherwise, if only in spacing).
   for (const t of g.values()) {
     if (!t.note) continue;
-    const defaults = [t.def.note, t.def.emptyNote].filter((n): n is string => !!n).map((n) => headerKey(fillYear(n, fiscalYear)));
+    const defaults = [t.def.note, t.def.emptyNote].filter((n): n is string => !!n).map((n) => fillYear(n, fiscalYear));
     const metaNote = meta?.notes[t.def.id];
     if (metaNote !== undefined && headerKey(metaNote) === headerKey(t.note)) doc.notes[t.def.id] = metaNote;
-    else if (!defaults.includes(headerKey(t.note))) doc.notes[t.def.id] = t.note.slice(0, 2000);
+    else if (!defaults.includes(t.note)) doc.notes[t.def.id] = t.note.slice(0, 2000);
   }
 
   for (const u of ctx.units) {
@@ -324,6 +332,11 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
 
   doc.printedPrecisionFen = ctx.printedPrecision();
   report.printedPrecisionFen = doc.printedPrecisionFen;
+  // The document keeps the decimals it was read at (shown and exported so), where they are not the catalogue's.
+  if (report.tables.some((t) => t.amounts > 0)) {
+    const decimals = decimalsOfStep(docUnit, doc.printedPrecisionFen);
+    if (decimals !== getCatalogue(catalogueId).decimals[docUnit]) doc.department.displayDecimals = decimals;
+  }
   return finish(doc, ctx, file);
 }
 

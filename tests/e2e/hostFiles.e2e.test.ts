@@ -13,6 +13,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
+import { graphOf } from '../../shared/compute/inputCells';
+import { setCells } from '../../shared/edit/setCells';
+import type { Fen } from '../../shared/money/fen';
 import { EditorPage } from './pages/EditorPage';
 import { REPO } from './support/build';
 import { startSession, type E2eSession } from './support/session';
@@ -30,9 +33,10 @@ let workbook: Buffer;
 beforeAll(async () => {
   const parsed = parseBudgetFile(SAMPLE_TEXT, 'sample.budget');
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const doc = structuredClone(parsed.doc);
-  doc.economicLines.byId['e-30101']!.amounts.generalFunding = 1_100_000_000 as never; // 分
-  const exported = await exportWorkbook(doc, { force: true });
+  // Typed as the clerk types it: the printed totals above 基本工资 turn into computed ones.
+  const typed = setCells(parsed.doc, graphOf(parsed.doc).graph, [{ key: 'T4|e:e-30101|generalFunding', value: 1_100_000_000 as Fen }], { label: '输入' });
+  if (!typed.ok || !typed.result) throw new Error('edit refused');
+  const exported = await exportWorkbook(typed.result.doc, { force: true });
   if (!exported.ok) throw new Error(exported.error.message);
   workbook = Buffer.from(exported.bytes);
   session = await startSession();
@@ -111,9 +115,10 @@ describe('files from the host (Chromium)', () => {
     await page.goto(`${session.server.url}?table=T4`);
     await page.waitForFunction(() => !!document.querySelector('.grid-wrapper .ag-row'), undefined, { timeout: 90_000 });
 
-    // The workbook's figures, not the bundled sample's (基本工资 1,011 → 1,100, total 1,964 → 2,053).
+    // The workbook's figures, not the bundled sample's (基本工资 1,011 → 1,100, total 1,964 → 2,055: the
+    // printed 工资福利支出 became the sum of its 款, 1,771, plus the printed 163 and 121).
     expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
-    expect(await editor.grid.text('dept', 'total')).toBe('2,053');
+    expect(await editor.grid.text('dept', 'total')).toBe('2,055');
     expect(await editor.saveState()).toBe('有未保存的修改');
     expect(await page.title()).toBe(`${WORKBOOK_NAME} * — 部门预算编制器`);
     expect(await editor.statusMessage()).toContain(`已打开 Excel 工作簿“${WORKBOOK_NAME}”`);
@@ -136,7 +141,7 @@ describe('files from the host (Chromium)', () => {
     await editor.open('?table=T4');
     expect(await editor.grid.text('dept', 'total')).toBe('1,964'); // the bundled sample
     await editor.toolbar.chooseFile('打开', { name: WORKBOOK_NAME, mimeType: XLSX_MIME, buffer: workbook });
-    await expect.poll(() => editor.grid.text('dept', 'total'), { timeout: 60_000 }).toBe('2,053');
+    await expect.poll(() => editor.grid.text('dept', 'total'), { timeout: 60_000 }).toBe('2,055');
     expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
     expect(await editor.saveState()).toBe('有未保存的修改');
     await editor.tables.open('表1');

@@ -77,6 +77,17 @@ export class GridPane {
   async isComputed(rowId: string, colId: string): Promise<boolean> {
     return (await this.cell(rowId, colId).getAttribute('class'))?.includes('cell-computed') ?? false;
   }
+  /** The tooltip a cell shows when the mouse rests on it. */
+  async tooltip(rowId: string, colId: string): Promise<string> {
+    await this.scrollTo(rowId);
+    await this.cell(rowId, colId).hover();
+    const tip = this.page.locator('.ag-tooltip');
+    await tip.waitFor({ timeout: 5_000 });
+    const text = (await tip.innerText()).trim();
+    await this.page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'detached', timeout: 5_000 });
+    return text;
+  }
   async mark(rowId: string, colId: string): Promise<'error' | 'warning' | null> {
     const cls = (await this.cell(rowId, colId).getAttribute('class')) ?? '';
     return cls.includes('cell-error') ? 'error' : cls.includes('cell-warning') ? 'warning' : null;
