@@ -311,6 +311,8 @@ export class AppActions {
       ],
     });
     if (!mode) return;
+    // This year's budget is a new document: the open one (last year's file) is put away first.
+    if (mode === 'rollForward' && !(await this.confirmDiscard())) return;
     const r = await this.host.importFile({ kind: 'previousYear' });
     if (r.cancelled) return;
     await this.withBusy(`正在从上年导入“${r.file.name}”…`, async () => {
@@ -323,8 +325,16 @@ export class AppActions {
         await this.dialogs.alert('从上年导入失败', result.message);
         return;
       }
-      this.store.apply(replaceDocument(this.store.doc, result.doc, mode === 'rollForward' ? `按上年结构编制“${r.file.name}”` : `导入上年数“${r.file.name}”`));
-      this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${result.notes.length ? `：${result.notes.join('；')}` : '。'}`, 'info');
+      const notes = result.notes.length ? `：${result.notes.join('；')}` : '。';
+      if (mode === 'rollForward') {
+        // Untitled until the clerk saves it: 保存 asks for a name (with the new year) and can never
+        // write over last year's file.
+        this.store.open(result.doc, null);
+        this.store.showMessage(`已按上年结构编制${result.doc.department.fiscalYear}年预算（尚未保存，保存时选择文件名）${notes}`, 'info');
+      } else {
+        this.store.apply(replaceDocument(this.store.doc, result.doc, `导入上年数“${r.file.name}”`));
+        this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${notes}`, 'info');
+      }
       this.updateTitle();
     });
   }

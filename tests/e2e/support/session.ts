@@ -21,11 +21,12 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<E2eSession> {
+/** `viewport`: the window size (default 1600×1000; 1366×768 is the office laptop of issue 15). */
+export async function startSession(viewport: { width: number; height: number } | undefined = undefined): Promise<E2eSession> {
   await ensureBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startStaticServer(DIST);
-  const browser = await launchChromium();
+  const browser = await launchChromium(viewport ?? {});
   const errors: string[] = [];
   return {
     server,

@@ -1,0 +1,118 @@
+/**
+ * A clerk's first day (issue 15), in Chromium at 1366×768, a common office laptop: no lost
+ * keystrokes, no lost files, the keyboard all the way, a screen that fits. Steps pause as a person
+ * does: several of these bugs showed only with time between the steps.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
+import { EditorPage } from './pages/EditorPage';
+import { REPO } from './support/build';
+import { installHost, recordedSaves, serve } from './support/recordingHost';
+import { startSession, type E2eSession } from './support/session';
+
+const SAMPLE_TEXT = readFileSync(join(REPO, 'resources/samples/shenzhen-xinfang-2020.budget'), 'utf8');
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const LAST_YEAR_FILE = '/docs/深圳市信访局2020年部门预算.budget';
+
+let session: E2eSession;
+/** Last year's (2020) budget as the official workbook, for 从上年导入. */
+let lastYearWorkbook: Buffer;
+
+beforeAll(async () => {
+  const parsed = parseBudgetFile(SAMPLE_TEXT, 'sample.budget');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const exported = await exportWorkbook(parsed.doc, { force: true });
+  if (!exported.ok) throw new Error(exported.error.message);
+  lastYearWorkbook = Buffer.from(exported.bytes);
+  session = await startSession({ width: 1366, height: 768 });
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function openEditor(query = '?table=T4'): Promise<EditorPage> {
+  const page = await session.newPage();
+  const editor = new EditorPage(page, session.server.url);
+  await editor.open(query);
+  return editor;
+}
+
+// Rows of the sample's 表4 (深圳市信访局 2020).
+const OFFICE = 'e:e-30201'; // 办公费 32
+const PRINTING = 'e:e-30202'; // 印刷费 10
+const POST = 'e:e-30207'; // 邮电费 10
+const WAGES = 'e:e-30101'; // 基本工资 1,011
+
+describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, () => {
+  it('Delete clears the cell the clerk clicked, not the block selected before, with pauses between steps', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    await editor.grid.select(OFFICE, 'specialFunding');
+    await editor.grid.paste('1\r\n2\r\n3\r\n4\r\n5\r\n');
+    await expect.poll(() => editor.statusMessage()).toContain('已粘贴 5 个单元格');
+    await page.waitForTimeout(800);
+    await editor.grid.select(OFFICE, 'specialFunding');
+    for (let i = 0; i < 4; i++) {
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Shift+ArrowDown');
+    }
+    await expect.poll(() => editor.selectionSummary()).toContain('已选 5 个单元格');
+    await page.waitForTimeout(700);
+    await page.keyboard.press('Control+D');
+    await expect.poll(() => editor.grid.text(POST, 'specialFunding')).toBe('1');
+    await page.waitForTimeout(1500);
+    await editor.grid.select(WAGES, 'generalFunding');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('');
+    expect(await editor.grid.text(OFFICE, 'specialFunding')).toBe('1');
+    expect(await editor.grid.text(PRINTING, 'specialFunding')).toBe('1');
+    await page.close();
+  });
+
+  it('从上年导入 makes an untitled 2021 budget: 保存 asks for a name with the new year and never writes last year’s file', async () => {
+    const page = await session.newPage();
+    const initial = await serve(page, session.server.url, '/__e2e/last-year.budget', SAMPLE_TEXT, 'application/json');
+    const imported = await serve(page, session.server.url, '/__e2e/last-year.xlsx', lastYearWorkbook, XLSX_MIME);
+    await installHost(page, {
+      kind: 'desktop',
+      initial: { url: initial, name: '深圳市信访局2020年部门预算.budget', path: LAST_YEAR_FILE },
+      importFile: { url: imported, name: '深圳市信访局2020年部门预算.xlsx' },
+      saveError: null,
+    });
+    const editor = new EditorPage(page, session.server.url);
+    await editor.open('?table=T4');
+    await editor.toolbar.click('从上年导入');
+    await editor.dialog.press('按上年结构编制本年预算');
+    await expect.poll(() => page.evaluate(() => window.__budgetApp!.store.doc.department.fiscalYear), { timeout: 60_000 }).toBe(2021);
+    expect(await page.locator('.toolbar .doc-name').innerText()).toContain('未保存的新文档');
+    expect(await page.title()).toMatch(/^未命名 \*/);
+    expect(await editor.saveState()).toBe('有未保存的修改');
+
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => editor.saveState()).toBe('已保存');
+    const saves = await recordedSaves(page);
+    expect(saves.map((s) => [s.method, s.suggestedName, s.path])).toEqual([['saveDocumentAs', '深圳市信访局2021年部门预算.budget', undefined]]);
+    await page.close();
+  });
+
+  it('deleting a project says that its 表15 goes too and that the later 表15 numbers shift', async () => {
+    const editor = await openEditor('?table=T5');
+    await editor.grid.select('p:p-dating', 'name');
+    await editor.page.locator('.structure-bar button', { hasText: '删除项目' }).click();
+    const message = editor.dialog.root.locator('.dialog-message');
+    await expect.poll(() => message.innerText()).toContain('表15-1项目支出绩效目标表');
+    expect(await message.innerText()).toContain('表15-2至表15-7将依次前移一号');
+    await editor.dialog.press('删除');
+    await expect.poll(() => editor.tables.entry('表15-7').count()).toBe(0);
+    await editor.page.close();
+  });
+
+  it('logged no console errors', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
