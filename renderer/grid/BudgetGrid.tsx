@@ -99,14 +99,15 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
       e.stopPropagation();
     };
     const keyBubble = (e: KeyboardEvent) => {
-      controller.noteKeyHandled(e);
       controller.handleKeyDown(e);
       // The grid has acted on Enter (commit, move down) by now; Enter has no default action here, and
       // cancelling it spares the browser the keypress it would dispatch next (a forced layout).
       if (e.key === 'Enter' && !e.isComposing && !e.defaultPrevented) e.preventDefault();
     };
-    const mouseDown = (e: MouseEvent) => controller.noteMouseDown(e);
+    // pointerdown, not mousedown: the grid focuses the clicked cell on pointerdown.
+    const mouseDown = (e: PointerEvent) => controller.noteMouseDown(e);
     const mouseUp = () => controller.noteMouseUp();
+    const focusIn = (e: FocusEvent) => controller.onFocusIn(e.target);
     // One signal removes every listener when the grid goes away.
     const off = new AbortController();
     const signal = off.signal;
@@ -115,8 +116,9 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     document.addEventListener('paste', onPaste, { signal });
     el.addEventListener('keydown', keyCapture, { capture: true, signal });
     el.addEventListener('keydown', keyBubble, { signal });
-    el.addEventListener('mousedown', mouseDown, { capture: true, signal });
-    window.addEventListener('mouseup', mouseUp, { signal });
+    el.addEventListener('pointerdown', mouseDown, { capture: true, signal });
+    window.addEventListener('pointerup', mouseUp, { signal });
+    el.addEventListener('focusin', focusIn, { signal });
     return () => off.abort();
   }, [controller]);
 
