@@ -262,6 +262,8 @@ export class AppActions {
       this.store.showMessage(`${label.replace(/…$/, '')}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {
       this.busy = false;
+      // 「正在导入… 40%」 must not outlive the import (a refused workbook ends in a dialog).
+      if (this.store.message?.text.startsWith(label)) this.store.clearMessage();
     }
   }
 

@@ -36,6 +36,11 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
     <footer className="status-bar">
       <span className={`status-message ${msg?.tone === 'error' ? 'status-error' : ''}`} role={msg?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
         {msg?.text ?? '就绪'}
+        {msg?.action && (
+          <button className="status-action" onClick={msg.action.run}>
+            {msg.action.label}
+          </button>
+        )}
       </span>
       {sel && sel.cells > 1 && (
         <span className="status-selection" data-testid="selection-summary">

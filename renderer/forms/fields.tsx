@@ -71,7 +71,8 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
     if (draft === null) return;
     const text = draft;
     setDraft(null);
-    if (text === exactAmountText(value, store.unit)) return;
+    // The store's value now, not this render's: an undo may have changed it since.
+    if (text === exactAmountText(store.cellValue(cellKey), store.unit)) return;
     const parsed = parseAmount(text, store.unit);
     if (!parsed.ok) {
       store.showMessage(`输入无效：${parsed.message}，未做修改。`, 'error');
@@ -87,7 +88,7 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
       title={markTitle(store, cellKey, '')}
       value={draft ?? shown}
       inputMode="decimal"
-      onFocus={() => setDraft(exactAmountText(value, store.unit))}
+      onFocus={() => setDraft(exactAmountText(store.cellValue(cellKey), store.unit))}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {

@@ -12,6 +12,8 @@ import { renameSubItem, renameUnit, setProjectFields } from '../../shared/edit';
 import type { ProjectedRow } from '../../shared/tables/project';
 import type { EditorStore } from '../app/editorStore';
 import { rowTargetOf } from '../app/rowTargets';
+import { describeCell } from '../app/cellNames';
+import { parseCellKey } from '../../shared/model/cellKey';
 import { commitAmount } from './amountEditor';
 import { editBreakdown } from './breakdown';
 import type { DialogService } from '../components/dialogs';
@@ -90,13 +92,16 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     const keyCapture = (e: KeyboardEvent) => {
       controller.noteKeyDown(e);
       if (controller.editing || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-      if (e.key !== 'Enter' && e.key !== 'F2' && !/^[0-9.\-]$/.test(e.key)) return;
+      const typing = e.key.length === 1 || e.key === 'F2' || e.key === 'Backspace';
+      if (e.key !== 'Enter' && !typing) return;
       const focused = controller.api?.getFocusedCell();
       const row = focused ? store.table()?.rows[focused.rowIndex] : undefined;
       const colId = focused?.column.getColId();
-      if (!row || !colId || !openBreakdown(row, colId)) return;
-      e.preventDefault();
-      e.stopPropagation();
+      if (!row || !colId) return;
+      if ((e.key === 'Enter' || e.key === 'F2' || /^[0-9.\-]$/.test(e.key)) && openBreakdown(row, colId)) {
+        e.preventDefault();
+        e.stopPropagation();
+      } else if (typing) explainComputed(row.cells[colId]?.key);
     };
     const keyBubble = (e: KeyboardEvent) => {
       controller.handleKeyDown(e);
@@ -138,6 +143,19 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     if (target.kind === 'unit') store.apply(renameUnit(store.doc, target.id, text));
     else if (target.kind === 'project') store.apply(setProjectFields(store.doc, target.id, { name: text }));
     else if (target.kind === 'subItem') store.apply(renameSubItem(store.doc, target.id, text));
+  };
+
+  /** Typing on a total or computed cell: say why nothing happens and where to type, with a jump there. */
+  const explainComputed = (key: string | undefined) => {
+    if (key === undefined || store.isInput(key)) return;
+    const source = store.inputSourceOf(key);
+    if (source === undefined) {
+      store.showMessage('这是计算单元格，由其他数字自动得出，不能直接填写。', 'error');
+      return;
+    }
+    const ref = parseCellKey(source);
+    const place = describeCell(store.doc, store.catalogue, store.names, ref);
+    store.showMessage(`合计由明细自动计算，请在“${place}”等明细单元格填写。`, 'error', { label: '转到填写处', run: () => store.reveal(source) });
   };
 
   /** Open the per-unit form of a total entered per unit; false when the cell is not one. */

@@ -342,7 +342,9 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await session.screenshot(page, 'auxiliary-T0');
     await editor.tables.open('表1');
     await expect.poll(currentTotal).toBe(before + 30);
-    await editor.undo();
+    await editor.undo(); // the cursor goes to the cell the undo changed, in 辅助表
+    await expect.poll(() => editor.grid.tableId()).toBe('T0');
+    await editor.tables.open('表1');
     await expect.poll(currentTotal).toBe(before);
     await editor.page.close();
   });

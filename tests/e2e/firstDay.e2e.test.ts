@@ -46,6 +46,14 @@ const OFFICE = 'e:e-30201'; // 办公费 32
 const PRINTING = 'e:e-30202'; // 印刷费 10
 const POST = 'e:e-30207'; // 邮电费 10
 const WAGES = 'e:e-30101'; // 基本工资 1,011
+const CAT_301 = 'ec:u-bj:301'; // 工资福利支出, a subtotal
+
+/** Row and column of the cell that has the browser focus. */
+const activeCell = (editor: EditorPage) =>
+  editor.page.evaluate(() => {
+    const cell = document.activeElement?.closest('.ag-cell');
+    return cell ? [cell.closest('[row-id]')?.getAttribute('row-id'), cell.getAttribute('col-id')] : null;
+  });
 
 describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, () => {
   it('Delete clears the cell the clerk clicked, not the block selected before, with pauses between steps', async () => {
@@ -118,6 +126,72 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     expect(await message.innerText()).toContain('表15-2至表15-7将依次前移一号');
     await editor.dialog.press('删除');
     await expect.poll(() => editor.tables.entry('表15-7').count()).toBe(0);
+    await editor.page.close();
+  });
+
+  it('typing on a total says why and where to type, and jumps there', async () => {
+    const editor = await openEditor();
+    await editor.grid.select(CAT_301, 'generalFunding');
+    await editor.page.keyboard.type('5');
+    await expect.poll(() => editor.statusMessage()).toContain('合计由明细自动计算，请在');
+    expect(await editor.statusMessage()).toContain('基本工资');
+    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,682');
+    await editor.page.locator('.status-bar button', { hasText: '转到填写处' }).click();
+    await expect.poll(() => activeCell(editor)).toEqual([WAGES, 'generalFunding']);
+
+    // 表1 is computed throughout: the place to type is in another table.
+    await editor.tables.open('表1');
+    await editor.page.locator('.grid-wrapper .ag-row', { hasText: '收 入 总 计' }).first().locator('.ag-cell[col-id="inAmount"]').click();
+    await editor.page.keyboard.type('9');
+    await expect.poll(() => editor.statusMessage()).toMatch(/合计由明细自动计算，请在“表\d+ · /);
+    await editor.page.locator('.status-bar button', { hasText: '转到填写处' }).click();
+    await expect.poll(() => editor.grid.tableId()).not.toBe('T1');
+    await editor.page.close();
+  });
+
+  it('a refused value keeps the cursor on its cell', async () => {
+    const editor = await openEditor();
+    await editor.grid.type(OFFICE, 'generalFunding', 'abc');
+    await expect.poll(() => editor.statusMessage()).toContain('不是有效的金额');
+    expect(await activeCell(editor)).toEqual([OFFICE, 'generalFunding']);
+    expect(await editor.grid.text(OFFICE, 'generalFunding')).toBe('32');
+    // The clerk types the right value at once, in the same cell.
+    await editor.page.keyboard.type('40');
+    await editor.page.keyboard.press('Enter');
+    await expect.poll(() => editor.grid.text(OFFICE, 'generalFunding')).toBe('40');
+    await editor.page.close();
+  });
+
+  it('undo and redo move the cursor to the cell they changed, in its table', async () => {
+    const editor = await openEditor();
+    await editor.grid.type(WAGES, 'generalFunding', '1100');
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    await editor.tables.open('表1');
+    await editor.page.locator('.grid-wrapper .ag-row', { hasText: '收 入 总 计' }).first().locator('.ag-cell[col-id="inAmount"]').click();
+    await editor.undo();
+    await expect.poll(() => editor.grid.tableId()).toBe('T4');
+    await expect.poll(() => activeCell(editor)).toEqual([WAGES, 'generalFunding']);
+    expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,011');
+    await editor.grid.select(OFFICE, 'generalFunding');
+    await editor.redo();
+    await expect.poll(() => activeCell(editor)).toEqual([WAGES, 'generalFunding']);
+    expect(await editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    await editor.page.close();
+  });
+
+  it('status-bar messages belong to their action: 已保存 goes with the next edit, a failed import leaves no progress', async () => {
+    const editor = await openEditor();
+    await editor.grid.type(WAGES, 'generalFunding', '1000');
+    await editor.toolbar.download('保存');
+    await expect.poll(() => editor.statusMessage()).toContain('已保存');
+    await editor.grid.type(OFFICE, 'generalFunding', '40');
+    await expect.poll(() => editor.saveState()).toBe('有未保存的修改');
+    expect(await editor.statusMessage()).not.toContain('已保存');
+
+    await editor.toolbar.chooseFile('导入Excel', { name: '坏文件.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from('PK\x03\x04 not a workbook') });
+    await editor.dialog.root.waitFor({ timeout: 60_000 });
+    await editor.dialog.press('确定');
+    expect(await editor.statusMessage()).not.toContain('正在导入');
     await editor.page.close();
   });
 
