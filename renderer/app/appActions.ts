@@ -15,6 +15,7 @@ import type { DepartmentBudget } from '../../shared/model/document';
 import type { DialogService } from '../components/dialogs';
 import type { XlsxClient } from '../xlsx/xlsxClient';
 import type { EditorStore } from './editorStore';
+import { keyListText } from './shortcuts';
 
 export const APP_NAME = '部门预算编制器';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,6 +105,11 @@ export class AppActions {
       case 'find':
         return this.store.openFind();
     }
+  }
+
+  /** F1 / 帮助: the key list. */
+  showHelp(): void {
+    void this.dialogs.alert('快捷键（F1）', keyListText());
   }
 
   async newDocument(): Promise<void> {

@@ -68,6 +68,8 @@ export class EditorStore {
   focusedRowId: string | null = null;
   /** A place to reveal once its view has rendered: a cell key, or a row and column (label cells). */
   pendingReveal: RevealTarget | null = null;
+  /** The finding F8 / Shift+F8 last went to (marked in the panel). */
+  currentFinding: string | null = null;
   /** Counts every change of the document (open, edit, undo, redo): autosave asks "changed since?". */
   revision = 0;
   /** Last edit at the time of saving (undefined: never saved). dirty = top of history ≠ this. */
@@ -488,6 +490,12 @@ export class EditorStore {
     };
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
     else queueMicrotask(run);
+  }
+
+  setCurrentFinding(id: string | null): void {
+    if (id === this.currentFinding) return;
+    this.currentFinding = id;
+    this.emitter.emit('findings');
   }
 
   showMessage(text: string, tone: StatusMessage['tone'], action?: StatusMessage['action']): void {

@@ -4,19 +4,19 @@
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { EditorStore } from '../app/editorStore';
 import { describeCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
+import { FINDINGS_SHOWN } from '../app/findingCursor';
 import type { ShownFinding } from '../check/findingsStore';
 import { formatExactAmount } from '../grid/amountText';
 import type { DialogService } from './dialogs';
 
 const GROUP_LABELS = { error: '强制性（必须修改）', warning: '提示性（可说明理由后接受）', accepted: '已接受的提示', info: '尾差（四舍五入造成，不是错误）' } as const;
-const PAGE = 200;
 
 export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
   useChannels(store, 'findings', 'progress', 'view');
@@ -24,7 +24,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
   const structureVersion = useChannels(store, 'structure');
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ info: true, accepted: true });
   const accepted = store.accepted;
-  const groups = store.findings.groups(accepted, PAGE);
+  const groups = store.findings.groups(accepted, FINDINGS_SHOWN);
   const totals = store.findings.totals(accepted);
   const progress = store.progress;
 
@@ -55,6 +55,12 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
     });
     if (answer === 'adopt' && store.apply(adoptComputedTotals(store.doc))) store.showMessage('已按明细重算合计，正在按精确金额重新审核。', 'info');
   }, [store, dialogs]);
+
+  // The finding F8 went to: in view in the panel.
+  const current = store.currentFinding;
+  useEffect(() => {
+    if (current) document.querySelector(`.problems [data-finding-id="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
 
   return (
     <section className="problems" aria-label="审核结果">
@@ -87,7 +93,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
               {!collapsed[g.key] && (
                 <ul className="finding-list">
                   {g.items.map((f) => (
-                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} structureVersion={structureVersion} acceptedReason={accepted[f.id]?.reason} onReveal={reveal} onAccept={accept} />
+                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} structureVersion={structureVersion} acceptedReason={accepted[f.id]?.reason} current={f.id === current} onReveal={reveal} onAccept={accept} />
                   ))}
                   {g.total > g.items.length && <li className="finding-more">还有 {g.total - g.items.length} 条未显示（修改后会优先显示最新的结果）</li>}
                 </ul>
@@ -105,6 +111,7 @@ const FindingItem = memo(function FindingItem({
   store,
   unit,
   acceptedReason,
+  current,
   onReveal,
   onAccept,
 }: {
@@ -114,6 +121,7 @@ const FindingItem = memo(function FindingItem({
   /** Re-render when names may have changed (the item reads them from the store). */
   structureVersion: number;
   acceptedReason: string | undefined;
+  current: boolean;
   onReveal: (c: FindingCell) => void;
   onAccept: (f: ShownFinding) => void;
 }) {
@@ -121,7 +129,7 @@ const FindingItem = memo(function FindingItem({
   const decimals = store.decimals;
   const first = f.cells[0];
   return (
-    <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
+    <li className={`finding finding-${f.severity}${current ? ' finding-current' : ''}`} aria-current={current || undefined} data-finding-id={f.id} data-rule={f.rule}>
       <button className="finding-message" onClick={() => first && onReveal(first)} title="定位到单元格">
         {f.message}
       </button>

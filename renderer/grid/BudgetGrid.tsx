@@ -198,6 +198,8 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
       enterNavigatesVerticallyAfterEdit: true,
       stopEditingWhenCellsLoseFocus: true,
       suppressMovableColumns: true,
+      // The header is not a stop of the keyboard: arrows and Tab stay in the cells.
+      suppressHeaderFocus: true,
       suppressDragLeaveHidesColumns: true,
       animateRows: false,
       // Rows placed with top, not transform: a transformed row is a stacking context, and with the

@@ -389,24 +389,42 @@ export class GridController {
     }
     // The grid may not have the new rows yet (a row just added): stay pending until it does.
     if (!at || !api.getRowNode(at.rowId) || at.rowIndex >= api.getDisplayedRowCount()) return false;
-    api.ensureIndexVisible(at.rowIndex, 'middle');
-    api.ensureColumnVisible(at.colId, 'middle');
-    this.extendNext = false;
-    api.setFocusedCell(at.rowIndex, at.colId);
-    this.setRange(single({ row: at.rowIndex, col: this.colIndex.get(at.colId) ?? 0 }));
+    this.focusAt(at.rowIndex, at.colId, at.rowId, 'middle');
     const node = api.getRowNode(at.rowId);
     if (node) api.flashCells({ rowNodes: [node], columns: [at.colId], flashDuration: 900, fadeDuration: 600 });
+    return true;
+  }
+
+  /** Give the grid the keyboard (F6, switching tables): the selected cell, else the first amount of the first row. */
+  focusCurrent(): boolean {
+    const api = this.api;
+    const table = this.table();
+    if (!api || !table || table.rows.length === 0) return false;
+    const f = api.getFocusedCell();
+    const row = f ? f.rowIndex : (this.range?.focus.row ?? 0);
+    const colId = f ? f.column.getColId() : (this.colIds[this.range?.focus.col ?? -1] ?? this.colIds.find((c) => table.rows[0]!.cells[c]?.key) ?? this.colIds[0]!);
+    const rowId = table.rows[Math.min(row, table.rows.length - 1)]!.id;
+    this.focusAt(Math.min(row, table.rows.length - 1), colId, rowId, null);
+    return true;
+  }
+
+  /** Select a cell, scroll it into view and give it the browser focus. */
+  private focusAt(rowIndex: number, colId: string, rowId: string, scroll: 'middle' | null): void {
+    const api = this.api!;
+    api.ensureIndexVisible(rowIndex, scroll);
+    api.ensureColumnVisible(colId, scroll ?? 'auto');
+    this.extendNext = false;
+    api.setFocusedCell(rowIndex, colId);
+    this.setRange(single({ row: rowIndex, col: this.colIndex.get(colId) ?? 0 }));
     // setFocusedCell marks the cell but leaves the browser focus where it was (the problems panel):
-    // move it so the keys work on the revealed cell at once.
-    const { rowId, colId } = at;
-    // The cell may render a few frames later (a table just switched, rows virtualised): retry briefly.
+    // move it so the keys work on the cell at once. The cell may render a few frames later (a table
+    // just switched, rows virtualised): retry briefly.
     const focusCell = (framesLeft: number) => {
       const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
       if (el) el.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
     };
     requestAnimationFrame(() => focusCell(30));
-    return true;
   }
 
   focusedColumn(): Column | null {

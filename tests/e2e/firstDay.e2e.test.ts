@@ -195,6 +195,108 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await editor.page.close();
   });
 
+  it('the keyboard all the way: key list, regions, table list, cells, findings, tables, export', async () => {
+    const editor = await openEditor('?table=T1');
+    const page = editor.page;
+    const key = (k: string) => page.keyboard.press(k);
+    const focusedIn = () => page.evaluate(() => ['.table-list', '.grid-wrapper', '.problems', '.toolbar'].find((sel) => document.activeElement?.closest(sel)) ?? document.activeElement?.tagName);
+
+    // F1: the key list.
+    await key('F1');
+    await expect.poll(() => editor.dialog.root.innerText()).toContain('Ctrl+PgDn');
+    expect(await editor.dialog.root.innerText()).toContain('F8');
+    await key('Enter');
+    await editor.dialog.root.waitFor({ state: 'detached' });
+
+    // F6 → the table list; arrows move in it, Enter opens 表4.
+    await key('F6');
+    await expect.poll(focusedIn).toBe('.table-list');
+    for (let i = 0; i < 3; i++) await key('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.table-label')?.textContent)).toBe('表4');
+    await key('Enter');
+    await expect.poll(() => editor.grid.tableId()).toBe('T4');
+
+    // F6 → the grid, at the top-left amount; arrows to 基本工资 / 一般性经费拨款; the header is no stop.
+    await key('F6');
+    await expect.poll(focusedIn).toBe('.grid-wrapper');
+    await key('ArrowUp');
+    expect(await focusedIn()).toBe('.grid-wrapper');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.ag-header'))).toBe(false);
+    for (let i = 0; i < 3; i++) await key('ArrowDown');
+    for (let i = 0; i < 3; i++) await key('ArrowRight');
+    expect(await activeCell(editor)).toEqual([WAGES, 'generalFunding']);
+    await page.keyboard.type('1100');
+    await key('Enter');
+    await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    await editor.problems.waitChecked();
+
+    // F8 / Shift+F8 walk the findings: each is revealed and marked in the panel.
+    await key('F8');
+    await expect.poll(() => editor.statusMessage()).toMatch(/^审核问题 1\/\d+：/);
+    const total = Number(/1\/(\d+)/.exec(await editor.statusMessage())![1]);
+    await expect.poll(() => page.locator('.problems .finding-current').count()).toBe(1);
+    await expect.poll(focusedIn).toBe('.grid-wrapper');
+    await key('F8');
+    await expect.poll(() => editor.statusMessage()).toContain(`审核问题 ${Math.min(2, total)}/${total}`);
+    await key('Shift+F8');
+    await key('Shift+F8');
+    await expect.poll(() => editor.statusMessage()).toContain(`审核问题 ${total}/${total}`);
+
+    // Ctrl+PgDn / Ctrl+PgUp switch tables, and the new table has the keyboard.
+    await editor.tables.open('表4');
+    await key('Control+PageDown');
+    await expect.poll(() => editor.grid.tableId()).toBe('T5');
+    await expect.poll(focusedIn).toBe('.grid-wrapper');
+    await key('Control+PageUp');
+    await expect.poll(() => editor.grid.tableId()).toBe('T4');
+
+    // F6 from the grid: the audit panel, the toolbar, the table list.
+    await expect.poll(focusedIn).toBe('.grid-wrapper');
+    await key('F6');
+    expect(await focusedIn()).toBe('.problems');
+    await key('F6');
+    expect(await focusedIn()).toBe('.toolbar');
+    await key('F6');
+    expect(await focusedIn()).toBe('.table-list');
+    await key('Shift+F6');
+    expect(await focusedIn()).toBe('.toolbar');
+
+    // Ctrl+E exports (there are 强制性 errors: the editor asks; Enter insists).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      (async () => {
+        await key('Control+E');
+        await editor.dialog.root.waitFor({ timeout: 60_000 });
+        await key('Enter');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.close();
+  });
+
+  it('Tab at the grid’s last cell leaves the grid, also while typing into it', async () => {
+    const editor = await openEditor('?table=T4');
+    const page = editor.page;
+    const lastRow = await page.evaluate(() => window.__budgetApp!.store.table()!.rows.at(-1)!.id);
+    const lastCol = await page.evaluate(() => {
+      type Node = { column?: string; children?: Node[] };
+      const leaves = (nodes: readonly Node[]): string[] => nodes.flatMap((n) => (n.children ? leaves(n.children) : n.column ? [n.column] : []));
+      return leaves(window.__budgetApp!.store.table()!.def.header as Node[]).at(-1)!;
+    });
+    const goToLast = async () => {
+      await page.evaluate(([rowId, colId]) => window.__budgetApp!.store.revealAt('T4', { rowId: rowId!, colId: colId! }), [lastRow, lastCol]);
+      await expect.poll(() => activeCell(editor)).toEqual([lastRow, lastCol]);
+    };
+    await goToLast();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => !document.activeElement?.closest('.grid-wrapper'))).toBe(true);
+    await goToLast();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => !document.activeElement?.closest('.grid-wrapper'))).toBe(true);
+    await page.close();
+  });
+
   it('logged no console errors', () => {
     expect(session.errors).toEqual([]);
   });
