@@ -21,6 +21,7 @@ import { appKeyAction } from './shortcuts';
 import { cycleRegion, focusRegion, TABLE_AREA } from './regions';
 import { stepFinding } from './findingCursor';
 import { isGridView } from './views';
+import { applyZoom, loadPrefs, savePrefs, stepZoom } from './viewPrefs';
 
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -37,6 +38,7 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
   }, []);
 
   useEffect(() => store.on('doc', () => actions.updateTitle()), [store, actions]);
+  useEffect(() => applyZoom(loadPrefs().zoom), []);
 
   useEffect(() => {
     const offEvent = host.onEvent((e) => {
@@ -94,6 +96,15 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
         case 'help':
           actions.showHelp();
           break;
+        case 'zoomIn':
+        case 'zoomOut':
+        case 'zoomReset': {
+          const zoom = stepZoom(loadPrefs().zoom, action === 'zoomIn' ? 1 : action === 'zoomOut' ? -1 : 0);
+          savePrefs({ zoom });
+          applyZoom(zoom);
+          store.showMessage(`显示比例 ${Math.round(zoom * 100)}%（Ctrl+0 恢复）`, 'info');
+          break;
+        }
       }
     };
     window.addEventListener('keydown', onKey, { capture: true });
@@ -133,15 +144,17 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
       <div className="main">
         <TableList store={store} />
         <div className="workspace">
-          <div className="table-heading">
-            <span className="table-heading-title">
-              {entry?.label}　{entry?.kind === 'projectForm' ? `项目支出绩效目标表（${entry.title}）` : entry?.title}
-            </span>
-            <span className="table-heading-meta">
-              单位名称：{store.doc.department.name}　　单位：{UNIT_LABELS[store.unit]}
-            </span>
+          <div className="table-top">
+            <div className="table-heading">
+              <span className="table-heading-title">
+                {entry?.label}　{entry?.kind === 'projectForm' ? `项目支出绩效目标表（${entry.title}）` : entry?.title}
+              </span>
+              <span className="table-heading-meta">
+                单位名称：{store.doc.department.name}　　单位：{UNIT_LABELS[store.unit]}
+              </span>
+            </div>
+            {table && <StructureBar store={store} dialogs={dialogs} />}
           </div>
-          {table && <StructureBar store={store} dialogs={dialogs} />}
           <div className="table-area">
             {table ? (
               <BudgetGrid key={`${store.view}`} store={store} dialogs={dialogs} onController={onController} />

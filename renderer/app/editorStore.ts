@@ -68,6 +68,8 @@ export class EditorStore {
   focusedRowId: string | null = null;
   /** A place to reveal once its view has rendered: a cell key, or a row and column (label cells). */
   pendingReveal: RevealTarget | null = null;
+  /** Counts the documents opened: a grid that stays mounted starts the new one at the top-left. */
+  opened = 0;
   /** The finding F8 / Shift+F8 last went to (marked in the panel). */
   currentFinding: string | null = null;
   /** Counts every change of the document (open, edit, undo, redo): autosave asks "changed since?". */
@@ -256,6 +258,8 @@ export class EditorStore {
   open(doc: DepartmentBudget, file: OpenFileInfo | null, options: { unsaved?: boolean } = {}): void {
     // Freeze once up front so later immer edits never walk the whole tree to freeze it.
     this.doc = freeze(doc, true);
+    this.opened++;
+    this.currentFinding = null;
     this.file = file;
     this.history = emptyHistory();
     this.printedHintShown = false;

@@ -5,13 +5,16 @@
  */
 import type { KeyLike } from '../grid/keyboard';
 
-export type AppKeyAction = 'nextTable' | 'prevTable' | 'nextRegion' | 'prevRegion' | 'nextFinding' | 'prevFinding' | 'export' | 'help';
+export type AppKeyAction = 'nextTable' | 'prevTable' | 'nextRegion' | 'prevRegion' | 'nextFinding' | 'prevFinding' | 'export' | 'help' | 'zoomIn' | 'zoomOut' | 'zoomReset';
 
 export function appKeyAction(e: KeyLike): AppKeyAction | null {
   const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
   if (mod && !e.shiftKey && e.key === 'PageDown') return 'nextTable';
   if (mod && !e.shiftKey && e.key === 'PageUp') return 'prevTable';
   if (mod && !e.shiftKey && e.key.toLowerCase() === 'e') return 'export';
+  if (mod && (e.key === '=' || e.key === '+')) return 'zoomIn';
+  if (mod && (e.key === '-' || e.key === '_')) return 'zoomOut';
+  if (mod && e.key === '0') return 'zoomReset';
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   if (e.key === 'F6') return e.shiftKey ? 'prevRegion' : 'nextRegion';
   if (e.key === 'F8') return e.shiftKey ? 'prevFinding' : 'nextFinding';

@@ -12,6 +12,7 @@ import type { EditorStore } from '../app/editorStore';
 import { describeCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
 import { FINDINGS_SHOWN } from '../app/findingCursor';
+import { loadPrefs, savePrefs } from '../app/viewPrefs';
 import type { ShownFinding } from '../check/findingsStore';
 import { formatExactAmount } from '../grid/amountText';
 import type { DialogService } from './dialogs';
@@ -56,6 +57,34 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
     if (answer === 'adopt' && store.apply(adoptComputedTotals(store.doc))) store.showMessage('已按明细重算合计，正在按精确金额重新审核。', 'info');
   }, [store, dialogs]);
 
+  // Height and folding, set by the clerk and remembered.
+  const [size, setSize] = useState(() => {
+    const p = loadPrefs();
+    return { height: p.problemsHeight, collapsed: p.problemsCollapsed };
+  });
+  const resize = (height: number) => {
+    const h = Math.round(Math.max(60, Math.min(window.innerHeight - 200, height)));
+    setSize({ height: h, collapsed: false });
+    savePrefs({ problemsHeight: h, problemsCollapsed: false });
+  };
+  const toggle = () => {
+    setSize({ ...size, collapsed: !size.collapsed });
+    savePrefs({ problemsCollapsed: !size.collapsed });
+  };
+  const startDrag = (e: React.PointerEvent<HTMLDivElement>) => {
+    const startY = e.clientY;
+    const startH = size.height;
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    const move = (m: PointerEvent) => resize(startH + (startY - m.clientY));
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
   // The finding F8 went to: in view in the panel.
   const current = store.currentFinding;
   useEffect(() => {
@@ -63,8 +92,27 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
   }, [current]);
 
   return (
-    <section className="problems" aria-label="审核结果">
+    <section className={`problems${size.collapsed ? ' problems-collapsed' : ''}`} aria-label="审核结果" style={size.collapsed ? undefined : { height: size.height }}>
+      {!size.collapsed && (
+        <div
+          className="problems-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="拖动调整审核结果栏高度（↑↓ 键也可调整）"
+          tabIndex={0}
+          onPointerDown={startDrag}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              resize(size.height + (e.key === 'ArrowUp' ? 28 : -28));
+            }
+          }}
+        />
+      )}
       <header className="problems-header">
+        <button className="problems-toggle" aria-expanded={!size.collapsed} onClick={toggle} title={size.collapsed ? '展开审核结果栏' : '收起审核结果栏（表格可显示更多行）'}>
+          {size.collapsed ? '▴ 展开' : '▾ 收起'}
+        </button>
         <strong>审核结果</strong>
         <span className="count count-error">强制性 {totals.errors}</span>
         <span className="count count-warning">提示性 {totals.warnings}</span>
@@ -82,7 +130,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
           </button>
         )}
       </header>
-      <div className="problems-body">
+      <div className="problems-body" hidden={size.collapsed}>
         {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.checkError && <p className="problems-empty">没有发现问题。</p>}
         {groups.map((g) =>
           g.total === 0 ? null : (

@@ -54,6 +54,12 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
       <span className="status-save" data-testid="save-state">
         {store.dirty ? '有未保存的修改' : store.file ? '已保存' : '未保存'}
       </span>
+      <span className="legend" aria-label="单元格颜色说明">
+        <span className="legend-item legend-input">白色：填写</span>
+        <span className="legend-item legend-computed">灰色：自动计算</span>
+        <span className="legend-item legend-error">红色：强制性问题</span>
+        <span className="legend-item legend-warning">黄色：提示性问题</span>
+      </span>
       <span className="status-unit">单位：{UNIT_LABELS[store.unit]}</span>
     </footer>
   );

@@ -8,6 +8,7 @@ import { parseAmount } from '../../shared/money/parse';
 import { SEVERITY_LABELS } from '../../shared/rules/finding';
 import type { EditorStore } from '../app/editorStore';
 import { exactAmountText, formatAmount } from '../grid/amountText';
+import { parseDateText } from './dateText';
 
 export function TextField({ value, onCommit, multiline, label, className, rows }: { value: string; onCommit: (v: string) => void; multiline?: boolean; label: string; className?: string; rows?: number }) {
   const [draft, setDraft] = useState(value);
@@ -97,6 +98,21 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
           setDraft(null);
           (e.target as HTMLInputElement).blur();
         }
+      }}
+    />
+  );
+}
+
+/** A date (项目开始日期 …) as 2020-01-01 text in every locale; committed on blur or Enter. */
+export function DateField({ store, value, label, onCommit }: { store: EditorStore; value: string | null; label: string; onCommit: (iso: string | null) => void }) {
+  return (
+    <TextField
+      label={label}
+      value={value ?? ''}
+      onCommit={(text) => {
+        const parsed = parseDateText(text);
+        if (!parsed.ok) store.showMessage(`${label}：${parsed.message}，未做修改。`, 'error');
+        else if (parsed.iso !== value) onCommit(parsed.iso);
       }}
     />
   );

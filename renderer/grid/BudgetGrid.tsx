@@ -45,13 +45,20 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    let openedShown = store.opened;
     onController?.(controller);
     const offs = [
       store.onValues((keys) => controller.refreshKeys(keys)),
       store.onMarks((keys) => controller.refreshKeys(keys)),
       store.onRows(() => {
         const t = store.table();
-        if (t && t.def.id === controller.tableId) controller.api?.setGridOption('rowData', t.rows);
+        if (!t || t.def.id !== controller.tableId) return;
+        controller.api?.setGridOption('rowData', t.rows);
+        // Another document opened in this grid: it starts at the top-left, nothing selected.
+        if (store.opened !== openedShown) {
+          openedShown = store.opened;
+          controller.toTopLeft();
+        }
       }),
       store.on('view', () => controller.api?.refreshCells({ force: true })),
       store.onReveal(() => tryReveal()),

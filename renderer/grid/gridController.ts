@@ -395,6 +395,16 @@ export class GridController {
     return true;
   }
 
+  /** Scroll to the first row and column and select nothing (a newly opened document). */
+  toTopLeft(): void {
+    const api = this.api;
+    if (!api) return;
+    api.clearFocusedCell();
+    this.setRange(null);
+    if (api.getDisplayedRowCount() > 0) api.ensureIndexVisible(0, 'top');
+    for (const c of this.colIds.slice(0, 2)) api.ensureColumnVisible(c, 'start'); // the first may be pinned
+  }
+
   /** Give the grid the keyboard (F6, switching tables): the selected cell, else the first amount of the first row. */
   focusCurrent(): boolean {
     const api = this.api;

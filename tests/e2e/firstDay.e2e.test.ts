@@ -297,6 +297,104 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await page.close();
   });
 
+  it('a screen that fits: 15 rows of 表4, a folding and resizable audit panel that is remembered, a legend', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    /** Data rows of the grid shown in full between its header and its bottom edge. */
+    const fullRows = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
+        const grid = document.querySelector('.grid-wrapper')!.getBoundingClientRect();
+        const scrollbar = document.querySelector('.grid-wrapper .ag-body-horizontal-scroll')?.getBoundingClientRect();
+        const bottom = scrollbar && scrollbar.height > 0 ? Math.min(grid.bottom, scrollbar.top) : grid.bottom;
+        const shown = [...document.querySelectorAll('.grid-wrapper .ag-row[row-index]')].filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.height > 0 && b.top >= header.bottom - 1 && b.bottom <= bottom + 1;
+        });
+        return new Set(shown.map((r) => r.getAttribute('row-index'))).size;
+      });
+    expect(await fullRows()).toBeGreaterThanOrEqual(15);
+    await session.screenshot(page, 'first-day-T4-1366x768');
+
+    // Folding the panel gives the grid more rows; the fold is remembered after a reload.
+    await page.locator('.problems-toggle').click();
+    await expect.poll(fullRows).toBeGreaterThanOrEqual(19);
+    await page.reload();
+    await page.waitForSelector('.grid-wrapper .ag-row');
+    expect(await page.locator('.problems-toggle').getAttribute('aria-expanded')).toBe('false');
+    await page.locator('.problems-toggle').click();
+
+    // Resizing by keyboard on the handle (dragging does the same), remembered too.
+    const height = () => page.evaluate(() => document.querySelector('.problems')!.getBoundingClientRect().height);
+    const before = await height();
+    await page.locator('.problems-resize').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(height).toBeGreaterThan(before + 40);
+    const resized = await height();
+    await page.reload();
+    await page.waitForSelector('.grid-wrapper .ag-row');
+    expect(Math.abs((await height()) - resized)).toBeLessThan(2);
+
+    // What the colours mean.
+    const legend = await page.locator('.legend').innerText();
+    for (const word of ['白色', '灰色', '红色', '黄色']) expect(legend).toContain(word);
+    await page.evaluate(() => localStorage.removeItem('budget.viewPrefs'));
+    await page.close();
+  });
+
+  it('zooms with Ctrl+= / Ctrl+- / Ctrl+0 and remembers the zoom', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    const zoom = () => page.evaluate(() => getComputedStyle(document.documentElement).zoom);
+    expect(await zoom()).toBe('1');
+    await page.locator('.status-bar').click();
+    await page.keyboard.press('Control+Equal');
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(zoom).toBe('1.25');
+    expect(await editor.statusMessage()).toContain('125%');
+    await page.reload();
+    await page.waitForSelector('.grid-wrapper .ag-row');
+    expect(await zoom()).toBe('1.25');
+    await page.keyboard.press('Control+Minus');
+    await expect.poll(zoom).toBe('1.1');
+    await page.keyboard.press('Control+0');
+    await expect.poll(zoom).toBe('1');
+    await page.close();
+  });
+
+  it('a newly opened document starts at the top-left; dates show as 2020-01-01', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    const lastRow = await page.evaluate(() => window.__budgetApp!.store.table()!.rows.at(-1)!.id);
+    await page.evaluate((rowId) => window.__budgetApp!.store.revealAt('T4', { rowId, colId: 'specialAccountFunding' }), lastRow);
+    await expect.poll(() => activeCell(editor)).toEqual([lastRow, 'specialAccountFunding']);
+    await editor.toolbar.click('新建');
+    await editor.dialog.fill('部门名称', '测试局');
+    await editor.dialog.press('确定');
+    await expect.poll(() => page.evaluate(() => window.__budgetApp!.store.doc.department.name)).toBe('测试局');
+    const firstRowAtTop = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
+        const first = document.querySelector('.grid-wrapper .ag-row[row-index="0"]')?.getBoundingClientRect();
+        const firstAmount = document.querySelector('.grid-wrapper .ag-header-cell[aria-colindex="2"]')?.getBoundingClientRect();
+        return !!first && Math.abs(first.top - header.bottom) < 2 && !!firstAmount && firstAmount.left < 600;
+      });
+    await expect.poll(firstRowAtTop).toBe(true);
+
+    // Dates: text in the clerk's format, whatever the locale; typed as 2021/3/5 they become 2021-03-05.
+    await page.evaluate(() => window.__budgetApp!.store.setView('T1'));
+    const editor2 = await openEditor('?table=T14');
+    await editor2.tables.open('表15-1');
+    const start = editor2.page.locator('input[aria-label="项目开始日期"]');
+    expect(await start.getAttribute('type')).not.toBe('date');
+    await start.fill('2021/3/5');
+    await start.press('Enter');
+    await expect.poll(() => start.inputValue()).toBe('2021-03-05');
+    await page.close();
+    await editor2.page.close();
+  });
+
   it('logged no console errors', () => {
     expect(session.errors).toEqual([]);
   });
