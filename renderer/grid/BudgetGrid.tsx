@@ -98,7 +98,17 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     // A total entered per unit (按单位填写): Enter, F2 or a digit opens its form instead of moving on.
     const keyCapture = (e: KeyboardEvent) => {
       controller.noteKeyDown(e);
-      if (controller.editing || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (controller.editing || e.ctrlKey || e.metaKey || e.altKey) return;
+      // An input method (拼音, full-width digits) composing on a selected cell: the grid would drop
+      // the text; open the cell's editor empty, as typing does, so the composition lands in it.
+      if (e.key === 'Process' || e.keyCode === 229) {
+        const focused = controller.api?.getFocusedCell();
+        const row = focused ? store.table()?.rows[focused.rowIndex] : undefined;
+        const colId = focused?.column.getColId();
+        if (focused && colId && store.isInput(row?.cells[colId]?.key)) controller.api?.startEditingCell({ rowIndex: focused.rowIndex, colKey: colId, key: 'Backspace' });
+        return;
+      }
+      if (e.isComposing) return;
       const typing = e.key.length === 1 || e.key === 'F2' || e.key === 'Backspace';
       if (e.key !== 'Enter' && !typing) return;
       const focused = controller.api?.getFocusedCell();

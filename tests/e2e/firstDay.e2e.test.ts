@@ -162,6 +162,32 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await editor.page.close();
   });
 
+  it('full-width digits from an input method on a selected cell are taken as typed, as after F2', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    const cdp = await page.context().newCDPSession(page);
+    /** What a Chinese IME sends: a 229 "Process" key, then the composed text. */
+    const imeType = async (text: string) => {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Digit1', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'Digit1', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    };
+    await editor.grid.select(OFFICE, 'generalFunding');
+    await imeType('１２３');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.grid.text(OFFICE, 'generalFunding')).toBe('123');
+    // After F2 the same text is taken too.
+    await editor.grid.select(PRINTING, 'generalFunding');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+A');
+    await imeType('４５');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.grid.text(PRINTING, 'generalFunding')).toBe('45');
+    await cdp.detach();
+    await page.close();
+  });
+
   it('undo and redo move the cursor to the cell they changed, in its table', async () => {
     const editor = await openEditor();
     await editor.grid.type(WAGES, 'generalFunding', '1100');
