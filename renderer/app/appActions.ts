@@ -104,6 +104,8 @@ export class AppActions {
         return this.store.redo();
       case 'find':
         return this.store.openFind();
+      case 'keys':
+        return this.showHelp();
     }
   }
 
