@@ -34,14 +34,14 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
   const msg = store.message;
   return (
     <footer className="status-bar">
-      <span className={`status-message ${msg?.tone === 'error' ? 'status-error' : ''}`} role={msg?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
+      <span title={msg?.text} className={`status-message ${msg?.tone === 'error' ? 'status-error' : ''}`} role={msg?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
         {msg?.text ?? '就绪'}
-        {msg?.action && (
-          <button className="status-action" onClick={msg.action.run}>
-            {msg.action.label}
-          </button>
-        )}
       </span>
+      {msg?.action && (
+        <button className="status-action" onClick={msg.action.run}>
+          {msg.action.label}
+        </button>
+      )}
       {sel && sel.cells > 1 && (
         <span className="status-selection" data-testid="selection-summary">
           已选 {sel.cells} 个单元格　计数 {sel.numbers}　求和 {formatExactAmount(sel.sum, store.unit, store.decimals)}

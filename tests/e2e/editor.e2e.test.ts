@@ -20,12 +20,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function openEditor(query = '?table=T4'): Promise<EditorPage> {
-  const page = await session.newPage();
-  const editor = new EditorPage(page, session.server.url);
-  await editor.open(query);
-  return editor;
-}
+const openEditor = (query = '?table=T4'): Promise<EditorPage> => session.openEditor(query);
 
 // Row ids of the sample (深圳市信访局 2020): 表4 lines are e:<line id>, categories ec:<unit>:<code>.
 const UNIT = 'u:u-bj';

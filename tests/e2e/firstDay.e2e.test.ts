@@ -34,12 +34,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function openEditor(query = '?table=T4'): Promise<EditorPage> {
-  const page = await session.newPage();
-  const editor = new EditorPage(page, session.server.url);
-  await editor.open(query);
-  return editor;
-}
+const openEditor = (query = '?table=T4'): Promise<EditorPage> => session.openEditor(query);
 
 // Rows of the sample's 表4 (深圳市信访局 2020).
 const OFFICE = 'e:e-30201'; // 办公费 32
