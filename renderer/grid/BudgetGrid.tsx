@@ -35,6 +35,21 @@ function rowLabel(row: ProjectedRow, colId: string, labelColumns: readonly strin
   return (side ?? labelColumns.map((c) => row.cells[c]?.text).find((t) => t)) ?? '';
 }
 
+/**
+ * The grid's horizontal scrollbar lies over its last visible row: a cell the keyboard moved to
+ * (Enter after typing, arrows) may end up under it. Scroll it clear, so the cell shows in full.
+ */
+function keepClearOfScrollbar(wrapper: HTMLElement, target: EventTarget | null): void {
+  const cell = (target as Partial<Element> | null)?.closest?.('.ag-cell');
+  const bar = wrapper.querySelector('.ag-body-horizontal-scroll');
+  const viewport = wrapper.querySelector('.ag-grid-viewport, .ag-body-viewport');
+  if (!cell || !bar || !viewport) return;
+  const barTop = bar.getBoundingClientRect();
+  if (barTop.height === 0) return;
+  const overlap = cell.getBoundingClientRect().bottom - barTop.top;
+  if (overlap > 0) viewport.scrollTop += Math.ceil(overlap);
+}
+
 export function BudgetGrid({ store, dialogs, onController }: { store: EditorStore; dialogs: DialogService; onController?: (c: GridController | null) => void }) {
   const table = store.table()!;
   const controller = useMemo(() => new GridController(store, table.def.id), [store, table.def.id]);
@@ -129,7 +144,12 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     // pointerdown, not mousedown: the grid focuses the clicked cell on pointerdown.
     const mouseDown = (e: PointerEvent) => controller.noteMouseDown(e);
     const mouseUp = () => controller.noteMouseUp();
-    const focusIn = (e: FocusEvent) => controller.onFocusIn(e.target);
+    const focusIn = (e: FocusEvent) => {
+      controller.onFocusIn(e.target);
+      // Also a frame later: the grid may still scroll the row to its own idea of "visible".
+      keepClearOfScrollbar(el, e.target);
+      requestAnimationFrame(() => keepClearOfScrollbar(el, e.target));
+    };
     // One signal removes every listener when the grid goes away.
     const off = new AbortController();
     const signal = off.signal;

@@ -364,6 +364,28 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await page.close();
   });
 
+  it('Enter after typing moves to a row that is shown in full, down past the bottom of the screen', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    /** The focused cell lies wholly between the header and the bottom edge (above the scrollbar). */
+    const focusedInFull = () =>
+      page.evaluate(() => {
+        const cell = document.activeElement?.closest('.ag-cell')?.getBoundingClientRect();
+        const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
+        const grid = document.querySelector('.grid-wrapper')!.getBoundingClientRect();
+        const scrollbar = document.querySelector('.grid-wrapper .ag-body-horizontal-scroll')?.getBoundingClientRect();
+        const bottom = scrollbar && scrollbar.height > 0 ? Math.min(grid.bottom, scrollbar.top) : grid.bottom;
+        return !!cell && cell.top >= header.bottom - 1 && cell.bottom <= bottom + 1;
+      });
+    await editor.grid.select(OFFICE, 'specialFunding');
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.type('1');
+      await page.keyboard.press('Enter');
+      await expect.poll(focusedInFull, { timeout: 5_000 }).toBe(true);
+    }
+    await page.close();
+  });
+
   it('zooms with Ctrl+= / Ctrl+- / Ctrl+0 and remembers the zoom', async () => {
     const editor = await openEditor();
     const page = editor.page;
