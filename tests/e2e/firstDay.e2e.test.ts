@@ -50,6 +50,27 @@ const activeCell = (editor: EditorPage) =>
     return cell ? [cell.closest('[row-id]')?.getAttribute('row-id'), cell.getAttribute('col-id')] : null;
   });
 
+/**
+ * Where the grid shows rows in full: below its header, above its bottom edge and the horizontal
+ * scrollbar that lies over the rows. Each rectangle is [top, bottom] in page pixels; `rows` are the
+ * distinct rendered rows, `focused` the cell with the browser focus.
+ */
+const gridBand = (editor: EditorPage) =>
+  editor.page.evaluate(() => {
+    const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
+    const grid = document.querySelector('.grid-wrapper')!.getBoundingClientRect();
+    const scrollbar = document.querySelector('.grid-wrapper .ag-body-horizontal-scroll')?.getBoundingClientRect();
+    const bottom = scrollbar && scrollbar.height > 0 ? Math.min(grid.bottom, scrollbar.top) : grid.bottom;
+    const rows = new Map<string, [number, number]>();
+    for (const r of document.querySelectorAll('.grid-wrapper .ag-row[row-index]')) {
+      const b = r.getBoundingClientRect();
+      if (b.height > 0) rows.set(r.getAttribute('row-index')!, [b.top, b.bottom]);
+    }
+    const cell = document.activeElement?.closest('.ag-cell')?.getBoundingClientRect();
+    return { top: header.bottom, bottom, rows: [...rows.values()], focused: cell ? ([cell.top, cell.bottom] as [number, number]) : null };
+  });
+const inBand = (band: { top: number; bottom: number }, [top, bottom]: [number, number]) => top >= band.top - 1 && bottom <= band.bottom + 1;
+
 describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, () => {
   it('Delete clears the cell the clerk clicked, not the block selected before, with pauses between steps', async () => {
     const editor = await openEditor();
@@ -321,19 +342,11 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
   it('a screen that fits: 15 rows of 表4, a folding and resizable audit panel that is remembered, a legend', async () => {
     const editor = await openEditor();
     const page = editor.page;
-    /** Data rows of the grid shown in full between its header and its bottom edge. */
-    const fullRows = () =>
-      page.evaluate(() => {
-        const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
-        const grid = document.querySelector('.grid-wrapper')!.getBoundingClientRect();
-        const scrollbar = document.querySelector('.grid-wrapper .ag-body-horizontal-scroll')?.getBoundingClientRect();
-        const bottom = scrollbar && scrollbar.height > 0 ? Math.min(grid.bottom, scrollbar.top) : grid.bottom;
-        const shown = [...document.querySelectorAll('.grid-wrapper .ag-row[row-index]')].filter((r) => {
-          const b = r.getBoundingClientRect();
-          return b.height > 0 && b.top >= header.bottom - 1 && b.bottom <= bottom + 1;
-        });
-        return new Set(shown.map((r) => r.getAttribute('row-index'))).size;
-      });
+    /** Data rows of the grid shown in full. */
+    const fullRows = async () => {
+      const band = await gridBand(editor);
+      return band.rows.filter((r) => inBand(band, r)).length;
+    };
     expect(await fullRows()).toBeGreaterThanOrEqual(15);
     await session.screenshot(page, 'first-day-T4-1366x768');
 
@@ -367,16 +380,11 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
   it('Enter after typing moves to a row that is shown in full, down past the bottom of the screen', async () => {
     const editor = await openEditor();
     const page = editor.page;
-    /** The focused cell lies wholly between the header and the bottom edge (above the scrollbar). */
-    const focusedInFull = () =>
-      page.evaluate(() => {
-        const cell = document.activeElement?.closest('.ag-cell')?.getBoundingClientRect();
-        const header = document.querySelector('.grid-wrapper .ag-header')!.getBoundingClientRect();
-        const grid = document.querySelector('.grid-wrapper')!.getBoundingClientRect();
-        const scrollbar = document.querySelector('.grid-wrapper .ag-body-horizontal-scroll')?.getBoundingClientRect();
-        const bottom = scrollbar && scrollbar.height > 0 ? Math.min(grid.bottom, scrollbar.top) : grid.bottom;
-        return !!cell && cell.top >= header.bottom - 1 && cell.bottom <= bottom + 1;
-      });
+    /** The focused cell is shown in full. */
+    const focusedInFull = async () => {
+      const band = await gridBand(editor);
+      return !!band.focused && inBand(band, band.focused);
+    };
     await editor.grid.select(OFFICE, 'specialFunding');
     for (let i = 0; i < 16; i++) {
       await page.keyboard.type('1');
