@@ -377,7 +377,7 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await page.close();
   });
 
-  it('Enter after typing moves to a row that is shown in full, down past the bottom of the screen', async () => {
+  it('Enter after typing, and a new row, are shown in full, also past the bottom of the screen', async () => {
     const editor = await openEditor();
     const page = editor.page;
     /** The focused cell is shown in full. */
@@ -391,6 +391,13 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
       await page.keyboard.press('Enter');
       await expect.poll(focusedInFull, { timeout: 5_000 }).toBe(true);
     }
+    // A new row is shown in full, with the cursor on it.
+    await editor.tables.open('表5');
+    await page.locator('.structure-bar button', { hasText: '添加项目' }).click();
+    await editor.dialog.fill('项目名称', '信访宣传');
+    await editor.dialog.press('确定');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.textContent ?? '')).toContain('信访宣传');
+    await expect.poll(focusedInFull).toBe(true);
     await page.close();
   });
 
