@@ -18,7 +18,7 @@ describe('application menu', () => {
     const commands = items.filter((i): i is Extract<MenuItemSpec, { kind: 'command' }> => i.kind === 'command');
     expect(new Set(commands.map((c) => c.command))).toEqual(new Set(HOST_COMMANDS));
     const acc = Object.fromEntries(commands.map((c) => [c.command, c.accelerator]));
-    expect(acc).toMatchObject({ new: 'CmdOrCtrl+N', open: 'CmdOrCtrl+O', save: 'CmdOrCtrl+S', saveAs: 'CmdOrCtrl+Shift+S', undo: 'CmdOrCtrl+Z', redo: 'Ctrl+Y', find: 'CmdOrCtrl+F' });
+    expect(acc).toMatchObject({ keys: 'F1', exportExcel: 'CmdOrCtrl+E', new: 'CmdOrCtrl+N', open: 'CmdOrCtrl+O', save: 'CmdOrCtrl+S', saveAs: 'CmdOrCtrl+Shift+S', undo: 'CmdOrCtrl+Z', redo: 'Ctrl+Y', find: 'CmdOrCtrl+F' });
     const roles = items.filter((i) => i.kind === 'role').map((i) => (i.kind === 'role' ? `${i.label}:${i.role}` : ''));
     expect(roles).toEqual(expect.arrayContaining(['剪切:cut', '复制:copy', '粘贴:paste', '全选:selectAll', '放大:zoomIn', '缩小:zoomOut', '实际大小:resetZoom', '全屏:togglefullscreen']));
     const file = win[0]!.kind === 'submenu' ? labels(win[0]!.items) : [];

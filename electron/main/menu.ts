@@ -153,7 +153,8 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
     label: topLabel('帮助', 'H', opts.platform),
     role: 'help',
     items: [
-      { kind: 'action', label: '使用说明', action: { type: 'guide' }, accelerator: 'F1' },
+      { kind: 'command', label: '快捷键', command: 'keys', accelerator: 'F1' },
+      { kind: 'action', label: '使用说明', action: { type: 'guide' } },
       ...(mac ? [] : [separator, { kind: 'action', label: `关于 ${PRODUCT_NAME}`, action: { type: 'about' } } as MenuItemSpec]),
     ],
   };

@@ -1,5 +1,5 @@
 /** The editor window: toolbar, table list, the table (grid or form) with its row commands, problems panel, status bar. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { UNIT_LABELS } from '../../shared/money/format';
 import { fillYear } from '../../shared/catalogue';
 import type { BudgetHost } from '../../shared/host/contract';
@@ -17,6 +17,11 @@ import { ProjectPerformanceForm } from '../forms/ProjectPerformanceForm';
 import type { AppActions } from './appActions';
 import type { EditorStore } from './editorStore';
 import { useChannels } from './useChannel';
+import { appKeyAction } from './shortcuts';
+import { cycleRegion, focusRegion, TABLE_AREA } from './regions';
+import { stepFinding } from './findingCursor';
+import { isGridView } from './views';
+import { applyZoom, loadPrefs, savePrefs, stepZoom } from './viewPrefs';
 
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -26,9 +31,14 @@ function isEditable(el: EventTarget | null): boolean {
 export function App({ store, actions, dialogs, host }: { store: EditorStore; actions: AppActions; dialogs: DialogService; host: BudgetHost }) {
   useChannels(store, 'view');
   const [controller, setController] = useState<GridController | null>(null);
-  const onController = useCallback((c: GridController | null) => setController(c), []);
+  const controllerRef = useRef<GridController | null>(null);
+  const onController = useCallback((c: GridController | null) => {
+    controllerRef.current = c;
+    setController(c);
+  }, []);
 
   useEffect(() => store.on('doc', () => actions.updateTitle()), [store, actions]);
+  useEffect(() => applyZoom(loadPrefs().zoom), []);
 
   useEffect(() => {
     const offEvent = host.onEvent((e) => {
@@ -43,6 +53,63 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
       offSnapshot();
     };
   }, [host, actions]);
+
+  useEffect(() => {
+    /** After a switch of table: the new table takes the keyboard once it has rendered. */
+    const focusTableSoon = () => {
+      let frames = 30;
+      const tick = () => {
+        const c = controllerRef.current;
+        const grid = isGridView(store.view);
+        if ((!grid || (c?.tableId === store.view && c.api)) && focusRegion(TABLE_AREA, grid ? c : null)) return;
+        if (--frames > 0) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    };
+    // Keys that work everywhere, before the grid or a field sees them (capture phase).
+    const onKey = (e: KeyboardEvent) => {
+      const action = appKeyAction(e);
+      if (!action || e.isComposing || document.querySelector('.dialog')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      switch (action) {
+        case 'nextTable':
+        case 'prevTable': {
+          const views = store.views();
+          const at = views.findIndex((v) => v.id === store.view);
+          const next = views[(at + (action === 'nextTable' ? 1 : -1) + views.length) % views.length];
+          if (next) store.setView(next.id);
+          focusTableSoon();
+          break;
+        }
+        case 'nextRegion':
+        case 'prevRegion':
+          cycleRegion(action === 'nextRegion' ? 1 : -1, controllerRef.current);
+          break;
+        case 'nextFinding':
+        case 'prevFinding':
+          stepFinding(store, action === 'nextFinding' ? 1 : -1);
+          break;
+        case 'export':
+          void actions.exportExcel();
+          break;
+        case 'help':
+          actions.showHelp();
+          break;
+        case 'zoomIn':
+        case 'zoomOut':
+        case 'zoomReset': {
+          const zoom = stepZoom(loadPrefs().zoom, action === 'zoomIn' ? 1 : action === 'zoomOut' ? -1 : 0);
+          savePrefs({ zoom });
+          applyZoom(zoom);
+          store.showMessage(`显示比例 ${Math.round(zoom * 100)}%（Ctrl+0 恢复）`, 'info');
+          break;
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [store, actions]);
 
   useEffect(() => {
     // Shortcuts outside the grid (the grid handles its own and stops them).
@@ -77,15 +144,17 @@ export function App({ store, actions, dialogs, host }: { store: EditorStore; act
       <div className="main">
         <TableList store={store} />
         <div className="workspace">
-          <div className="table-heading">
-            <span className="table-heading-title">
-              {entry?.label}　{entry?.kind === 'projectForm' ? `项目支出绩效目标表（${entry.title}）` : entry?.title}
-            </span>
-            <span className="table-heading-meta">
-              单位名称：{store.doc.department.name}　　单位：{UNIT_LABELS[store.unit]}
-            </span>
+          <div className="table-top">
+            <div className="table-heading">
+              <span className="table-heading-title">
+                {entry?.label}　{entry?.kind === 'projectForm' ? `项目支出绩效目标表（${entry.title}）` : entry?.title}
+              </span>
+              <span className="table-heading-meta">
+                单位名称：{store.doc.department.name}　　单位：{UNIT_LABELS[store.unit]}
+              </span>
+            </div>
+            {table && <StructureBar store={store} dialogs={dialogs} />}
           </div>
-          {table && <StructureBar store={store} dialogs={dialogs} />}
           <div className="table-area">
             {table ? (
               <BudgetGrid key={`${store.view}`} store={store} dialogs={dialogs} onController={onController} />

@@ -17,6 +17,7 @@ import { UNIT_LABELS } from '../../shared/money/format';
 import type { DialogService } from '../components/dialogs';
 import type { XlsxClient } from '../xlsx/xlsxClient';
 import type { EditorStore } from './editorStore';
+import { keyListText } from './shortcuts';
 
 const DISPLAY_UNITS = displayUnitSchema.options;
 
@@ -107,7 +108,14 @@ export class AppActions {
         return this.store.redo();
       case 'find':
         return this.store.openFind();
+      case 'keys':
+        return this.showHelp();
     }
+  }
+
+  /** F1 / 帮助: the key list. */
+  showHelp(): void {
+    void this.dialogs.alert('快捷键（F1）', keyListText());
   }
 
   async newDocument(): Promise<void> {
@@ -266,6 +274,8 @@ export class AppActions {
       this.store.showMessage(`${label.replace(/…$/, '')}失败：${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {
       this.busy = false;
+      // 「正在导入… 40%」 must not outlive the import (a refused workbook ends in a dialog).
+      if (this.store.message?.text.startsWith(label)) this.store.clearMessage();
     }
   }
 
@@ -315,6 +325,8 @@ export class AppActions {
       ],
     });
     if (!mode) return;
+    // This year's budget is a new document: the open one (last year's file) is put away first.
+    if (mode === 'rollForward' && !(await this.confirmDiscard())) return;
     const r = await this.host.importFile({ kind: 'previousYear' });
     if (r.cancelled) return;
     await this.withBusy(`正在从上年导入“${r.file.name}”…`, async () => {
@@ -327,8 +339,16 @@ export class AppActions {
         await this.dialogs.alert('从上年导入失败', result.message);
         return;
       }
-      this.store.apply(replaceDocument(this.store.doc, result.doc, mode === 'rollForward' ? `按上年结构编制“${r.file.name}”` : `导入上年数“${r.file.name}”`));
-      this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${result.notes.length ? `：${result.notes.join('；')}` : '。'}`, 'info');
+      const notes = result.notes.length ? `：${result.notes.join('；')}` : '。';
+      if (mode === 'rollForward') {
+        // Untitled until the clerk saves it: 保存 asks for a name (with the new year) and can never
+        // write over last year's file.
+        this.store.open(result.doc, null);
+        this.store.showMessage(`已按上年结构编制${result.doc.department.fiscalYear}年预算（尚未保存，保存时选择文件名）${notes}`, 'info');
+      } else {
+        this.store.apply(replaceDocument(this.store.doc, result.doc, `导入上年数“${r.file.name}”`));
+        this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${notes}`, 'info');
+      }
       this.updateTitle();
     });
   }

@@ -37,6 +37,8 @@ export interface StatusMessage {
   text: string;
   tone: 'error' | 'info';
   at: number;
+  /** A button beside the message (e.g. 转到 the cell to type into instead). */
+  action?: { label: string; run: () => void };
 }
 
 /** The projected table of the current grid view with an index from cell key to its place. */
@@ -65,6 +67,10 @@ export class EditorStore {
   focusedRowId: string | null = null;
   /** A place to reveal once its view has rendered: a cell key, or a row and column (label cells). */
   pendingReveal: RevealTarget | null = null;
+  /** Counts the documents opened: a grid that stays mounted starts the new one at the top-left. */
+  opened = 0;
+  /** The finding F8 / Shift+F8 last went to (marked in the panel). */
+  currentFinding: string | null = null;
   /** Counts every change of the document (open, edit, undo, redo): autosave asks "changed since?". */
   revision = 0;
   /** Last edit at the time of saving (undefined: never saved). dirty = top of history ≠ this. */
@@ -211,6 +217,36 @@ export class EditorStore {
     return out.length > 0 ? out : null;
   }
 
+  /**
+   * Where the amounts of a computed cell are typed: the first input cell it is worked out from
+   * (a total's first detail, a copied amount's source), searched breadth-first through its terms.
+   */
+  inputSourceOf(key: string): string | undefined {
+    const g = this.built.graph;
+    const start = this.nodeOf(key);
+    if (start === undefined) return undefined;
+    const queue = [start];
+    const seen = new Set(queue);
+    // 辅助表 (T0) only when no official table holds a source.
+    let auxiliary: string | undefined;
+    for (let i = 0; i < queue.length && i < 10_000; i++) {
+      const id = queue[i]!;
+      if (g.kind[id] === NodeKind.Input) {
+        if (g.tableOf(id) !== 'T0') return g.keyOf(id);
+        auxiliary ??= g.keyOf(id);
+        continue;
+      }
+      for (let p = g.termStart[id]!, end = g.termStart[id + 1]!; p < end; p++) {
+        const t = g.termList[p]!;
+        if (!seen.has(t)) {
+          seen.add(t);
+          queue.push(t);
+        }
+      }
+    }
+    return auxiliary;
+  }
+
   isInput(key: string | undefined): boolean {
     if (key === undefined) return false;
     const id = this.nodeOf(this.editTarget(key));
@@ -226,6 +262,8 @@ export class EditorStore {
   open(doc: DepartmentBudget, file: OpenFileInfo | null, options: { unsaved?: boolean } = {}): void {
     // Freeze once up front so later immer edits never walk the whole tree to freeze it.
     this.doc = freeze(doc, true);
+    this.opened++;
+    this.currentFinding = null;
     this.file = file;
     this.history = emptyHistory();
     this.printedHintShown = false;
@@ -323,6 +361,7 @@ export class EditorStore {
     this.history = { past: this.history.past.slice(0, -1), future: [edit, ...this.history.future], limit: this.history.limit };
     this.commit(this.applyEdit(edit, edit.inversePatches), edit.inversePatches, edit.effect);
     this.showMessage(`已撤销：${edit.label}`, 'info');
+    this.revealChanged(edit.effect);
   }
 
   redo(): void {
@@ -331,11 +370,23 @@ export class EditorStore {
     this.history = { past: [...this.history.past, edit], future: this.history.future.slice(1), limit: this.history.limit };
     this.commit(this.applyEdit(edit, edit.patches), edit.patches, edit.effect);
     this.showMessage(`已重做：${edit.label}`, 'info');
+    this.revealChanged(edit.effect);
+  }
+
+  /** Undo and redo put the cursor on the (first) cell they changed, in its table. */
+  private revealChanged(effect: EditEffect): void {
+    if (effect.kind !== 'values') return;
+    const first = effect.keys.find((k) => this.nodeOf(k) !== undefined);
+    if (first === undefined) return;
+    // The input behind 表1's per-unit totals is shown through 表1 (see reveal).
+    this.reveal(first, { quiet: true });
   }
 
   private commit(doc: DepartmentBudget, patches: readonly Patch[], effect: EditEffect): void {
     this.doc = doc;
     this.revision++;
+    // A message belongs to the action that made it: the next change of the document replaces it.
+    this.clearMessage();
     // The worker first, so the audit runs while this thread updates the view.
     let known: FindingsDelta | null = null;
     if (effect.kind === 'document') {
@@ -457,13 +508,26 @@ export class EditorStore {
     else queueMicrotask(run);
   }
 
-  showMessage(text: string, tone: StatusMessage['tone']): void {
-    this.message = { text, tone, at: Date.now() };
+  setCurrentFinding(id: string | null): void {
+    if (id === this.currentFinding) return;
+    this.currentFinding = id;
+    this.emitter.emit('findings');
+  }
+
+  showMessage(text: string, tone: StatusMessage['tone'], action?: StatusMessage['action']): void {
+    this.message = { text, tone, at: Date.now(), ...(action ? { action } : {}) };
+    this.emitter.emit('message');
+  }
+
+  /** Take the status-bar message away (when `text` is given: only that message). */
+  clearMessage(text?: string): void {
+    if (!this.message || (text !== undefined && this.message.text !== text)) return;
+    this.message = null;
     this.emitter.emit('message');
   }
 
   /** Show a cell: switch to its table, select it and flash it (the grid or form does the rest). */
-  reveal(key: string): void {
+  reveal(key: string, options: { quiet?: boolean } = {}): void {
     let ref = parseCellKey(key);
     // A unit's 对附属单位补助支出 / 上缴上级支出 / 结转下年 is entered through 表1's total of the row.
     if (ref.table === 'T0' && ref.row.startsWith('u:')) {
@@ -473,6 +537,7 @@ export class EditorStore {
     const view = viewOfKey(ref.table, ref.row);
     const known = this.views().some((v) => v.id === view);
     if (!known) {
+      if (options.quiet) return;
       this.showMessage(`${ref.table === 'T0' ? '该单元格不在任何表中显示' : '找不到该单元格所在的表'}`, 'info');
       return;
     }

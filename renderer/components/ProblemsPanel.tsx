@@ -4,19 +4,20 @@
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { EditorStore } from '../app/editorStore';
 import { describeCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
+import { FINDINGS_SHOWN } from '../app/findingCursor';
+import { loadPrefs, savePrefs } from '../app/viewPrefs';
 import type { ShownFinding } from '../check/findingsStore';
 import { formatExactAmount } from '../grid/amountText';
 import type { DialogService } from './dialogs';
 
 const GROUP_LABELS = { error: '强制性（必须修改）', warning: '提示性（可说明理由后接受）', accepted: '已接受的提示', info: '尾差（四舍五入造成，不是错误）' } as const;
-const PAGE = 200;
 
 export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
   useChannels(store, 'findings', 'progress', 'view');
@@ -24,7 +25,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
   const structureVersion = useChannels(store, 'structure');
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ info: true, accepted: true });
   const accepted = store.accepted;
-  const groups = store.findings.groups(accepted, PAGE);
+  const groups = store.findings.groups(accepted, FINDINGS_SHOWN);
   const totals = store.findings.totals(accepted);
   const progress = store.progress;
 
@@ -56,9 +57,62 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
     if (answer === 'adopt' && store.apply(adoptComputedTotals(store.doc))) store.showMessage('已按明细重算合计，正在按精确金额重新审核。', 'info');
   }, [store, dialogs]);
 
+  // Height and folding, set by the clerk and remembered.
+  const [size, setSize] = useState(() => {
+    const p = loadPrefs();
+    return { height: p.problemsHeight, collapsed: p.problemsCollapsed };
+  });
+  const resize = (height: number) => {
+    const h = Math.round(Math.max(60, Math.min(window.innerHeight - 200, height)));
+    setSize({ height: h, collapsed: false });
+    savePrefs({ problemsHeight: h, problemsCollapsed: false });
+  };
+  const toggle = () => {
+    setSize({ ...size, collapsed: !size.collapsed });
+    savePrefs({ problemsCollapsed: !size.collapsed });
+  };
+  const startDrag = (e: React.PointerEvent<HTMLDivElement>) => {
+    const startY = e.clientY;
+    const startH = size.height;
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    const move = (m: PointerEvent) => resize(startH + (startY - m.clientY));
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
+  // The finding F8 went to: in view in the panel.
+  const current = store.currentFinding;
+  useEffect(() => {
+    if (current) document.querySelector(`.problems [data-finding-id="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
   return (
-    <section className="problems" aria-label="审核结果">
+    <section className={`problems${size.collapsed ? ' problems-collapsed' : ''}`} aria-label="审核结果" style={size.collapsed ? undefined : { height: size.height }}>
+      {!size.collapsed && (
+        <div
+          className="problems-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="拖动调整审核结果栏高度（↑↓ 键也可调整）"
+          tabIndex={0}
+          onPointerDown={startDrag}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              resize(size.height + (e.key === 'ArrowUp' ? 28 : -28));
+            }
+          }}
+        />
+      )}
       <header className="problems-header">
+        <button className="problems-toggle" aria-expanded={!size.collapsed} onClick={toggle} title={size.collapsed ? '展开审核结果栏' : '收起审核结果栏（表格可显示更多行）'}>
+          {size.collapsed ? '▴ 展开' : '▾ 收起'}
+        </button>
         <strong>审核结果</strong>
         <span className="count count-error">强制性 {totals.errors}</span>
         <span className="count count-warning">提示性 {totals.warnings}</span>
@@ -76,7 +130,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
           </button>
         )}
       </header>
-      <div className="problems-body">
+      <div className="problems-body" hidden={size.collapsed}>
         {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.checkError && <p className="problems-empty">没有发现问题。</p>}
         {groups.map((g) =>
           g.total === 0 ? null : (
@@ -87,7 +141,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
               {!collapsed[g.key] && (
                 <ul className="finding-list">
                   {g.items.map((f) => (
-                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} structureVersion={structureVersion} acceptedReason={accepted[f.id]?.reason} onReveal={reveal} onAccept={accept} />
+                    <FindingItem key={f.id} f={f} store={store} unit={store.unit} structureVersion={structureVersion} acceptedReason={accepted[f.id]?.reason} current={f.id === current} onReveal={reveal} onAccept={accept} />
                   ))}
                   {g.total > g.items.length && <li className="finding-more">还有 {g.total - g.items.length} 条未显示（修改后会优先显示最新的结果）</li>}
                 </ul>
@@ -105,6 +159,7 @@ const FindingItem = memo(function FindingItem({
   store,
   unit,
   acceptedReason,
+  current,
   onReveal,
   onAccept,
 }: {
@@ -114,6 +169,7 @@ const FindingItem = memo(function FindingItem({
   /** Re-render when names may have changed (the item reads them from the store). */
   structureVersion: number;
   acceptedReason: string | undefined;
+  current: boolean;
   onReveal: (c: FindingCell) => void;
   onAccept: (f: ShownFinding) => void;
 }) {
@@ -121,7 +177,7 @@ const FindingItem = memo(function FindingItem({
   const decimals = store.decimals;
   const first = f.cells[0];
   return (
-    <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
+    <li className={`finding finding-${f.severity}${current ? ' finding-current' : ''}`} aria-current={current || undefined} data-finding-id={f.id} data-rule={f.rule}>
       <button className="finding-message" onClick={() => first && onReveal(first)} title="定位到单元格">
         {f.message}
       </button>

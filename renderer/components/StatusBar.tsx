@@ -34,9 +34,14 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
   const msg = store.message;
   return (
     <footer className="status-bar">
-      <span className={`status-message ${msg?.tone === 'error' ? 'status-error' : ''}`} role={msg?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
+      <span title={msg?.text} className={`status-message ${msg?.tone === 'error' ? 'status-error' : ''}`} role={msg?.tone === 'error' ? 'alert' : 'status'} aria-live="polite">
         {msg?.text ?? '就绪'}
       </span>
+      {msg?.action && (
+        <button className="status-action" onClick={msg.action.run}>
+          {msg.action.label}
+        </button>
+      )}
       {sel && sel.cells > 1 && (
         <span className="status-selection" data-testid="selection-summary">
           已选 {sel.cells} 个单元格　计数 {sel.numbers}　求和 {formatExactAmount(sel.sum, store.unit, store.decimals)}
@@ -48,6 +53,12 @@ export function StatusBar({ store, controller }: { store: EditorStore; controlle
       </span>
       <span className="status-save" data-testid="save-state">
         {store.dirty ? '有未保存的修改' : store.file ? '已保存' : '未保存'}
+      </span>
+      <span className="legend" aria-label="单元格颜色说明">
+        <span className="legend-item legend-input">白色：填写</span>
+        <span className="legend-item legend-computed">灰色：自动计算</span>
+        <span className="legend-item legend-error">红色：强制性问题</span>
+        <span className="legend-item legend-warning">黄色：提示性问题</span>
       </span>
       <span className="status-unit">单位：{UNIT_LABELS[store.unit]}</span>
     </footer>

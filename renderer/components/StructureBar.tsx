@@ -41,6 +41,18 @@ const ROW_ID_PREFIX: Record<RowTarget['kind'], string> = {
   procurementItem: 'pi',
 };
 
+/** What deleting a project does to the 表15 forms: its own goes, and the later ones are renumbered. */
+function projectFormNotice(store: EditorStore, projectId: string): string {
+  const forms = store.views().filter((v) => v.kind === 'projectForm');
+  const at = forms.findIndex((v) => v.projectId === projectId);
+  if (at < 0) return '';
+  const own = forms[at]!;
+  const later = forms.slice(at + 1);
+  const shift =
+    later.length === 0 ? '' : later.length === 1 ? `后面的${later[0]!.label}将改为${forms[at]!.label}。` : `后面的${later[0]!.label}至${later[later.length - 1]!.label}将依次前移一号（改为${forms[at]!.label}至${forms[forms.length - 2]!.label}）。`;
+  return `\n\n该项目的${own.label}项目支出绩效目标表（绩效目标、指标等文字）也将一并删除。${shift}`;
+}
+
 export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: DialogService }) {
   useChannels(store, 'selection', 'structure', 'view');
   const doc = store.doc;
@@ -135,10 +147,12 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
     const held = amountsHeldBy(store.doc, target);
     const title = rowTitle(store.doc, target);
     const label = ROW_TARGET_LABELS[target.kind];
-    if (held > 0) {
+    const form = target.kind === 'project' ? projectFormNotice(store, target.id) : '';
+    if (held > 0 || form) {
+      const amounts = held > 0 ? `“${title}”有 ${held} 个金额${target.kind === 'unit' || target.kind === 'project' ? '（含其下各行）' : ''}，删除后这些金额一并删除。` : `删除${label}“${title}”。`;
       const answer = await dialogs.confirm({
         title: `删除${label}`,
-        message: `“${title}”有 ${held} 个金额${target.kind === 'unit' || target.kind === 'project' ? '（含其下各行）' : ''}，删除后这些金额一并删除。确定删除吗？（可以用“撤销”恢复）`,
+        message: `${amounts}${form}确定删除吗？（可以用“撤销”恢复）`,
         buttons: [{ label: '删除', value: 'delete', tone: 'danger' }],
       });
       if (answer !== 'delete') return;

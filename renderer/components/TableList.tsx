@@ -31,6 +31,19 @@ const Entry = memo(function Entry({ entry, active, errors, warnings, onOpen }: {
   );
 });
 
+/** ↑ ↓ Home End move between the entries (Enter or Space opens one, as any button). */
+function moveInList(e: React.KeyboardEvent<HTMLElement>): void {
+  const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  const step = steps[e.key];
+  if (step === undefined || e.ctrlKey || e.altKey || e.metaKey) return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLElement>('.table-entry, .table-group-title')];
+  const at = buttons.indexOf(document.activeElement as HTMLElement);
+  const next = Math.max(0, Math.min(buttons.length - 1, Number.isFinite(step) ? at + step : step > 0 ? buttons.length - 1 : 0));
+  e.preventDefault();
+  buttons[next]?.focus();
+  buttons[next]?.scrollIntoView({ block: 'nearest' });
+}
+
 export function TableList({ store }: { store: EditorStore }) {
   const structureVersion = useChannels(store, 'structure');
   useChannels(store, 'view', 'findings');
@@ -50,7 +63,7 @@ export function TableList({ store }: { store: EditorStore }) {
   }
   const item = (v: ViewEntry) => <Entry key={v.id} entry={v} active={store.view === v.id} errors={counts.get(v.id)?.errors ?? 0} warnings={counts.get(v.id)?.warnings ?? 0} onOpen={open} />;
   return (
-    <nav className="table-list" aria-label="表格目录">
+    <nav className="table-list" aria-label="表格目录" onKeyDown={moveInList}>
       <ul>
         {grids.map(item)}
         {projects.length > 0 && (

@@ -28,7 +28,9 @@ export function Toolbar({ store, actions }: { store: EditorStore; actions: AppAc
       <div className="tool-group">
         <button onClick={() => void actions.importExcel()}>导入Excel</button>
         <button onClick={() => void actions.importPreviousYear()}>从上年导入</button>
-        <button onClick={() => void actions.exportExcel()}>导出Excel</button>
+        <button onClick={() => void actions.exportExcel()} title="导出Excel（Ctrl+E）">
+          导出Excel
+        </button>
       </div>
       <div className="tool-group">
         <button onClick={() => store.undo()} disabled={!store.canUndo} title={lastLabel ? `撤销：${lastLabel}（Ctrl+Z）` : '撤销（Ctrl+Z）'}>
@@ -41,6 +43,9 @@ export function Toolbar({ store, actions }: { store: EditorStore; actions: AppAc
       <div className="tool-group">
         <button onClick={() => store.openFind()} title="查找名称或编码（Ctrl+F）">
           查找
+        </button>
+        <button onClick={() => actions.showHelp()} title="快捷键列表（F1）">
+          帮助
         </button>
       </div>
       <div className="tool-group unit-toggle" role="radiogroup" aria-label="金额单位">

@@ -5,7 +5,7 @@ import { FUND_USES, FUND_USE_LABELS, PROJECT_TYPES, PROJECT_TYPE_LABELS } from '
 import { projectProjectForms } from '../../shared/tables/forms';
 import type { EditorStore } from '../app/editorStore';
 import { useChannels } from '../app/useChannel';
-import { AmountCell, AmountInput, TextField } from './fields';
+import { AmountCell, AmountInput, DateField, TextField } from './fields';
 import { IndicatorGrid } from './IndicatorGrid';
 import { useFormReveal } from './useFormReveal';
 
@@ -69,11 +69,11 @@ export function ProjectPerformanceForm({ store, projectId }: { store: EditorStor
           <tr>
             <th>项目开始日期</th>
             <td>
-              <input type="date" aria-label="项目开始日期" className="form-text" value={project.startDate ?? ''} onChange={(e) => set({ startDate: e.target.value || null })} />
+              <DateField store={store} label="项目开始日期" value={project.startDate ?? null} onCommit={(d) => set({ startDate: d })} />
             </td>
             <th>项目结束日期</th>
             <td>
-              <input type="date" aria-label="项目结束日期" className="form-text" value={project.endDate ?? ''} onChange={(e) => set({ endDate: e.target.value || null })} />
+              <DateField store={store} label="项目结束日期" value={project.endDate ?? null} onCommit={(d) => set({ endDate: d })} />
             </td>
           </tr>
         </tbody>

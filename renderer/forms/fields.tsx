@@ -8,6 +8,7 @@ import { parseAmount } from '../../shared/money/parse';
 import { SEVERITY_LABELS } from '../../shared/rules/finding';
 import type { EditorStore } from '../app/editorStore';
 import { exactAmountText, formatAmount } from '../grid/amountText';
+import { parseDateText } from './dateText';
 
 export function TextField({ value, onCommit, multiline, label, className, rows }: { value: string; onCommit: (v: string) => void; multiline?: boolean; label: string; className?: string; rows?: number }) {
   const [draft, setDraft] = useState(value);
@@ -71,7 +72,8 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
     if (draft === null) return;
     const text = draft;
     setDraft(null);
-    if (text === exactAmountText(value, store.unit)) return;
+    // The store's value now, not this render's: an undo may have changed it since.
+    if (text === exactAmountText(store.cellValue(cellKey), store.unit)) return;
     const parsed = parseAmount(text, store.unit);
     if (!parsed.ok) {
       store.showMessage(`输入无效：${parsed.message}，未做修改。`, 'error');
@@ -87,7 +89,7 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
       title={markTitle(store, cellKey, '')}
       value={draft ?? shown}
       inputMode="decimal"
-      onFocus={() => setDraft(exactAmountText(value, store.unit))}
+      onFocus={() => setDraft(exactAmountText(store.cellValue(cellKey), store.unit))}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
@@ -96,6 +98,21 @@ export function AmountInput({ store, cellKey, label }: { store: EditorStore; cel
           setDraft(null);
           (e.target as HTMLInputElement).blur();
         }
+      }}
+    />
+  );
+}
+
+/** A date (项目开始日期 …) as 2020-01-01 text in every locale; committed on blur or Enter. */
+export function DateField({ store, value, label, onCommit }: { store: EditorStore; value: string | null; label: string; onCommit: (iso: string | null) => void }) {
+  return (
+    <TextField
+      label={label}
+      value={value ?? ''}
+      onCommit={(text) => {
+        const parsed = parseDateText(text);
+        if (!parsed.ok) store.showMessage(`${label}：${parsed.message}，未做修改。`, 'error');
+        else if (parsed.iso !== value) onCommit(parsed.iso);
       }}
     />
   );

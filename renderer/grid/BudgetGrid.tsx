@@ -12,6 +12,8 @@ import { renameSubItem, renameUnit, setProjectFields } from '../../shared/edit';
 import type { ProjectedRow } from '../../shared/tables/project';
 import type { EditorStore } from '../app/editorStore';
 import { rowTargetOf } from '../app/rowTargets';
+import { describeCell } from '../app/cellNames';
+import { parseCellKey } from '../../shared/model/cellKey';
 import { commitAmount } from './amountEditor';
 import { editBreakdown } from './breakdown';
 import type { DialogService } from '../components/dialogs';
@@ -33,6 +35,21 @@ function rowLabel(row: ProjectedRow, colId: string, labelColumns: readonly strin
   return (side ?? labelColumns.map((c) => row.cells[c]?.text).find((t) => t)) ?? '';
 }
 
+/**
+ * The grid's horizontal scrollbar lies over its last visible row: a cell the keyboard moved to
+ * (Enter after typing, arrows) may end up under it. Scroll it clear, so the cell shows in full.
+ */
+function keepClearOfScrollbar(wrapper: HTMLElement, target: EventTarget | null): void {
+  const cell = (target as Partial<Element> | null)?.closest?.('.ag-cell');
+  const bar = wrapper.querySelector('.ag-body-horizontal-scroll');
+  const viewport = wrapper.querySelector('.ag-grid-viewport, .ag-body-viewport');
+  if (!cell || !bar || !viewport) return;
+  const barTop = bar.getBoundingClientRect();
+  if (barTop.height === 0) return;
+  const overlap = cell.getBoundingClientRect().bottom - barTop.top;
+  if (overlap > 0) viewport.scrollTop += Math.ceil(overlap);
+}
+
 export function BudgetGrid({ store, dialogs, onController }: { store: EditorStore; dialogs: DialogService; onController?: (c: GridController | null) => void }) {
   const table = store.table()!;
   const controller = useMemo(() => new GridController(store, table.def.id), [store, table.def.id]);
@@ -43,13 +60,20 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    let openedShown = store.opened;
     onController?.(controller);
     const offs = [
       store.onValues((keys) => controller.refreshKeys(keys)),
       store.onMarks((keys) => controller.refreshKeys(keys)),
       store.onRows(() => {
         const t = store.table();
-        if (t && t.def.id === controller.tableId) controller.api?.setGridOption('rowData', t.rows);
+        if (!t || t.def.id !== controller.tableId) return;
+        controller.api?.setGridOption('rowData', t.rows);
+        // Another document opened in this grid: it starts at the top-left, nothing selected.
+        if (store.opened !== openedShown) {
+          openedShown = store.opened;
+          controller.toTopLeft();
+        }
       }),
       store.on('view', () => controller.api?.refreshCells({ force: true })),
       store.onReveal(() => tryReveal()),
@@ -89,24 +113,43 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     // A total entered per unit (按单位填写): Enter, F2 or a digit opens its form instead of moving on.
     const keyCapture = (e: KeyboardEvent) => {
       controller.noteKeyDown(e);
-      if (controller.editing || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
-      if (e.key !== 'Enter' && e.key !== 'F2' && !/^[0-9.\-]$/.test(e.key)) return;
+      if (controller.editing || e.ctrlKey || e.metaKey || e.altKey) return;
+      // An input method (拼音, full-width digits) composing on a selected cell: the grid would drop
+      // the text; open the cell's editor empty, as typing does, so the composition lands in it.
+      if (e.key === 'Process' || e.keyCode === 229) {
+        const focused = controller.api?.getFocusedCell();
+        const row = focused ? store.table()?.rows[focused.rowIndex] : undefined;
+        const colId = focused?.column.getColId();
+        if (focused && colId && store.isInput(row?.cells[colId]?.key)) controller.api?.startEditingCell({ rowIndex: focused.rowIndex, colKey: colId, key: 'Backspace' });
+        return;
+      }
+      if (e.isComposing) return;
+      const typing = e.key.length === 1 || e.key === 'F2' || e.key === 'Backspace';
+      if (e.key !== 'Enter' && !typing) return;
       const focused = controller.api?.getFocusedCell();
       const row = focused ? store.table()?.rows[focused.rowIndex] : undefined;
       const colId = focused?.column.getColId();
-      if (!row || !colId || !openBreakdown(row, colId)) return;
-      e.preventDefault();
-      e.stopPropagation();
+      if (!row || !colId) return;
+      if ((e.key === 'Enter' || e.key === 'F2' || /^[0-9.\-]$/.test(e.key)) && openBreakdown(row, colId)) {
+        e.preventDefault();
+        e.stopPropagation();
+      } else if (typing) explainComputed(row.cells[colId]?.key);
     };
     const keyBubble = (e: KeyboardEvent) => {
-      controller.noteKeyHandled(e);
       controller.handleKeyDown(e);
       // The grid has acted on Enter (commit, move down) by now; Enter has no default action here, and
       // cancelling it spares the browser the keypress it would dispatch next (a forced layout).
       if (e.key === 'Enter' && !e.isComposing && !e.defaultPrevented) e.preventDefault();
     };
-    const mouseDown = (e: MouseEvent) => controller.noteMouseDown(e);
+    // pointerdown, not mousedown: the grid focuses the clicked cell on pointerdown.
+    const mouseDown = (e: PointerEvent) => controller.noteMouseDown(e);
     const mouseUp = () => controller.noteMouseUp();
+    const focusIn = (e: FocusEvent) => {
+      controller.onFocusIn(e.target);
+      // Also a frame later: the grid may still scroll the row to its own idea of "visible".
+      keepClearOfScrollbar(el, e.target);
+      requestAnimationFrame(() => keepClearOfScrollbar(el, e.target));
+    };
     // One signal removes every listener when the grid goes away.
     const off = new AbortController();
     const signal = off.signal;
@@ -115,8 +158,9 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     document.addEventListener('paste', onPaste, { signal });
     el.addEventListener('keydown', keyCapture, { capture: true, signal });
     el.addEventListener('keydown', keyBubble, { signal });
-    el.addEventListener('mousedown', mouseDown, { capture: true, signal });
-    window.addEventListener('mouseup', mouseUp, { signal });
+    el.addEventListener('pointerdown', mouseDown, { capture: true, signal });
+    window.addEventListener('pointerup', mouseUp, { signal });
+    el.addEventListener('focusin', focusIn, { signal });
     return () => off.abort();
   }, [controller]);
 
@@ -136,6 +180,19 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     if (target.kind === 'unit') store.apply(renameUnit(store.doc, target.id, text));
     else if (target.kind === 'project') store.apply(setProjectFields(store.doc, target.id, { name: text }));
     else if (target.kind === 'subItem') store.apply(renameSubItem(store.doc, target.id, text));
+  };
+
+  /** Typing on a total or computed cell: say why nothing happens and where to type, with a jump there. */
+  const explainComputed = (key: string | undefined) => {
+    if (key === undefined || store.isInput(key)) return;
+    const source = store.inputSourceOf(key);
+    if (source === undefined) {
+      store.showMessage('这是计算单元格，由其他数字自动得出，不能直接填写。', 'error');
+      return;
+    }
+    const ref = parseCellKey(source);
+    const place = describeCell(store.doc, store.catalogue, store.names, ref);
+    store.showMessage(`合计由明细自动计算，请在“${place}”等明细单元格填写。`, 'error', { label: '转到填写处', run: () => store.reveal(source) });
   };
 
   /** Open the per-unit form of a total entered per unit; false when the cell is not one. */
@@ -178,6 +235,8 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
       enterNavigatesVerticallyAfterEdit: true,
       stopEditingWhenCellsLoseFocus: true,
       suppressMovableColumns: true,
+      // The header is not a stop of the keyboard: arrows and Tab stay in the cells.
+      suppressHeaderFocus: true,
       suppressDragLeaveHidesColumns: true,
       animateRows: false,
       // Rows placed with top, not transform: a transformed row is a stacking context, and with the

@@ -52,8 +52,13 @@ export class AmountEditor implements ICellEditorComp {
     }
     // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
     // the edit a frame earlier. The grid's own edit request that follows then finds nothing to change.
+    // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
-      if ((e.key === 'Enter' || e.key === 'Tab') && key && !e.isComposing) commitAmount(ctx, key, this.input.value);
+      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing) return;
+      if (commitAmount(ctx, key, this.input.value)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      params.api.stopEditing(true);
     });
     // While typing, the worker already works out what the value would change: committing it then
     // shows the findings with the new value instead of a frame or two later.

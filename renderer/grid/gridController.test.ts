@@ -66,35 +66,59 @@ describe('GridController selection highlight', () => {
     c.onCellFocused(6, 'a', { key: 'ArrowDown', shiftKey: false } as KeyboardEvent);
     expect(c.range).toEqual({ anchor: { row: 6, col: 1 }, focus: { row: 6, col: 1 } });
   });
-  it('takes each late keyboard report’s decision from the key that moved the focus (click, then two quick shift-arrows)', () => {
+  it('follows the browser focus at once; the grid’s late reports (click, then two quick shift-arrows) change nothing', () => {
     const { c } = controller();
-    // The grid's focused cell, as the controller reads it synchronously around each key.
+    // The grid's focused cell, as the controller reads it synchronously.
     let focused = { rowIndex: 0, colId: 'a' };
     (c.api as unknown as { getFocusedCell: () => unknown }).getFocusedCell = () => ({ rowIndex: focused.rowIndex, column: { getColId: () => focused.colId } });
-    const shiftDown = { key: 'ArrowDown', shiftKey: true, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent;
-    const press = (e: KeyboardEvent, moveTo: number | null) => {
-      c.noteKeyDown(e);
-      if (moveTo !== null) focused = { rowIndex: moveTo, colId: 'a' };
-      c.noteKeyHandled(e);
+    /** The browser focus entering a cell, as the grid's DOM has it. */
+    const focusIn = (rowIndex: number, colId: string) => {
+      focused = { rowIndex, colId };
+      const row = { getAttribute: (n: string) => (n === 'row-index' ? String(rowIndex) : null) };
+      const cell = { closest: (sel: string) => (sel.includes('row-index') ? row : cell), getAttribute: (n: string) => (n === 'col-id' ? colId : null) };
+      c.onFocusIn(cell as unknown as EventTarget);
     };
-    // A previous range is selected; a click on row 3, then two shift-arrows, all before any report.
-    c.onCellFocused(0, 'a');
+    const shiftDown = { key: 'ArrowDown', shiftKey: true, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent;
+    // A previous range rows 0–1 is selected.
+    focusIn(0, 'a');
     c.noteKeyDown(shiftDown);
-    c.onCellFocused(1, 'b');
+    focusIn(1, 'b');
+    expect(c.range).toEqual({ anchor: { row: 0, col: 1 }, focus: { row: 1, col: 2 } });
+    // A click on row 3: the selection is that cell before any report.
     const click = { shiftKey: false, button: 0 } as MouseEvent;
     c.noteMouseDown(click);
-    focused = { rowIndex: 3, colId: 'a' };
-    press(shiftDown, 4);
-    press(shiftDown, 5);
-    press(shiftDown, null); // a key that does not move the focus queues nothing
-    // The reports, in order: the click carries its mouse event; keyboard moves carry none in AG Grid.
+    focusIn(3, 'a');
+    c.noteMouseUp();
+    expect(c.range).toEqual({ anchor: { row: 3, col: 1 }, focus: { row: 3, col: 1 } });
+    c.noteKeyDown(shiftDown);
+    focusIn(4, 'a');
+    c.noteKeyDown(shiftDown);
+    focusIn(5, 'a');
+    expect(c.range).toEqual({ anchor: { row: 3, col: 1 }, focus: { row: 5, col: 1 } });
+    // The reports, in order and late: the click carries its mouse event; keyboard moves carry none.
+    c.onCellFocused(0, 'a');
+    c.onCellFocused(1, 'b');
     c.onCellFocused(3, 'a', click);
     c.onCellFocused(4, 'a');
     c.onCellFocused(5, 'a');
     expect(c.range).toEqual({ anchor: { row: 3, col: 1 }, focus: { row: 5, col: 1 } });
     // A plain arrow afterwards collapses.
-    press({ key: 'ArrowDown', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent, 6);
-    c.onCellFocused(6, 'a');
+    c.noteKeyDown({ key: 'ArrowDown', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false } as KeyboardEvent);
+    focusIn(6, 'a');
     expect(c.range).toEqual({ anchor: { row: 6, col: 1 }, focus: { row: 6, col: 1 } });
+  });
+
+  it('acts on the grid’s focused cell when the focus moved out of the range unseen', () => {
+    const { c } = controller();
+    let focused = { rowIndex: 2, colId: 'a' };
+    (c.api as unknown as { getFocusedCell: () => unknown }).getFocusedCell = () => ({ rowIndex: focused.rowIndex, column: { getColId: () => focused.colId } });
+    c.onCellFocused(2, 'a');
+    c.noteKeyDown({ key: 'ArrowDown', shiftKey: true } as KeyboardEvent);
+    focused = { rowIndex: 4, colId: 'a' };
+    c.onCellFocused(4, 'a');
+    expect(c.hasRange()).toBe(true);
+    focused = { rowIndex: 9, colId: 'c' }; // moved, not reported yet
+    expect(c.copyText()).not.toBeNull();
+    expect(c.range).toEqual({ anchor: { row: 9, col: 3 }, focus: { row: 9, col: 3 } });
   });
 });

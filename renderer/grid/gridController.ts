@@ -91,55 +91,67 @@ export class GridController {
   /** Note the modifier of the input that is about to move the focus (capture phase). */
   noteKeyDown(e: KeyboardEvent): void {
     this.extendNext = extendsSelection(e);
-    this.focusBeforeKey = this.focusedCellKey();
-  }
-
-  /**
-   * After the grid has handled a key (bubble phase): if the key moved the focus, queue whether it
-   * extends the selection. The grid reports keyboard focus moves without their key event and a
-   * timer later, in order — possibly after the next key — so each report takes its key's decision.
-   */
-  noteKeyHandled(e: KeyboardEvent): void {
-    if (this.focusedCellKey() === this.focusBeforeKey) return;
-    this.keyMoves.push(extendsSelection(e));
-    if (this.keyMoves.length > 64) this.keyMoves.shift();
   }
 
   noteMouseDown(e: MouseEvent): void {
     this.extendNext = e.shiftKey;
     this.dragging = e.button === 0 && !e.shiftKey;
+    this.mouseDown = true;
   }
 
   noteMouseUp(): void {
     this.dragging = false;
+    this.mouseDown = false;
   }
 
-  private focusBeforeKey: string | null = null;
-  /** Selection decisions of key presses that moved the focus, waiting for the grid's reports. */
-  private keyMoves: boolean[] = [];
+  /** A mouse button is down in the grid (a click that focuses a cell collapses the range to it). */
+  private mouseDown = false;
 
-  private focusedCellKey(): string | null {
-    const f = this.api?.getFocusedCell?.();
-    return f ? `${f.rowIndex}|${f.column.getColId()}` : null;
+  /**
+   * The browser focus entered a cell: synchronously with the click or key that moved it, so the
+   * selection is the one the clerk sees before the next key (Delete, Ctrl+V) is handled. The grid's
+   * own focus reports come a timer later — on a loaded machine after that next key.
+   */
+  onFocusIn(target: EventTarget | null): void {
+    const cell = (target as Partial<Element> | null)?.closest?.('.ag-cell[col-id]');
+    const row = cell?.closest('[row-index]');
+    const rowIndex = Number(row?.getAttribute('row-index'));
+    if (!cell || !Number.isInteger(rowIndex)) return;
+    this.focusMoved(rowIndex, cell.getAttribute('col-id')!, this.extendNext, this.mouseDown);
   }
 
   /**
-   * The grid focused a cell. Its focus events reach us a moment later (AG Grid batches them into a
-   * timer), possibly after the next key was already pressed: the input that moved the focus decides
-   * whether to extend — the event's own source (clicks), else the queued decision of the key that
-   * moved it, else the noted modifier.
+   * The grid's report that it focused a cell (a timer after the input). A report of a cell the grid
+   * has since left is stale: the later move decides. The selection usually has it already from the
+   * browser focus (onFocusIn); a report with its input event (a click) applies that input's decision.
    */
   onCellFocused(rowIndex: number | null, colId: string | null, source?: { shiftKey: boolean; key?: string } | null): void {
     if (rowIndex === null || colId === null) return;
+    const now = this.api?.getFocusedCell?.();
+    if (now && (now.rowIndex !== rowIndex || now.column.getColId() !== colId)) return;
+    const fromInput = !!source && typeof source.shiftKey === 'boolean';
+    this.focusMoved(rowIndex, colId, fromInput ? extendsSelection(source) : this.extendNext, fromInput);
+  }
+
+  /** The focus is on a cell: extend to it or collapse to it; `always` also when it is the range's focus already. */
+  private focusMoved(rowIndex: number, colId: string, extend: boolean, always: boolean): void {
     const col = this.colIndex.get(colId);
     if (col === undefined) return;
-    let extend: boolean;
-    if (source && typeof source.shiftKey === 'boolean') extend = extendsSelection(source);
-    else if (this.keyMoves.length) extend = this.keyMoves.shift()!;
-    else extend = this.extendNext;
-    const next = afterFocus(this.range, { row: rowIndex, col }, extend);
+    const r = this.range;
+    if (!always && r && r.focus.row === rowIndex && r.focus.col === col) return;
     this.extendNext = false;
-    this.setRange(next);
+    this.setRange(afterFocus(r, { row: rowIndex, col }, extend));
+  }
+
+  /**
+   * Before acting on the selection: if the grid's focused cell is outside it (a focus move not seen
+   * yet), the selection is that cell — never cells the clerk has moved away from.
+   */
+  private catchUp(): void {
+    const f = this.api?.getFocusedCell?.();
+    const col = f ? this.colIndex.get(f.column.getColId()) : undefined;
+    if (!f || col === undefined || (this.bounds && contains(this.bounds, f.rowIndex, col))) return;
+    this.setRange(single({ row: f.rowIndex, col }));
   }
 
   onCellMouseOver(rowIndex: number | null, colId: string, buttons: number): void {
@@ -215,6 +227,7 @@ export class GridController {
   }
 
   copyText(): string | null {
+    this.catchUp();
     if (!this.bounds) return null;
     const b = this.bounds;
     const out: string[][] = [];
@@ -234,6 +247,7 @@ export class GridController {
 
   /** Paste TSV at the selection: one undo step; any non-number for an input cell refuses the whole paste. */
   paste(text: string): boolean {
+    this.catchUp();
     if (!this.bounds) return false;
     const block = parseTsv(text);
     if (block.length === 0) return false;
@@ -271,6 +285,7 @@ export class GridController {
   }
 
   fillDown(): void {
+    this.catchUp();
     if (!this.bounds) return;
     const plan = planFillDown(this.bounds);
     if (plan.length === 0) return;
@@ -290,6 +305,7 @@ export class GridController {
   }
 
   clear(label = '清除'): void {
+    this.catchUp();
     if (!this.bounds) return;
     const b = this.bounds;
     const cells: CellValue[] = [];
@@ -373,24 +389,52 @@ export class GridController {
     }
     // The grid may not have the new rows yet (a row just added): stay pending until it does.
     if (!at || !api.getRowNode(at.rowId) || at.rowIndex >= api.getDisplayedRowCount()) return false;
-    api.ensureIndexVisible(at.rowIndex, 'middle');
-    api.ensureColumnVisible(at.colId, 'middle');
-    this.extendNext = false;
-    api.setFocusedCell(at.rowIndex, at.colId);
-    this.setRange(single({ row: at.rowIndex, col: this.colIndex.get(at.colId) ?? 0 }));
+    this.focusAt(at.rowIndex, at.colId, at.rowId, 'middle');
     const node = api.getRowNode(at.rowId);
     if (node) api.flashCells({ rowNodes: [node], columns: [at.colId], flashDuration: 900, fadeDuration: 600 });
+    return true;
+  }
+
+  /** Scroll to the first row and column and select nothing (a newly opened document). */
+  toTopLeft(): void {
+    const api = this.api;
+    if (!api) return;
+    api.clearFocusedCell();
+    this.setRange(null);
+    if (api.getDisplayedRowCount() > 0) api.ensureIndexVisible(0, 'top');
+    for (const c of this.colIds.slice(0, 2)) api.ensureColumnVisible(c, 'start'); // the first may be pinned
+  }
+
+  /** Give the grid the keyboard (F6, switching tables): the selected cell, else the first amount of the first row. */
+  focusCurrent(): boolean {
+    const api = this.api;
+    const table = this.table();
+    if (!api || !table || table.rows.length === 0) return false;
+    const f = api.getFocusedCell();
+    const row = f ? f.rowIndex : (this.range?.focus.row ?? 0);
+    const colId = f ? f.column.getColId() : (this.colIds[this.range?.focus.col ?? -1] ?? this.colIds.find((c) => table.rows[0]!.cells[c]?.key) ?? this.colIds[0]!);
+    const rowId = table.rows[Math.min(row, table.rows.length - 1)]!.id;
+    this.focusAt(Math.min(row, table.rows.length - 1), colId, rowId, null);
+    return true;
+  }
+
+  /** Select a cell, scroll it into view and give it the browser focus. */
+  private focusAt(rowIndex: number, colId: string, rowId: string, scroll: 'middle' | null): void {
+    const api = this.api!;
+    api.ensureIndexVisible(rowIndex, scroll);
+    api.ensureColumnVisible(colId, scroll ?? 'auto');
+    this.extendNext = false;
+    api.setFocusedCell(rowIndex, colId);
+    this.setRange(single({ row: rowIndex, col: this.colIndex.get(colId) ?? 0 }));
     // setFocusedCell marks the cell but leaves the browser focus where it was (the problems panel):
-    // move it so the keys work on the revealed cell at once.
-    const { rowId, colId } = at;
-    // The cell may render a few frames later (a table just switched, rows virtualised): retry briefly.
+    // move it so the keys work on the cell at once. The cell may render a few frames later (a table
+    // just switched, rows virtualised): retry briefly.
     const focusCell = (framesLeft: number) => {
       const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
       if (el) el.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
     };
     requestAnimationFrame(() => focusCell(30));
-    return true;
   }
 
   focusedColumn(): Column | null {

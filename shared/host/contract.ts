@@ -75,7 +75,7 @@ export const titleSchema = z.string().max(500);
 export const dirtySchema = z.boolean();
 
 /** Commands the host's menus (or the OS) send to the editor. */
-export const HOST_COMMANDS = ['new', 'open', 'save', 'saveAs', 'importExcel', 'importPreviousYear', 'exportExcel', 'undo', 'redo', 'find'] as const;
+export const HOST_COMMANDS = ['new', 'open', 'save', 'saveAs', 'importExcel', 'importPreviousYear', 'exportExcel', 'undo', 'redo', 'find', 'keys'] as const;
 export type HostCommand = (typeof HOST_COMMANDS)[number];
 export const HOST_COMMAND_LABELS: Record<HostCommand, string> = {
   new: '新建',
@@ -88,6 +88,7 @@ export const HOST_COMMAND_LABELS: Record<HostCommand, string> = {
   undo: '撤销',
   redo: '重做',
   find: '查找',
+  keys: '快捷键',
 };
 
 /** Events host → editor. */

@@ -20,12 +20,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function openEditor(query = '?table=T4'): Promise<EditorPage> {
-  const page = await session.newPage();
-  const editor = new EditorPage(page, session.server.url);
-  await editor.open(query);
-  return editor;
-}
+const openEditor = (query = '?table=T4'): Promise<EditorPage> => session.openEditor(query);
 
 // Row ids of the sample (深圳市信访局 2020): 表4 lines are e:<line id>, categories ec:<unit>:<code>.
 const UNIT = 'u:u-bj';
@@ -367,7 +362,9 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await editor.tables.open('表1');
     // The edit turns the printed total into the sum of its parts: 3,381 + 30.
     await expect.poll(currentTotal).toBe(3381 + 30);
-    await editor.undo();
+    await editor.undo(); // the cursor goes to the cell the undo changed, in 辅助表
+    await expect.poll(() => editor.grid.tableId()).toBe('T0');
+    await editor.tables.open('表1');
     await expect.poll(currentTotal).toBe(before);
     await editor.page.close();
   });

@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
@@ -18,6 +17,7 @@ import { setCells } from '../../shared/edit/setCells';
 import type { Fen } from '../../shared/money/fen';
 import { EditorPage } from './pages/EditorPage';
 import { REPO } from './support/build';
+import { installHost, recordedSaves, serve as serveAt } from './support/recordingHost';
 import { startSession, type E2eSession } from './support/session';
 
 const SAMPLE_TEXT = readFileSync(join(REPO, 'resources/samples/shenzhen-xinfang-2020.budget'), 'utf8');
@@ -46,64 +46,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface HostSpec {
-  kind: 'browser' | 'desktop';
-  initial: { url: string; name: string; path?: string } | null;
-  /** saveDocument / saveDocumentAs reject with this message. */
-  saveError: string | null;
-}
-
-interface RecordedSave {
-  method: 'saveDocument' | 'saveDocumentAs';
-  suggestedName: string;
-  path?: string;
-  text: string;
-}
-
-/** Installs a host before the editor's scripts; saves are recorded in `window.__saves`. */
-async function installHost(page: Page, spec: HostSpec): Promise<void> {
-  await page.addInitScript((s: HostSpec) => {
-    const w = window as unknown as { budgetHost: unknown; __saves: unknown[] };
-    w.__saves = [];
-    const cancelled = async () => ({ cancelled: true });
-    const save = (method: string) => async (req: { bytes: Uint8Array; suggestedName: string; path?: string }) => {
-      w.__saves.push({ method, suggestedName: req.suggestedName, path: req.path, text: new TextDecoder().decode(req.bytes) });
-      if (s.saveError) throw new Error(s.saveError);
-      const path = req.path ?? `/docs/${req.suggestedName}`;
-      return { cancelled: false, name: path.split('/').pop(), path };
-    };
-    w.budgetHost = {
-      kind: s.kind,
-      initialFile: async () => {
-        if (!s.initial) return null;
-        const res = await fetch(s.initial.url);
-        return { name: s.initial.name, ...(s.initial.path ? { path: s.initial.path } : {}), bytes: new Uint8Array(await res.arrayBuffer()) };
-      },
-      openDocument: cancelled,
-      saveDocument: save('saveDocument'),
-      saveDocumentAs: save('saveDocumentAs'),
-      importFile: cancelled,
-      exportFile: cancelled,
-      recentFiles: async () => [],
-      openRecent: cancelled,
-      setTitle: async (t: string) => {
-        document.title = t;
-      },
-      setDirty: async () => undefined,
-      onEvent: () => () => undefined,
-      onBeforeClose: () => () => undefined,
-      onSnapshotRequest: () => () => undefined,
-    };
-  }, spec);
-}
-
-async function serve(page: Page, urlPath: string, body: Buffer | string, contentType: string): Promise<string> {
-  const url = new URL(urlPath, session.server.url).toString();
-  await page.route(url, (route) => route.fulfill({ status: 200, body, contentType }));
-  return url;
-}
-
-const recordedSaves = (page: Page) => page.evaluate(() => (window as unknown as { __saves: RecordedSave[] }).__saves);
+const serve = (page: Parameters<typeof serveAt>[0], urlPath: string, body: Buffer | string, contentType: string) => serveAt(page, session.server.url, urlPath, body, contentType);
 
 describe('files from the host (Chromium)', () => {
   it('opens an Excel workbook from the command line as an unsaved document; 保存 asks where and writes a .budget', async () => {
