@@ -38,6 +38,15 @@ describe('refusal messages name the real cause', () => {
     expect(e.message).toContain('清空');
   });
 
+  it('a .xls cut short before its directory says it is incomplete, not that it is another Office document', async () => {
+    const bytes = fixture('budget-2020.xls');
+    for (const size of [600, 3000, Math.floor(bytes.length / 2)]) {
+      const e = await failure(bytes.slice(0, size), '上年.xls');
+      expect(e.code).toBe('truncated');
+      expect(e.message).toContain('不完整');
+    }
+  });
+
   it('an unprotected .xls is not taken for a password-protected one', async () => {
     const e = await failure(fixture('legacy.xls'), '2019年预算.xls');
     expect(e.code).toBe('legacyXls');

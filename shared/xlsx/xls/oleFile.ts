@@ -6,7 +6,7 @@
  */
 import { XlsxImportError } from '../errors';
 
-export type OleKind = 'encryptedPackage' | 'encryptedXls' | 'xls' | 'otherOffice';
+export type OleKind = 'encryptedPackage' | 'encryptedXls' | 'xls' | 'otherOffice' | 'truncated';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -65,10 +65,19 @@ function hasFilePass(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Whether the container's directory (first sector named in the header) lies beyond the end of the file. */
+function directoryMissing(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return true;
+  const shift = bytes[0x1e]! | (bytes[0x1f]! << 8);
+  const first = (bytes[0x30]! | (bytes[0x31]! << 8) | (bytes[0x32]! << 16) | (bytes[0x33]! << 24)) >>> 0;
+  if (shift !== 9 && shift !== 12) return false; // not a header we can judge; let the readers decide
+  return (first + 1) * 2 ** shift + 128 > bytes.length;
+}
+
 export function oleKind(bytes: Uint8Array): OleKind {
   if (contains(bytes, ENCRYPTION_INFO) || contains(bytes, ENCRYPTED_PACKAGE)) return 'encryptedPackage';
   if (contains(bytes, WORKBOOK_STREAM) || contains(bytes, BOOK_STREAM)) return hasFilePass(bytes) ? 'encryptedXls' : 'xls';
-  return 'otherOffice';
+  return directoryMissing(bytes) ? 'truncated' : 'otherOffice';
 }
 
 /** How to remove an opening password, in Excel and in WPS. */
@@ -84,6 +93,8 @@ export function oleError(kind: OleKind, file: string): XlsxImportError {
       return new XlsxImportError('encrypted', `${file}是设置了打开密码（已加密）的旧版 Excel 97-2003 工作簿（.xls），无法读取。${REMOVE_PASSWORD}`);
     case 'xls':
       return new XlsxImportError('legacyXls', `${file}是旧版 Excel 97-2003 工作簿（.xls），此处只能读取 .xlsx。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+    case 'truncated':
+      return new XlsxImportError('truncated', `${file}不完整（文件被截断，可能没有下载或复制完整），无法读取。请重新获取完整的文件后再导入。`);
     case 'otherOffice':
       return new XlsxImportError('notWorkbook', `${file}是旧版 Office 文档（如 .doc、.ppt），不是 Excel 工作簿。请选择 .xlsx 或 .xls 格式的预算表。`);
   }
