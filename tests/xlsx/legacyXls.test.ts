@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importWorkbook, type ImportOptions } from '../../shared/xlsx/importWorkbook';
-import { IMPORT_ERROR_CODES } from '../../shared/xlsx/errors';
+import { IMPORT_ERROR_CODES, XlsxImportError } from '../../shared/xlsx/errors';
+import { readXlsWorkbook } from '../../shared/xlsx/xls/readXls';
 import { importPreviousYear, rollForwardWorkbook } from '../../shared/xlsx/yearImports';
 import { loadXlsLibrary } from '../../electron/cli/xlsLibrary';
 import { SheetView } from '../../shared/xlsx/sheetView';
@@ -104,6 +105,40 @@ describe('a .xls that cannot be read gives a classified Chinese message', () => 
     if (r.ok) return;
     expect(r.error.code).toBe('tooLarge');
     expect(r.error.message).toContain('上限 1,000 个');
+  });
+
+  it('a .xls has its own, lower cell cap (the library holds every cell as an object), and the message says .xlsx allows more', () => {
+    // A workbook stream of 1,000,100 blank cells (MULBLANK records of 250 cells), behind a fake container reader.
+    const records: number[] = [];
+    const record = (type: number, body: number[]) => records.push(type & 0xff, type >> 8, body.length & 0xff, body.length >> 8, ...body);
+    const u16 = (n: number) => [n & 0xff, n >> 8];
+    record(0x0809, [...u16(0x0600), ...u16(0x0005), ...new Array<number>(12).fill(0)]);
+    const boundSheetAt = records.length;
+    record(0x0085, [0, 0, 0, 0, 0, 0, 2, 0, 0x54, 0x34]); // lbPlyPos patched below, name "T4"
+    record(0x000a, []);
+    const sheetAt = records.length;
+    records.splice(boundSheetAt + 4, 4, sheetAt & 0xff, (sheetAt >> 8) & 0xff, 0, 0);
+    record(0x0809, [...u16(0x0600), ...u16(0x0010), ...new Array<number>(12).fill(0)]);
+    for (let row = 0; row < 4_000; row++) record(0x00be, [...u16(row), ...u16(0), ...new Array<number>(500).fill(0), ...u16(249)]);
+    record(0x00be, [...u16(4_000), ...u16(0), ...new Array<number>(200).fill(0), ...u16(99)]);
+    record(0x000a, []);
+    const stream = new Uint8Array(records);
+    let built = false;
+    const fake = { CFB: { read: () => ({}), find: () => ({ content: stream }) }, read: () => ((built = true), { SheetNames: [], Sheets: {} }) };
+    let error: unknown;
+    try {
+      readXlsWorkbook(new Uint8Array(8), fake, { fileName: '大表.xls' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(XlsxImportError);
+    const e = error as XlsxImportError;
+    expect(e.code).toBe('tooLarge');
+    expect(e.message).toContain('1,000,100 个单元格');
+    expect(e.message).toContain('上限 1,000,000 个');
+    expect(e.message).toContain('另存为 .xlsx 后上限为 4,000,000 个');
+    // Refused from the record counts, before the library builds a single cell.
+    expect(built).toBe(false);
   });
 
   it('truncated and damaged .xls files: every result is a document or a classified error', async () => {
