@@ -141,6 +141,26 @@ describe('a .xls that cannot be read gives a classified Chinese message', () => 
     expect(built).toBe(false);
   });
 
+  it('a record stream no writer produces is refused before the library reads it (misaligned garbage can make it allocate for minutes)', async () => {
+    const bytes = fixture('budget-2020.xls');
+    // Zero 64 bytes from the 10th XF record (header e0 00 14 00): the globals continue with records of type 0.
+    let at = -1;
+    for (let k = 0; k < 10; k++) at = Buffer.from(bytes).indexOf(Buffer.from([0xe0, 0x00, 0x14, 0x00]), at + 1);
+    expect(at).toBeGreaterThan(0);
+    const damaged = bytes.slice();
+    damaged.fill(0, at, at + 64);
+    const lib = await loadXlsLibrary();
+    let read = false;
+    const spy = async () => ({ CFB: lib.CFB, read: (...args: Parameters<typeof lib.read>) => ((read = true), lib.read(...args)) });
+    const r = await importWorkbook(damaged, { xls: spy, fileName: '损坏.xls' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('corrupt');
+    expect(r.error.message).toContain('“损坏.xls”');
+    expect(r.error.message).toContain('无效的记录');
+    expect(read).toBe(false);
+  });
+
   it('truncated and damaged .xls files: every result is a document or a classified error', async () => {
     const bytes = fixture('budget-2020.xls');
     const variants: Uint8Array[] = [];

@@ -45,8 +45,23 @@ function shortUnicode(b: Uint8Array, at: number, end: number): string {
   return s;
 }
 
+/** BIFF8 caps a record's data at 8,224 bytes ([MS-XLS] 2.1.4); longer data goes into CONTINUE records. */
+const MAX_RECORD = 8224;
+const MAX_COL = 255;
+
+export interface BiffLayout {
+  sheets: BiffSheet[];
+  /**
+   * What makes the stream certainly damaged (a record no writer produces: record type 0 or data
+   * longer than BIFF allows inside a substream, a cell past column IV, a MULRK/MULBLANK whose
+   * columns disagree with its length), or null. Such streams are refused before the library reads
+   * them: misaligned garbage can make it allocate for minutes.
+   */
+  damage: string | null;
+}
+
 /** The sheets of a workbook stream in BoundSheet order (names decoded for BIFF8 only; BIFF5 names are empty). */
-export function walkBiff(stream: Uint8Array): BiffSheet[] {
+export function walkBiff(stream: Uint8Array): BiffLayout {
   const sheets: BiffSheet[] = [];
   const byOffset = new Map<number, BiffSheet>();
   const xfIndent: number[] = [];
@@ -64,6 +79,7 @@ export function walkBiff(stream: Uint8Array): BiffSheet[] {
     const at = p + 4;
     const end = Math.min(stream.length, at + length);
     p = at + length;
+    if (depth > 0 && (type === 0 || (biff8 && length > MAX_RECORD))) return { sheets, damage: '工作簿数据中有无效的记录' };
     if (type === BOF) {
       if (depth === 0) {
         if (!seenBof) biff8 = u16(stream, at) === 0x0600;
@@ -89,6 +105,7 @@ export function walkBiff(stream: Uint8Array): BiffSheet[] {
     }
     if (depth !== 1) continue; // embedded charts
     if (SINGLE_CELL.has(type) && end - at >= 6) {
+      if (biff8 && u16(stream, at + 2) > MAX_COL) return { sheets, damage: '有位置无效的单元格' };
       current.cells++;
       indent(current, u16(stream, at), u16(stream, at + 2), u16(stream, at + 4));
     } else if ((type === MULRK || type === MULBLANK) && end - at >= 6) {
@@ -96,6 +113,7 @@ export function walkBiff(stream: Uint8Array): BiffSheet[] {
       const first = u16(stream, at + 2);
       const step = type === MULRK ? 6 : 2;
       const n = Math.max(0, Math.floor((end - at - 6) / step));
+      if (end - at !== 6 + n * step || u16(stream, end - 2) !== first + n - 1 || first + n - 1 > MAX_COL) return { sheets, damage: '有无效的单元格记录' };
       current.cells += n;
       for (let k = 0; k < n; k++) indent(current, row, first + k, u16(stream, at + 4 + k * step));
     } else if (type === MERGECELLS && end - at >= 2) {
@@ -108,5 +126,5 @@ export function walkBiff(stream: Uint8Array): BiffSheet[] {
       }
     }
   }
-  return sheets;
+  return { sheets, damage: null };
 }

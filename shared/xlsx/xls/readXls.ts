@@ -146,7 +146,8 @@ export function readXlsWorkbook(bytes: Uint8Array, lib: XlsLibrary, options: { f
     throw corrupt(file, '文件结构损坏', cause);
   }
   if (!stream) throw corrupt(file, '找不到工作簿内容');
-  const layout = walkBiff(stream);
+  const { sheets: layout, damage } = walkBiff(stream);
+  if (damage) throw corrupt(file, damage);
   let cells = 0;
   for (const s of layout) cells += s.cells + s.mergedCells;
   if (cells > Math.min(limits.maxCells, XLS_MAX_CELLS)) {
