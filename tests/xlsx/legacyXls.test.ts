@@ -91,6 +91,18 @@ describe('a .xls that cannot be read gives a classified Chinese message', () => 
     if (!r.ok) expect(r.error.code).toBe('legacyXls');
   });
 
+  it('an old Word document whose text says “Book” is not taken for a damaged .xls', async () => {
+    const lib = (await loadXlsLibrary()) as unknown as { CFB: { utils: { cfb_new(): unknown; cfb_add(c: unknown, path: string, data: Uint8Array): void }; write(c: unknown, o: object): Uint8Array } };
+    const container = lib.CFB.utils.cfb_new();
+    lib.CFB.utils.cfb_add(container, '/WordDocument', new Uint8Array(Buffer.from('Chapter 1: the Book of budgets', 'utf16le')));
+    const doc = new Uint8Array(lib.CFB.write(container, { type: 'array' }));
+    const r = await importWorkbook(doc, { ...withXls, fileName: '说明.doc' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('notWorkbook');
+    expect(r.error.message).toContain('不是 Excel 工作簿');
+  });
+
   it('a password-protected .xls says so, with the library too', async () => {
     const r = await importWorkbook(fixture('password.xls'), { ...withXls, fileName: '加密.xls' });
     expect(r.ok).toBe(false);

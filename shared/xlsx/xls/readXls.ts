@@ -145,7 +145,8 @@ export function readXlsWorkbook(bytes: Uint8Array, lib: XlsLibrary, options: { f
   } catch (cause) {
     throw corrupt(file, '文件结构损坏', cause);
   }
-  if (!stream) throw corrupt(file, '找不到工作簿内容');
+  // "Workbook" or "Book" was found in the bytes but is no stream: text of another Office document (a .doc, a .ppt).
+  if (!stream) throw oleError('otherOffice', file);
   const { sheets: layout, damage } = walkBiff(stream);
   if (damage) throw corrupt(file, damage);
   let cells = 0;
