@@ -65,7 +65,8 @@ describe('electron-builder.yml', () => {
     const config = await loadConfig();
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'budget', name: '部门预算文件', role: 'Editor' })]);
     expect(config.win.fileAssociations ?? []).toEqual([]);
-    expect(config.mac.fileAssociations).toEqual([expect.objectContaining({ ext: 'xlsx', role: 'Viewer', rank: 'Alternate' })]);
+    expect(config.mac.fileAssociations).toEqual([expect.objectContaining({ ext: 'xlsx', role: 'Viewer', rank: 'Alternate' }), expect.objectContaining({ ext: 'xls', role: 'Viewer', rank: 'Alternate' })]);
+    expect(config.linux.fileAssociations).toEqual([expect.objectContaining({ ext: 'xlsx', role: 'Viewer' }), expect.objectContaining({ ext: 'xls', mimeType: 'application/vnd.ms-excel', role: 'Viewer' })]);
   });
 
   it('ships the bundles main loads, the code lists and the sample as resources', async () => {

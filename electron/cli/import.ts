@@ -13,6 +13,7 @@ import { FileSaveError, writeFileAtomic } from '../files/atomicWrite';
 import { FileReadError, readFileSafe } from '../files/readFile';
 import { loadDocument } from './loadDocument';
 import { nodeZip } from './nodeZip';
+import { loadXlsLibrary } from './xlsLibrary';
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -61,7 +62,7 @@ export async function runImport(args: string[], out: (s: string) => void, err: (
     }
     throw e;
   }
-  const options = { fileName: basename(file), zip: nodeZip, ...(year !== undefined ? { fiscalYear: year } : {}) };
+  const options = { fileName: basename(file), zip: nodeZip, xls: loadXlsLibrary, ...(year !== undefined ? { fiscalYear: year } : {}) };
   let doc;
   let report: ImportReport;
   if (into) {

@@ -1,6 +1,6 @@
 /**
  * Reads a document from disk for the CLI (and main): `.budget` files through the zod-validated
- * file format, `.xlsx` workbooks through the Excel importer; every failure becomes a classified
+ * file format, `.xlsx` and legacy `.xls` workbooks through the Excel importer; every failure becomes a classified
  * error with a Chinese message naming the file.
  */
 import { basename, extname } from 'node:path';
@@ -10,6 +10,7 @@ import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import type { ImportReport } from '../../shared/xlsx/report';
 import { FileReadError, readFileSafe } from '../files/readFile';
 import { nodeZip } from './nodeZip';
+import { loadXlsLibrary } from './xlsLibrary';
 
 export interface LoadError {
   code: string;
@@ -35,8 +36,8 @@ export async function loadDocument(path: string): Promise<LoadResult> {
     return parsed.ok ? { ok: true, doc: parsed.doc } : { ok: false, error: parsed.error };
   }
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
-    const imported = await importWorkbook(bytes, { fileName: name, zip: nodeZip });
+    const imported = await importWorkbook(bytes, { fileName: name, zip: nodeZip, xls: loadXlsLibrary });
     return imported.ok ? { ok: true, doc: imported.doc, importReport: imported.report } : { ok: false, error: { code: imported.error.code, message: imported.error.message } };
   }
-  return { ok: false, error: { code: 'unsupportedType', message: `无法读取“${name}”：不支持的文件类型（请使用 .budget 或 .xlsx 文件）。` } };
+  return { ok: false, error: { code: 'unsupportedType', message: `无法读取“${name}”：不支持的文件类型（请使用 .budget、.xlsx 或 .xls 文件）。` } };
 }

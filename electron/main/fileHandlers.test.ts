@@ -219,7 +219,7 @@ describe('import and export', () => {
     dialogs.openAnswers.push(xlsx);
     const result = await handlers.importFile({ kind: 'excel' });
     expect(!result.cancelled && dec(result.file.bytes)).toBe('PK');
-    expect(dialogs.log[0]?.options).toMatchObject({ title: '导入 Excel', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+    expect(dialogs.log[0]?.options).toMatchObject({ title: '导入 Excel', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }] });
     expect(await handlers.recentFiles()).toEqual([]);
     expect(docPaths).toEqual([]);
     dialogs.openAnswers.push(null);

@@ -77,7 +77,7 @@ export const DOCUMENT_EXTENSION = '.budget';
 export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 
 const BUDGET_FILTER: FileFilter = { name: '预算文件', extensions: ['budget'] };
-const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx'] };
+const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] };
 
 export type FileHandlers = Omit<HostHandlers, 'setTitle' | 'setDirty'> & {
   /** Reads a file for the current document (launch argument, second instance, recent menu), granting save access to `.budget` files. */
@@ -218,7 +218,7 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
     },
 
     async openDocument() {
-      const chosen = await pickOne('打开', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx'] }, BUDGET_FILTER, XLSX_FILTER]);
+      const chosen = await pickOne('打开', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx', 'xls'] }, BUDGET_FILTER, XLSX_FILTER]);
       if (!chosen) return { cancelled: true };
       return { cancelled: false, file: await adopt(await readPicked(chosen)) };
     },
@@ -236,7 +236,7 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
       const chosen =
         req.kind === 'excel'
           ? await pickOne('导入 Excel', [XLSX_FILTER])
-          : await pickOne('从上年导入', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx'] }, BUDGET_FILTER, XLSX_FILTER]);
+          : await pickOne('从上年导入', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx', 'xls'] }, BUDGET_FILTER, XLSX_FILTER]);
       if (!chosen) return { cancelled: true };
       // An imported file is a source, not the document: no save access, not on the recent list.
       return { cancelled: false, file: await readPicked(chosen) };

@@ -28,7 +28,7 @@ export interface HostServicesOptions {
   samplesDir: string;
   /** app.getPath('documents'): where dialogs start. */
   documentsDir: () => string;
-  /** A `.budget`/`.xlsx` from the command line or file association. */
+  /** A `.budget`/`.xlsx`/`.xls` from the command line or file association. */
   launchPath: string | null;
   dialogs: DialogPort;
   window: SessionWindow;

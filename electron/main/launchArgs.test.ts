@@ -7,6 +7,7 @@ describe('findDocumentArg', () => {
     const argv = ['C:\\Program Files\\部门预算编制器\\部门预算编制器.exe', 'D:\\预算\\2025年部门预算.BUDGET'];
     expect(findDocumentArg(argv, { cwd: 'C:\\Users\\clerk', pathApi: path.win32 })).toBe('D:\\预算\\2025年部门预算.BUDGET');
     expect(findDocumentArg(['app.exe', '报表.xlsx'], { cwd: 'C:\\Users\\clerk\\Documents', pathApi: path.win32 })).toBe('C:\\Users\\clerk\\Documents\\报表.xlsx');
+    expect(findDocumentArg(['app.exe', '2019年预算.XLS'], { cwd: 'C:\\Users\\clerk', pathApi: path.win32 })).toBe('C:\\Users\\clerk\\2019年预算.XLS');
   });
 
   it('skips Chromium switches and the script of a development launch', () => {
@@ -27,8 +28,8 @@ describe('findDocumentArg', () => {
   });
 
   it('knows the openable extensions, case-insensitively', () => {
-    expect(['a.budget', 'A.Budget', 'b.XLSX'].every(isOpenableFile)).toBe(true);
-    expect(['a.xls', 'a.budget.bak', 'budget', 'a.json'].some(isOpenableFile)).toBe(false);
+    expect(['a.budget', 'A.Budget', 'b.XLSX', '上年.xls', 'C.XLS'].every(isOpenableFile)).toBe(true);
+    expect(['a.xlsb', 'a.budget.bak', 'budget', 'a.json'].some(isOpenableFile)).toBe(false);
   });
 });
 

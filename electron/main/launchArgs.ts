@@ -1,5 +1,5 @@
 /**
- * Which document to open at launch: a `.budget` or `.xlsx` passed on the command line (Windows and
+ * Which document to open at launch: a `.budget`, `.xlsx` or legacy `.xls` passed on the command line (Windows and
  * Linux file associations start `app.exe "C:\…\x.budget"`), in the argv of a second instance
  * (`second-instance` event), or through macOS `open-file` (which may fire before the window exists).
  *
@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const OPENABLE_EXTENSIONS = ['.budget', '.xlsx'] as const;
+export const OPENABLE_EXTENSIONS = ['.budget', '.xlsx', '.xls'] as const;
 
 export function isOpenableFile(p: string): boolean {
   return (OPENABLE_EXTENSIONS as readonly string[]).includes(path.extname(p).toLowerCase());
@@ -26,7 +26,7 @@ export interface FindDocumentArgOptions {
 }
 
 /**
- * The first `.budget`/`.xlsx` argument as an absolute path, or null. Switches (`--flag`, `-psn_…` on
+ * The first `.budget`/`.xlsx`/`.xls` argument as an absolute path, or null. Switches (`--flag`, `-psn_…` on
  * old macOS, the `--allow-file-access-from-files`-style flags Chromium adds to a second instance's argv)
  * are skipped; `file://` URLs (Linux desktop entries with %U) are converted to paths.
  */

@@ -158,8 +158,20 @@ describe('AppActions', () => {
     expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '无法打开文件', message: '“坏.xlsx”不是 Excel 文件' } });
   });
 
+  it('opens a legacy .xls through the Excel import too, saved next to it as .budget', async () => {
+    const calls: string[] = [];
+    const { store, actions } = setup({ xlsx: fakeXlsx({ ok: true, doc: smallBudget(), notes: [] }, calls) });
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(await actions.openPicked({ name: '2019年预算.xls', path: '/docs/2019年预算.xls', bytes: ole })).toBe(true);
+    expect(calls).toEqual(['2019年预算.xls']);
+    expect(store.file).toEqual({ name: '2019年预算.xls' });
+    expect((await actions.snapshot())?.suggestedName).toBe('2019年预算.budget');
+  });
+
   it('tells workbooks from .budget files by name or content', () => {
     expect(isWorkbookFile({ name: 'A.XLSX', bytes: enc('') })).toBe(true);
+    expect(isWorkbookFile({ name: '上年.xls', bytes: enc('') })).toBe(true);
+    expect(isWorkbookFile({ name: '上年', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) })).toBe(true);
     expect(isWorkbookFile({ name: 'a.budget', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04]) })).toBe(true);
     expect(isWorkbookFile({ name: 'a.budget', bytes: enc('{"format":"budget-tables/department-budget"}') })).toBe(false);
   });

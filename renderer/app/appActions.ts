@@ -15,6 +15,7 @@ import { amountDecimals, MAX_DECIMALS } from '../../shared/catalogue';
 import { displayUnitSchema, type DepartmentBudget, type DisplayUnit } from '../../shared/model/document';
 import { UNIT_LABELS } from '../../shared/money/format';
 import type { DialogService } from '../components/dialogs';
+import { isOleFile } from '../../shared/xlsx/xls/oleFile';
 import type { XlsxClient } from '../xlsx/xlsxClient';
 import type { EditorStore } from './editorStore';
 import { keyListText } from './shortcuts';
@@ -24,11 +25,11 @@ const DISPLAY_UNITS = displayUnitSchema.options;
 export const APP_NAME = '部门预算编制器';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** An Excel workbook rather than a `.budget` file: by its name, or by its content (a zip, "PK\x03\x04"). */
+/** An Excel workbook rather than a `.budget` file: by its name, or by its content (a zip, "PK\x03\x04", or a legacy .xls's OLE file). */
 export function isWorkbookFile(file: { name: string; bytes: Uint8Array }): boolean {
-  if (/\.xlsx$/i.test(file.name)) return true;
+  if (/\.xlsx?$/i.test(file.name)) return true;
   const b = file.bytes;
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  return (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || isOleFile(b);
 }
 
 export class AppActions {
@@ -47,8 +48,8 @@ export class AppActions {
     const d = this.store.doc.department;
     const name = this.store.file?.name;
     if (ext === '.budget' && name?.endsWith('.budget')) return name;
-    // A workbook opened as a document is saved next to it under the same name: 预算.xlsx → 预算.budget.
-    if (ext === '.budget' && name && /.\.xlsx$/i.test(name)) return `${name.slice(0, -'.xlsx'.length)}.budget`;
+    // A workbook opened as a document is saved next to it under the same name: 预算.xlsx (or .xls) → 预算.budget.
+    if (ext === '.budget' && name && /.\.xlsx?$/i.test(name)) return `${name.replace(/\.xlsx?$/i, '')}.budget`;
     return `${d.name}${d.fiscalYear}年部门预算${ext}`;
   }
 

@@ -29,6 +29,21 @@ describe('browser host', () => {
     expect(recentContent(localStorage, 'recent:预算.xlsx')).toEqual(workbook);
   });
 
+  it('offers .xlsx and legacy .xls workbooks in every open and import dialog', async () => {
+    const host = createBrowserHost(window);
+    const accepts: string[] = [];
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      accepts.push(this.accept);
+      this.dispatchEvent(new Event('cancel'));
+    });
+    await host.openDocument();
+    await host.importFile({ kind: 'excel' });
+    await host.importFile({ kind: 'previousYear' });
+    click.mockRestore();
+    expect(accepts).toHaveLength(3);
+    for (const accept of accepts) expect(accept.split(',')).toEqual(expect.arrayContaining(['.xlsx', '.xls']));
+  });
+
   it('keeps at most 8 entries and drops the content of the oldest', () => {
     localStorage.clear();
     for (let i = 0; i < 10; i++) rememberRecent(localStorage, { name: `f${i}.budget`, bytes: enc(String(i)) });

@@ -33,9 +33,9 @@ export const AUTOSAVE_INTERVAL_MS = 30_000;
 export const AUTOSAVE_PREFIX = '（自动保存）';
 
 const ACCEPT: Record<'document' | ImportRequest['kind'], string> = {
-  document: '.budget,.json,.xlsx',
-  excel: '.xlsx',
-  previousYear: '.budget,.json,.xlsx',
+  document: '.budget,.json,.xlsx,.xls',
+  excel: '.xlsx,.xls',
+  previousYear: '.budget,.json,.xlsx,.xls',
 };
 
 function pickFile(accept: string): Promise<OpenResult> {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
-import { loadSample, smallBudget } from '../../tests/xlsx/helpers';
+import { fixture, loadSample, smallBudget } from '../../tests/xlsx/helpers';
 
 interface Posted {
   message: XlsxWorkerResponse;
@@ -90,6 +90,23 @@ describe('xlsx worker', () => {
     const result = out.at(-1)!.message;
     expect(result.type).toBe('exportRefused');
     if (result.type === 'exportRefused') expect(result.message).toContain('强制性错误');
+  });
+
+  it('imports a legacy .xls (the BIFF library loaded on demand) as its .xlsx twin, and refuses a password-protected one', async () => {
+    const xls = await scope.send({ id: 'x1', type: 'import', bytes: fixture('budget-2020-plain.xls'), options: { fileName: '预算.xls' } }, 'x1');
+    const xlsx = await scope.send({ id: 'x2', type: 'import', bytes: fixture('budget-2020-plain.xlsx'), options: { fileName: '预算.xls' } }, 'x2');
+    const a = xls.at(-1)!.message;
+    const b = xlsx.at(-1)!.message;
+    expect(a.type).toBe('imported');
+    expect(b.type).toBe('imported');
+    if (a.type === 'imported' && b.type === 'imported') {
+      expect(a.doc).toEqual(b.doc);
+      expect(a.report).toEqual(b.report);
+    }
+    expect(xls.filter((p) => p.message.type === 'progress').length).toBeGreaterThan(1);
+    const locked = await scope.send({ id: 'x3', type: 'import', bytes: fixture('password.xls'), options: { fileName: '加密.xls' } }, 'x3');
+    expect(locked.at(-1)!.message).toMatchObject({ type: 'failed', code: 'encrypted' });
+    expect((locked.at(-1)!.message as { message: string }).message).toContain('打开密码');
   });
 
   it('answers bad requests and bad files with failed, in Chinese', async () => {

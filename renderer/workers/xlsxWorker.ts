@@ -7,6 +7,7 @@ import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { describeBadRequest, xlsxWorkerRequestSchema, type XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import { importPreviousYear, rollForwardWorkbook } from '../../shared/xlsx/yearImports';
+import { loadXlsLibrary } from './xlsLibrary';
 
 export type Post = (message: XlsxWorkerResponse, transfer?: ArrayBuffer[]) => void;
 
@@ -39,17 +40,17 @@ export function createXlsxHandler(post: Post): (data: unknown) => Promise<void> 
           return;
         }
         case 'import': {
-          const r = await importWorkbook(req.bytes, { ...req.options, onProgress: (p) => progress(p.fraction, p.phase) });
+          const r = await importWorkbook(req.bytes, { ...req.options, xls: loadXlsLibrary, onProgress: (p) => progress(p.fraction, p.phase) });
           post(r.ok ? { id: req.id, type: 'imported', doc: r.doc, report: r.report } : { id: req.id, type: 'failed', code: r.error.code, message: r.error.message, report: r.report });
           return;
         }
         case 'rollForward': {
-          const r = await rollForwardWorkbook(req.bytes, { ...req.options, onProgress: (p) => progress(p.fraction, p.phase) });
+          const r = await rollForwardWorkbook(req.bytes, { ...req.options, xls: loadXlsLibrary, onProgress: (p) => progress(p.fraction, p.phase) });
           post(r.ok ? { id: req.id, type: 'imported', doc: r.doc, report: r.report, summary: r.summary } : { id: req.id, type: 'failed', code: r.error.code, message: r.error.message, report: r.report });
           return;
         }
         case 'importPreviousYear': {
-          const r = await importPreviousYear(req.doc, req.bytes, { ...req.options, onProgress: (p) => progress(p.fraction, p.phase) });
+          const r = await importPreviousYear(req.doc, req.bytes, { ...req.options, xls: loadXlsLibrary, onProgress: (p) => progress(p.fraction, p.phase) });
           post(
             r.ok
               ? { id: req.id, type: 'imported', doc: r.doc, report: r.report, matchedCells: r.matchedCells, unmatched: r.unmatched }

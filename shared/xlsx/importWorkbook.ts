@@ -39,11 +39,12 @@ import { readOverallForm, readProjectForm, type OverallFormRead, type ProjectFor
 import { readGridTable, type ReadTable } from './importTables';
 import { META_SHEET, readMetadataSheet, type WorkbookMetadata } from './metadata';
 import { emptyImportReport, type ImportReport, type ImportTableSummary } from './report';
-import { ReadWorkbook } from './read/readWorkbook';
 import type { ParsedSheet } from './read/parsedSheet';
 import type { SheetEntry } from './read/workbookParts';
 import { SheetView } from './sheetView';
-import { guardWorkbookBytes, type ZipPlatform } from './zipGuard';
+import { openWorkbook, type WorkbookSource } from './workbookSource';
+import type { LoadXlsLibrary } from './xls/xlsLibrary';
+import type { ZipPlatform } from './zipGuard';
 
 export interface ImportProgress {
   phase: 'check' | 'load' | 'read' | 'build';
@@ -64,12 +65,14 @@ export interface ImportOptions {
   signal?: { readonly aborted: boolean };
   /** Native zip primitives of the host (the CLI passes Node's zlib); default: the platform's DecompressionStream. */
   zip?: ZipPlatform;
+  /** The BIFF library for legacy .xls (the hosts load it on first use); without it a .xls is refused. */
+  xls?: LoadXlsLibrary;
 }
 
 export type ImportResult = { ok: true; doc: DepartmentBudget; report: ImportReport } | { ok: false; error: XlsxImportError; report: ImportReport };
 
 /** Parse one sheet; anything unexpected in its XML becomes a classified `corrupt` error naming the sheet. */
-function parseSheet(wb: ReadWorkbook, entry: SheetEntry, fileName?: string): ParsedSheet {
+function parseSheet(wb: WorkbookSource, entry: SheetEntry, fileName?: string): ParsedSheet {
   try {
     return wb.parse(entry);
   } catch (cause) {
@@ -101,7 +104,7 @@ interface Recognised {
   summaries: ImportTableSummary[];
 }
 
-function recogniseSheets(wb: ReadWorkbook, catalogueId: string, ctxReport: ImportReport, options: ImportOptions): Recognised {
+function recogniseSheets(wb: WorkbookSource, catalogueId: string, ctxReport: ImportReport, options: ImportOptions): Recognised {
   const fileName = options.fileName;
   const catalogue = getCatalogue(catalogueId);
   const grid = new Map<TableId, ReadTable>();
@@ -198,12 +201,9 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   const progress = (phase: ImportProgress['phase'], fraction: number) => options.onProgress?.({ phase, fraction });
   const file = options.fileName;
   progress('check', 0);
-  const guarded = await guardWorkbookBytes(bytes, { fileName: file, limits, keepContents: true, ...(options.zip ? { platform: options.zip } : {}), onProgress: (f) => progress('check', 0.5 * f) });
+  const wb = await openWorkbook(bytes, { fileName: file, limits, ...(options.zip ? { zip: options.zip } : {}), ...(options.xls ? { xls: options.xls } : {}), onProgress: (f) => progress('check', 0.5 * f) });
   check(options.signal, file);
-  if (!guarded.contents) throw new XlsxImportError('internal', '此运行环境不能解压 Excel 文件（缺少 DecompressionStream）。');
   progress('load', 0.5);
-  const wb = new ReadWorkbook(guarded.contents, fileLabel(file));
-  check(options.signal, file);
   progress('read', 0.6);
 
   const metaEntry = wb.find(META_SHEET);

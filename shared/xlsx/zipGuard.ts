@@ -16,6 +16,7 @@
  * are checked.
  */
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, formatCount, formatMegabytes, type ImportLimits } from './errors';
+import { isOleFile, oleError, oleKind } from './xls/oleFile';
 
 export interface ZipEntryInfo {
   name: string;
@@ -69,7 +70,6 @@ export interface ZipPlatform {
   deflateRaw?(data: Uint8Array, level: number): Uint8Array;
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 
@@ -78,46 +78,6 @@ function u16(b: Uint8Array, o: number): number {
 }
 function u32(b: Uint8Array, o: number): number {
   return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-}
-
-function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
-  if (bytes.length < sig.length) return false;
-  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
-  return true;
-}
-
-function utf16le(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out.push(c & 0xff, c >> 8);
-  }
-  return out;
-}
-
-function containsBytes(hay: Uint8Array, needle: readonly number[]): boolean {
-  const first = needle[0]!;
-  outer: for (let i = hay.indexOf(first); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-const ENCRYPTION_INFO = utf16le('EncryptionInfo');
-const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
-const WORKBOOK_STREAM = utf16le('Workbook');
-const BOOK_STREAM = utf16le('Book');
-
-/** Identify OLE compound files: encrypted OOXML, legacy .xls, other old Office documents. */
-function classifyOle(bytes: Uint8Array, file: string): XlsxImportError {
-  if (containsBytes(bytes, ENCRYPTION_INFO) || containsBytes(bytes, ENCRYPTED_PACKAGE)) {
-    return new XlsxImportError('encrypted', `${file}设置了打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开它，取消密码（“文件—信息—保护工作簿—用密码进行加密”中清空密码）并保存后再导入。`);
-  }
-  if (containsBytes(bytes, WORKBOOK_STREAM) || containsBytes(bytes, BOOK_STREAM)) {
-    return new XlsxImportError('legacyXls', `${file}是旧版 Excel 97-2003 工作簿（.xls），本程序只能读取 .xlsx。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。`);
-  }
-  return new XlsxImportError('notWorkbook', `${file}是旧版 Office 文档（如 .doc、.ppt），不是 Excel 工作簿。请选择 .xlsx 格式的预算表。`);
 }
 
 function classifyNotZip(bytes: Uint8Array, file: string): XlsxImportError {
@@ -139,6 +99,15 @@ function findEocd(bytes: Uint8Array): number {
     if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
   }
   return -1;
+}
+
+/** Total entries from the ZIP64 end-of-central-directory record (through its locator just before the EOCD), or null. */
+function zip64EntryCount(bytes: Uint8Array, eocd: number): number | null {
+  const locator = eocd - 20;
+  if (locator < 0 || u32(bytes, locator) !== 0x07064b50) return null;
+  const at = u32(bytes, locator + 8) + u32(bytes, locator + 12) * 2 ** 32;
+  if (at + 56 > locator || u32(bytes, at) !== 0x06064b50) return null;
+  return u32(bytes, at + 32) + u32(bytes, at + 36) * 2 ** 32;
 }
 
 /** TextDecoder exists in Node, browsers and workers; shared/ is compiled without DOM types. */
@@ -164,8 +133,14 @@ export function readZipDirectory(bytes: Uint8Array, options: { fileName?: string
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    throw new XlsxImportError('tooLarge', `${file}使用了 ZIP64 大文件格式，超出了可导入的大小。`);
+  if (count === 0xffff) {
+    // 65,535 or more parts: the real count is in the ZIP64 end record.
+    const total = zip64EntryCount(bytes, eocd);
+    const parts = total !== null ? `${formatCount(total)} 个` : `${formatCount(0xffff)} 个以上的`;
+    throw new XlsxImportError('tooLarge', `${file}包含 ${parts}内部文件（部件），超过了可导入的上限 ${formatCount(maxEntries)} 个（一个预算工作簿通常只有几十个）。请确认选择的是预算工作簿，或删除无关的工作表和对象后重新保存再导入。`);
+  }
+  if (cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    throw new XlsxImportError('tooLarge', `${file}的压缩包目录位于 4 GB 之后（ZIP64 格式），超出了可导入的大小。请用 Excel 或 WPS 重新保存后再导入。`);
   }
   if (count === 0) throw new XlsxImportError('notWorkbook', `${file}是一个空的压缩包，不是 Excel 工作簿。`);
   if (count > maxEntries) throw new XlsxImportError('tooLarge', `${file}包含 ${formatCount(count)} 个内部文件，超过了可导入的上限 ${formatCount(maxEntries)} 个。`);
@@ -413,7 +388,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   if (bytes.length > limits.maxFileBytes) {
     throw new XlsxImportError('tooLarge', `${file}过大（${formatMegabytes(bytes.length)}），超过了可导入的上限 ${formatMegabytes(limits.maxFileBytes)}。`);
   }
-  if (startsWith(bytes, OLE_SIGNATURE)) throw classifyOle(bytes, file);
+  if (isOleFile(bytes)) throw oleError(oleKind(bytes), file);
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw classifyNotZip(bytes, file);
   }

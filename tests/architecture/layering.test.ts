@@ -1,7 +1,7 @@
 /**
  * The layering of the design card, checked on the source text (independently of eslint):
  * shared/ imports nothing outside shared/ and resources/ and no platform module;
- * renderer/ and electron/ never import each other.
+ * renderer/ and electron/ never import each other; the .xls library is imported only dynamically, by the host loaders.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -68,5 +68,23 @@ describe('layering', () => {
     expect(text).toContain("from '../model/cellKey'");
     expect(importsOf(join(root, 'shared/compute/buildGraph.ts'))).toContain('../model/cellKey');
     expect(layerOf(join(root, 'shared/x.ts'), '../renderer/app')).toBe('renderer');
+  });
+});
+
+describe('the .xls library (@e965/xlsx) is loaded on demand only', () => {
+  // Only the two host loaders import it, dynamically, so no bundle's static graph carries it (vite
+  // splits it into a chunk fetched when a .xls is opened) and shared/ never depends on it.
+  it('only the host loaders import it, dynamically; nothing imports it statically', () => {
+    const dynamic: string[] = [];
+    for (const layer of ['shared', 'renderer', 'electron']) {
+      for (const file of sourceFiles(join(root, layer))) {
+        if (/\.test\.tsx?$/.test(file)) continue;
+        const text = readFileSync(file, 'utf8');
+        expect(text, file).not.toMatch(/(?:import|export)\s[^'"()]*from\s*['"]@e965\/xlsx['"]/);
+        expect(text, file).not.toMatch(/require\(\s*['"]@e965\/xlsx['"]\s*\)/);
+        if (/import\(\s*['"]@e965\/xlsx['"]\s*\)/.test(text)) dynamic.push(relative(root, file));
+      }
+    }
+    expect(dynamic.sort()).toEqual(['electron/cli/xlsLibrary.ts', 'renderer/workers/xlsLibrary.ts']);
   });
 });

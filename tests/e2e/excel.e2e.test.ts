@@ -1,8 +1,10 @@
 /**
  * End-to-end: Excel through the xlsx worker — export the sample (a download that is a valid
- * workbook), import that workbook into the open document (one undo step) and see the same totals.
+ * workbook), import that workbook into the open document (one undo step) and see the same totals;
+ * the same with a legacy .xls (tests/xlsx/fixtures/budget-2020.xls).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
@@ -89,6 +91,19 @@ describe('Excel (Chromium)', () => {
     await editor.toolbar.click('导出Excel');
     expect(await page.locator('.dialog-field', { hasText: '小数位数' }).locator('select').inputValue()).toBe('2');
     await editor.dialog.press('取消');
+    await page.close();
+  }, 180_000);
+
+  it('imports a legacy .xls through the worker (the BIFF library loaded on demand) with the same totals', async () => {
+    const page = await session.newPage();
+    const editor = new EditorPage(page, session.server.url);
+    await editor.open('?table=T4');
+    await editor.grid.type('e:e-30101', 'generalFunding', '2000');
+    await expect.poll(() => editor.grid.text('dept', 'total')).toBe('2,953');
+    const xls = readFileSync(fileURLToPath(new URL('../xlsx/fixtures/budget-2020.xls', import.meta.url)));
+    await editor.toolbar.chooseFile('导入Excel', { name: '2020年预算.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
+    await expect.poll(() => editor.grid.text('dept', 'total'), { timeout: 60_000 }).toBe('1,964');
+    expect(await editor.grid.text('e:e-30101', 'generalFunding')).not.toBe('2,000');
     await page.close();
   }, 180_000);
 
