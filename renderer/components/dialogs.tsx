@@ -134,7 +134,14 @@ function FormBody({ spec, resolve }: { spec: FormSpec; resolve: (v: Record<strin
         e.preventDefault();
         submit();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && resolve(null)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') resolve(null);
+        // A choice list does not submit on Enter by itself: in a dialog, Enter means the dialog's main button.
+        else if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+          e.preventDefault();
+          submit();
+        }
+      }}
     >
       {spec.message && <p className="dialog-message">{spec.message}</p>}
       {spec.fields.map((f, i) => (

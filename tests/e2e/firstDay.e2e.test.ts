@@ -151,7 +151,8 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await editor.page.keyboard.type('5');
     await expect.poll(() => editor.statusMessage()).toContain('合计由明细自动计算，请在');
     expect(await editor.statusMessage()).toContain('基本工资');
-    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,682');
+    // Nothing was typed into the total: it still shows the workbook's printed 1,681.
+    expect(await editor.grid.text(CAT_301, 'generalFunding')).toBe('1,681');
     await editor.page.locator('.status-bar button', { hasText: '转到填写处' }).click();
     await expect.poll(() => activeCell(editor)).toEqual([WAGES, 'generalFunding']);
 
@@ -303,12 +304,15 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await key('Shift+F6');
     expect(await focusedIn()).toBe('.toolbar');
 
-    // Ctrl+E exports (there are 强制性 errors: the editor asks; Enter insists).
+    // Ctrl+E exports: Enter takes the unit and decimals offered; there are 强制性 errors, so the editor asks and
+    // Enter insists.
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 90_000 }),
       (async () => {
         await key('Control+E');
-        await editor.dialog.root.waitFor({ timeout: 60_000 });
+        await editor.dialog.root.locator('select').first().waitFor({ timeout: 60_000 });
+        await key('Enter');
+        await editor.dialog.root.locator('button', { hasText: '仍要导出' }).waitFor({ timeout: 60_000 });
         await key('Enter');
       })(),
     ]);
