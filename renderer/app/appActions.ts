@@ -338,7 +338,7 @@ export class AppActions {
         // 强制性 errors: such a submission is not exported unless the clerk insists.
         const answer = await this.dialogs.confirm({
           title: '仍有强制性审核错误',
-          message: `${result.message}\n\n有强制性审核错误的报表不能报送。确定仍要导出吗？`,
+          message: `${result.message}\n\n有强制性审核错误的报表不能报送。如确需导出（例如先交给同事核对），请点“仍要导出”；点“取消”则不导出。`,
           buttons: [{ label: '仍要导出', value: 'export', tone: 'danger' }],
         });
         if (answer !== 'export') {
