@@ -9,7 +9,7 @@ import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, 
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { EditorStore } from '../app/editorStore';
-import { describeCell } from '../app/cellNames';
+import { describeCell, isTextCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
 import type { ShownFinding } from '../check/findingsStore';
 import { formatExactAmount } from '../grid/amountText';
@@ -128,7 +128,8 @@ const FindingItem = memo(function FindingItem({
       <div className="finding-sides">
         {f.cells.map((c, i) => (
           <button key={i} className="finding-cell" onClick={() => onReveal(c)}>
-            {describeCell(doc, store.catalogue, store.names, c)}：{formatExactAmount(c.valueFen, unit, decimals)}
+            {describeCell(doc, store.catalogue, store.names, c)}
+            {isTextCell(c) ? '' : `：${formatExactAmount(c.valueFen, unit, decimals)}`}
           </button>
         ))}
         {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {formatExactAmount(f.differenceFen, unit, decimals)}</span>}

@@ -15,6 +15,7 @@ import {
   amountsHeldBy,
   moveRow,
   removeRow,
+  rowExists,
   rowTitle,
   ROW_TARGET_LABELS,
   type AddOutcome,
@@ -49,7 +50,9 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
   if (!table) return null;
   const rowId = store.focusedRowId;
   const unitId = (rowId ? unitOfRow(doc, rowId) : null) ?? doc.units.order[0]!;
-  const target = rowId ? rowTargetOf(rowId) : null;
+  const focusedTarget = rowId ? rowTargetOf(rowId) : null;
+  // A deleted row stays focused until the grid moves: it is no target for 删除, 上移 or 下移.
+  const target = focusedTarget && rowExists(doc, focusedTarget) ? focusedTarget : null;
   const year = doc.department.fiscalYear;
   const firstLabel = table.def.labelColumns[0] ?? '';
   const unitName = doc.units.byId[unitId]?.name ?? '';

@@ -27,6 +27,8 @@ import {
   record,
   redo,
   removeRow,
+  rowExists,
+  rowTitle,
   replaceDocument,
   setCells,
   setProjectFields,
@@ -149,6 +151,16 @@ describe('structural commands', () => {
     expect(Object.keys(next.reported).some((k) => k.includes(`u:${u}`))).toBe(false);
     expect(checkReferences(next)).toBeNull();
     expect(undo(record(emptyHistory(), edit), next)!.doc).toEqual(doc);
+  });
+
+  it('a deleted row is named in words, never by its internal id, and is no longer a row that exists', () => {
+    const doc = sampleWithSecondUnit();
+    const project = doc.projects.order[0]!;
+    const { doc: next } = applied(removeRow(doc, { kind: 'project', id: project }));
+    expect(rowExists(doc, { kind: 'project', id: project })).toBe(true);
+    expect(rowExists(next, { kind: 'project', id: project })).toBe(false);
+    expect(rowTitle(next, { kind: 'project', id: project })).toBe('（已删除的行）');
+    expect(rowExists(next, { kind: 'project', id: 'toString' })).toBe(false);
   });
 
   it('refuses to remove the last unit', () => {

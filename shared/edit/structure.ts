@@ -198,9 +198,11 @@ export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string
 // Remove, reorder, amounts held
 // ---------------------------------------------------------------------------------------------
 
-function exists(doc: DepartmentBudget, t: RowTarget): boolean {
-  return t.id in collectionOf(doc, t.kind).byId;
+/** True while the row's item is in the document (a focused row may have been deleted since). */
+export function rowExists(doc: DepartmentBudget, t: RowTarget): boolean {
+  return Object.hasOwn(collectionOf(doc, t.kind).byId, t.id);
 }
+const exists = rowExists;
 
 function collectionOf(doc: DepartmentBudget, kind: RowTargetKind): Collection<{ id: string }> {
   switch (kind) {
@@ -221,23 +223,25 @@ function collectionOf(doc: DepartmentBudget, kind: RowTargetKind): Collection<{ 
   }
 }
 
-/** The name a row is shown under, for messages. */
+const GONE_ROW = '（已删除的行）';
+
+/** The row's name as the clerk knows it, for messages; 「（已删除的行）」 once it is gone (never its internal id). */
 export function rowTitle(doc: DepartmentBudget, t: RowTarget): string {
   switch (t.kind) {
     case 'unit':
-      return doc.units.byId[t.id]?.name ?? t.id;
+      return doc.units.byId[t.id]?.name ?? GONE_ROW;
     case 'project':
-      return doc.projects.byId[t.id]?.name ?? t.id;
+      return doc.projects.byId[t.id]?.name ?? GONE_ROW;
     case 'subItem':
-      return doc.subItems.byId[t.id]?.name ?? t.id;
+      return doc.subItems.byId[t.id]?.name ?? GONE_ROW;
     case 'economicLine':
-      return doc.economicLines.byId[t.id]?.code ?? t.id;
+      return doc.economicLines.byId[t.id]?.code ?? GONE_ROW;
     case 'functionalLine':
-      return doc.functionalLines.byId[t.id]?.code ?? t.id;
+      return doc.functionalLines.byId[t.id]?.code ?? GONE_ROW;
     case 'transferLine':
-      return doc.transferLines.byId[t.id]?.projectName ?? t.id;
+      return doc.transferLines.byId[t.id]?.projectName ?? GONE_ROW;
     case 'procurementItem':
-      return doc.procurementItems.byId[t.id]?.code ?? t.id;
+      return doc.procurementItems.byId[t.id]?.code ?? GONE_ROW;
   }
 }
 
