@@ -431,11 +431,23 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
         paths: [`previousYear/${key}`],
         evaluate: (v) => {
           const p = v.doc.previousYear[key];
-          return p === null || p === undefined ? null : { kind: 'compare', op: 'change', left: [node], right: [], rightConstant: p, labels: lastYear };
+          // Until this year's amount is typed there is nothing to compare (a rolled-forward budget
+          // would otherwise open with a 「减少100%」 warning on every row that had an amount last year).
+          if (p === null || p === undefined || !v.nonEmpty(node)) return null;
+          return { kind: 'compare', op: 'change', left: [node], right: [], rightConstant: p, labels: lastYear };
         },
       });
     }
-    for (const { place, cells: c } of rows) out.push(compare(rule, `year-change|T12|${place}`, 'change', [c.t12.cur.total], [c.t12.prev.total]));
+    for (const { place, cells: c } of rows) {
+      const [cur, prev] = [c.t12.cur.total, c.t12.prev.total];
+      out.push({
+        kind: 'custom',
+        id: `year-change|T12|${place}`,
+        rule,
+        reads: [cur, prev],
+        evaluate: (v) => (v.nonEmpty(cur) ? { kind: 'compare', op: 'change', left: [cur], right: [prev] } : null),
+      });
+    }
   }
 
   return out;

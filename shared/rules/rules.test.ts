@@ -495,6 +495,24 @@ rule('year-change', () => {
     const t12 = find(edit(exact, (d) => void (d.threePublic[U2]!.previousYear.officialReception = 1 as Fen)), `year-change|T12|u:${U2}`);
     expect(t12?.severity).toBe('warning');
   });
+  it('waits until the row has this year\'s amount: a rolled-forward budget opens without 「减少100%」', () => {
+    // Last year's amounts kept, this year's not typed yet (as 从上年导入 leaves a document).
+    const rolled = edit(exact, (d) => {
+      d.threePublic[U2]!.previousYear.officialReception = 500_000 as Fen;
+      d.threePublic[U2]!.currentYear = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
+    });
+    expect(find(rolled, `year-change|T12|u:${U2}`)).toBeUndefined();
+    const blank = edit(exact, (d) => {
+      for (const key of Object.keys(d.incomes[U1] ?? {})) (d.incomes[U1] as Record<string, unknown>)[key] = null;
+      for (const l of Object.values(d.economicLines.byId)) if (l.unitId === U1) l.amounts = {};
+      for (const p of Object.values(d.projects.byId)) if (p.unitId === U1) p.amounts = {};
+      for (const s of Object.values(d.subItems.byId)) if (d.projects.byId[s.projectId]?.unitId === U1) s.amounts = {};
+    });
+    expect(find(blank, id)).toBeUndefined();
+    // Once typed, a real change is reported again.
+    const typed = edit(rolled, (d) => void (d.threePublic[U2]!.currentYear.officialReception = 1 as Fen));
+    expect(find(typed, `year-change|T12|u:${U2}`)?.message).toContain('减少');
+  });
   it('rounding: printed 10 → 11 is a 10 % change only by rounding (10.4 → 10.5 is 1 %)', () => {
     // 表12 of one unit printed with 总额 上年 10 and 本年 11 (公务接待费 only): two printed figures.
     const setYears = (prev: number, cur: number) =>
