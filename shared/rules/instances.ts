@@ -199,7 +199,7 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
     });
     const check = (list: CodeListSet['functional'], code: string, level: number, levelName: string, printedName: string | undefined, listName: string): string | null => {
       const entry = list.get(code);
-      if (!entry) return `编码 ${code} 不在${codes.year}年${listName}中`;
+      if (!entry) return `编码 ${code} 不在${list.year}年${listName}中`;
       if (entry.level !== level) return `编码 ${code}（${entry.name}）不是“${levelName}”级科目`;
       if (printedName !== undefined && printedName.trim() !== '' && !list.nameMatches(code, printedName)) return `科目名称“${printedName}”与编码 ${code} 的名称“${entry.name}”不符`;
       return null;
@@ -230,7 +230,7 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
         for (const item of grp.items) {
           const entry = codes.procurement.get(item.code);
           let problem: string | null = null;
-          if (!entry) problem = `编号 ${item.code} 不在${codes.year}年政府采购品目目录中`;
+          if (!entry) problem = `编号 ${item.code} 不在${codes.procurement.year}年政府采购品目目录中`;
           else if (item.name !== undefined && item.name.trim() !== '' && !codes.procurement.nameMatches(item.code, item.name)) problem = `品目名称“${item.name}”与编号 ${item.code} 的名称“${entry.name}”不符`;
           const row = R.procurementItem(item.id);
           if (problem) out.push(message(pc, `procurement-code|${row}`, 'T11', row, 'code', problem));
