@@ -505,7 +505,6 @@ rule('year-change', () => {
     const blank = edit(exact, (d) => {
       for (const key of Object.keys(d.incomes[U1] ?? {})) (d.incomes[U1] as Record<string, unknown>)[key] = null;
       for (const l of Object.values(d.economicLines.byId)) if (l.unitId === U1) l.amounts = {};
-      for (const p of Object.values(d.projects.byId)) if (p.unitId === U1) p.amounts = {};
       for (const s of Object.values(d.subItems.byId)) if (d.projects.byId[s.projectId]?.unitId === U1) s.amounts = {};
     });
     expect(find(blank, id)).toBeUndefined();
