@@ -140,6 +140,15 @@ function importedLabel(data: unknown): string {
   return `（导入的${typeof year === 'number' ? `${year}年` : ''}${kindLabel}）`;
 }
 
+/**
+ * The stored lists with `file` added: an earlier list of the same year and kind is replaced (a host
+ * keeps one list per year and kind).
+ */
+export function withStoredCodeList(stored: readonly unknown[], file: { kind: CodeListKind; year: number }): unknown[] {
+  const same = (x: unknown) => typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === file.kind && (x as { year?: unknown }).year === file.year;
+  return [...stored.filter((x) => !same(x)), file];
+}
+
 /** The imported code-list files now installed (for a worker that must see the same lists). */
 export function importedCodeLists(): readonly unknown[] {
   return imported;

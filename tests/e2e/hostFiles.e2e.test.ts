@@ -81,6 +81,8 @@ async function installHost(page: Page, spec: HostSpec): Promise<void> {
       importFile: cancelled,
       exportFile: cancelled,
       recentFiles: async () => [],
+      codeLists: async () => [],
+      storeCodeList: async () => undefined,
       openRecent: cancelled,
       setTitle: async (t: string) => {
         document.title = t;
