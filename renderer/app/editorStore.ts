@@ -243,6 +243,18 @@ export class EditorStore {
     this.emitter.emit('progress');
   }
 
+  /** The imported code lists changed (installImportedCodeLists): code names and the audit follow them. */
+  codeListsChanged(): void {
+    this.namesCache = null;
+    this.findings.apply({ full: true, added: [], changed: [], removed: [] });
+    this.progress = { done: 0, total: 1 };
+    this.check.load(this.doc);
+    for (const l of this.rowListeners) l();
+    this.emitter.emit('structure');
+    this.emitter.emit('findings');
+    this.emitter.emit('progress');
+  }
+
   markSaved(file: OpenFileInfo): void {
     this.file = file;
     this.savedMarker = this.history.past[this.history.past.length - 1] ?? null;

@@ -10,6 +10,7 @@
  * moving on; the worker's answer to the committed patches must then be the same delta, and if it
  * ever is not, the client checks the document from scratch.
  */
+import { importedCodeLists } from '../../shared/codes/registry';
 import type { Patch } from 'immer';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { checkWorkerResponseSchema, type CheckWorkerRequest } from '../../shared/rules/workerProtocol';
@@ -53,7 +54,8 @@ export class WorkerCheckClient implements CheckClient {
     this.latest = doc;
     this.pending = null;
     this.shown.clear();
-    this.send({ id: `g${this.generation}:open`, type: 'open', doc });
+    const codeLists = importedCodeLists();
+    this.send({ id: `g${this.generation}:open`, type: 'open', doc, ...(codeLists.length > 0 ? { codeLists: [...codeLists] } : {}) });
   }
 
   update(patches: readonly Patch[], doc: DepartmentBudget): FindingsDelta | null {

@@ -185,7 +185,7 @@ export function codeListFromRows(rows: readonly (readonly RawCell[])[], source: 
   }
   const notes: string[] = [];
   if (source.kind === undefined) notes.push(`按编码判断为${CODE_LIST_KIND_LABELS[kind]}`);
-  if (source.year === undefined) notes.push(`按标题判断为 ${year} 年`);
+  if (source.year === undefined) notes.push(`按文件名或标题判断为 ${year} 年`);
   return { ok: true, file: parsed.data, kind, year, notes };
 }
 
