@@ -3,6 +3,7 @@
  * sub-items and coded lines (with the code picker), remove (asking first when amounts would go),
  * move up and down. Each is one undo step.
  */
+import { CODE_LIST_KIND_LABELS, type CodeList } from '../../shared/codes/codeList';
 import { getCodeLists } from '../../shared/codes/registry';
 import {
   addEconomicLine,
@@ -96,9 +97,15 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
     if (v) added(addSubItem(store.doc, { projectId, name: v.name!, after: target?.kind === 'subItem' ? target.id : null }), 'subItem');
   };
 
+  /** What the picker says when the budget year has no list of its own of this kind. */
+  const yearNote = (list: CodeList) => (list.year === year ? null : `${year}年没有自己的${CODE_LIST_KIND_LABELS[list.kind]}代码表，使用 ${list.year} 年的（可用“导入代码表”导入${year}年的）`);
+  /** Codes the unit already has in this table (the picker marks them). */
+  const codesOf = <L extends { unitId: string; code: string }>(lines: Readonly<Record<string, L>>, also: (l: L) => boolean = () => true) =>
+    new Set(Object.values(lines).filter((l) => l.unitId === unitId && also(l)).map((l) => l.code));
+
   const onAddEconomic = async () => {
     const list = getCodeLists(year).economic;
-    const code = await dialogs.pickCode({ title: `添加经济分类科目（${unitName}）`, list, level: 2 });
+    const code = await dialogs.pickCode({ title: `添加经济分类科目（${unitName}）`, list, level: 2, used: codesOf(doc.economicLines.byId), note: yearNote(list) });
     if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
   };
 
@@ -115,13 +122,14 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
       fund = v.fund as FunctionalFund;
     }
     const list = getCodeLists(year).functional;
-    const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3 });
+    const used = codesOf(doc.functionalLines.byId, (l) => l.fund === fund);
+    const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3, used, note: yearNote(list) });
     if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
   };
 
   const onAddTransfer = async () => {
     const list = getCodeLists(year).functional;
-    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3 });
+    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3, used: codesOf(doc.transferLines.byId), note: yearNote(list) });
     if (!code) return;
     const v = await dialogs.form({ title: '转移支付项目名称', fields: [{ name: 'projectName', label: '项目名称' }], validate: (x) => (x.projectName!.trim() ? null : '请填写项目名称') });
     if (v) added(addTransferLine(store.doc, { unitId, code, projectName: v.projectName! }), 'transferLine');
@@ -129,7 +137,7 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
 
   const onAddProcurement = async () => {
     const list = getCodeLists(year).procurement;
-    const code = await dialogs.pickCode({ title: `添加采购品目（${unitName}）`, list, selectable: (e) => e.level >= 2 });
+    const code = await dialogs.pickCode({ title: `添加采购品目（${unitName}）`, list, selectable: (e) => e.level >= 2, used: codesOf(doc.procurementItems.byId), note: yearNote(list) });
     if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
   };
 
