@@ -233,7 +233,7 @@ export class EditorStore {
     if (!views.some((v) => v.id === this.view)) this.view = 'T1';
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc);
+    this.check.load(this.doc, this.unit);
     // The grid of the current view stays mounted: it must take the new document's rows.
     for (const l of this.rowListeners) l();
     this.emitter.emit('doc');
@@ -248,7 +248,7 @@ export class EditorStore {
     this.namesCache = null;
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc);
+    this.check.load(this.doc, this.unit);
     for (const l of this.rowListeners) l();
     this.emitter.emit('structure');
     this.emitter.emit('findings');
@@ -349,7 +349,7 @@ export class EditorStore {
     if (effect.kind === 'document') {
       this.unit = doc.department.displayUnit;
       this.progress = { done: 0, total: 1 };
-      this.check.load(doc);
+      this.check.load(doc, this.unit);
     } else known = this.check.update(patches, doc);
 
     let notify: () => void;
@@ -425,7 +425,11 @@ export class EditorStore {
   setUnit(unit: DisplayUnit): void {
     if (unit === this.unit) return;
     this.unit = unit;
+    // The messages write amounts in the display unit: the check writes them again in the new one.
+    this.progress = { done: 0, total: 1 };
+    this.check.load(this.doc, unit);
     this.emitter.emit('view');
+    this.emitter.emit('progress');
   }
 
   openFind(): void {

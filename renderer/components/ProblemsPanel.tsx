@@ -4,6 +4,7 @@
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
+import { UNIT_LABELS } from '../../shared/money/format';
 import { memo, useCallback, useState } from 'react';
 import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
@@ -120,6 +121,8 @@ const FindingItem = memo(function FindingItem({
   const doc = store.doc;
   const decimals = store.decimals;
   const first = f.cells[0];
+  // Every amount of an item in the one display unit the message also uses, with its label.
+  const withUnit = (fen: number | null) => (fen === null ? '空' : `${formatExactAmount(fen, unit, decimals)} ${UNIT_LABELS[unit]}`);
   return (
     <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-rule={f.rule}>
       <button className="finding-message" onClick={() => first && onReveal(first)} title="定位到单元格">
@@ -129,10 +132,10 @@ const FindingItem = memo(function FindingItem({
         {f.cells.map((c, i) => (
           <button key={i} className="finding-cell" onClick={() => onReveal(c)}>
             {describeCell(doc, store.catalogue, store.names, c)}
-            {isTextCell(c) ? '' : `：${formatExactAmount(c.valueFen, unit, decimals)}`}
+            {isTextCell(c) ? '' : `：${withUnit(c.valueFen)}`}
           </button>
         ))}
-        {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {formatExactAmount(f.differenceFen, unit, decimals)}</span>}
+        {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {withUnit(f.differenceFen)}</span>}
       </div>
       {f.severity === 'warning' && acceptedReason === undefined && (
         <button className="btn btn-small" onClick={() => onAccept(f)}>

@@ -99,7 +99,8 @@ export function createCheckHandler(post: Post): (data: unknown) => void {
       if (req.type === 'open') {
         // The same lists as the editor's (imported ones included), before anything reads a code.
         installImportedCodeLists(req.codeLists ?? []);
-        session = createAuditSession(req.doc, { onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
+        session = createAuditSession(req.doc, {
+          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
         lastSeq = 0;
         const findings = session.findings();
         post({ id: req.id, type: 'findings', seq: 0, delta: { full: true, added: findings, changed: [], removed: [] }, elapsedMs: performance.now() - started });
