@@ -198,6 +198,23 @@ describe('structural commands', () => {
     expect(applied(pi2).doc.procurementItems.order).toEqual(['i1', 'i2', pi2.id, 'i3']);
   });
 
+  it('adds a custom code (one the year’s list lacks) only with the clerk’s name, kept on the line', () => {
+    const doc = smallBudget();
+    const refused = addEconomicLine(doc, { unitId: 'a', code: '39998' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain('请作为自定义编码添加并填写名称');
+    const e = addEconomicLine(doc, { unitId: 'a', code: '39998', name: ' 新设支出 ' });
+    expect(applied(e).doc.economicLines.byId[e.id!]).toMatchObject({ code: '39998', name: '新设支出' });
+    const fl = addFunctionalLine(doc, { unitId: 'a', code: '2010398', fund: 'generalPublicBudget', name: '新设信访事项' });
+    expect(applied(fl).doc.functionalLines.byId[fl.id!]).toMatchObject({ code: '2010398', name: '新设信访事项' });
+    const pi = addProcurementItem(doc, { unitId: 'a', code: 'C9901', name: '网格化服务' });
+    expect(applied(pi).doc.procurementItems.byId[pi.id!]).toMatchObject({ code: 'C9901', name: '网格化服务' });
+    // The shape still has to be right, and a listed code takes no custom name.
+    expect(addEconomicLine(doc, { unitId: 'a', code: '3999', name: 'x' }).ok).toBe(false);
+    const listed = addEconomicLine(doc, { unitId: 'a', code: '30103', name: '别名' });
+    expect(applied(listed).doc.economicLines.byId[listed.id!]!.name).toBeUndefined();
+  });
+
   it('moves rows among their peers only', () => {
     const doc = smallBudget();
     const down = applied(moveRow(doc, { kind: 'economicLine', id: 'a1' }, 1)).doc;

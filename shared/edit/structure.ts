@@ -6,6 +6,7 @@
  */
 import type { Draft } from 'immer';
 import { getCodeLists } from '../codes/registry';
+import type { CodeList } from '../codes/codeList';
 import { parseCellKey } from '../model/cellKey';
 import type { BudgetUnit, Collection, DepartmentBudget, FunctionalLine, Project, ProjectType } from '../model/document';
 import { FUNCTIONAL_FUND_LABELS, type FunctionalFund } from '../model/funding';
@@ -134,35 +135,49 @@ export function addSubItem(doc: DepartmentBudget, spec: { projectId: string; nam
 // Coded lines: 经济分类 (表4), 功能分类 (表7/8/9), 转移支付 (表10), 采购品目 (表11)
 // ---------------------------------------------------------------------------------------------
 
-export function addEconomicLine(doc: DepartmentBudget, spec: { unitId: string; code: string }): AddOutcome {
+/**
+ * `name`: a custom code (自定义编码) — one the year's list lacks — is added only with the clerk's own name,
+ * kept on the line; the audit asks to confirm it (rule custom-code, a warning).
+ */
+export function addEconomicLine(doc: DepartmentBudget, spec: { unitId: string; code: string; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim();
   if (!/^\d{5}$/.test(code)) return refuse(`经济分类科目编码应为 5 位数字（款），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).economic;
-  if (!list.has(code)) return refuse(`经济分类科目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`经济分类科目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   if (Object.values(doc.economicLines.byId).some((l) => l.unitId === spec.unitId && l.code === code)) return refuse(`本单位已有经济分类科目 ${list.displayName(code)}`);
   const id = newId('e', doc.economicLines.byId);
-  const out = edit(doc, `添加经济分类科目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.economicLines.byId[id] = { id, unitId: spec.unitId, code, amounts: {} };
+  const out = edit(doc, `添加经济分类科目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.economicLines.byId[id] = { id, unitId: spec.unitId, code, amounts: {}, ...(name === undefined ? {} : { name }) };
     insertByCode(d.economicLines, id, code, (l) => l.unitId === spec.unitId);
   });
   return { ...out, id };
 }
 
-export function addFunctionalLine(doc: DepartmentBudget, spec: { unitId: string; code: string; fund: FunctionalFund }): AddOutcome {
+export function addFunctionalLine(doc: DepartmentBudget, spec: { unitId: string; code: string; fund: FunctionalFund; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim();
   if (!/^\d{7}$/.test(code)) return refuse(`功能分类科目编码应为 7 位数字（项），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).functional;
-  if (!list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   const dup = Object.values(doc.functionalLines.byId).some((l: FunctionalLine) => l.unitId === spec.unitId && l.code === code && l.fund === spec.fund);
   if (dup) return refuse(`本单位的${FUNCTIONAL_FUND_LABELS[spec.fund]}已有功能分类科目 ${list.displayName(code)}`);
   const id = newId('f', doc.functionalLines.byId);
-  const out = edit(doc, `添加功能分类科目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basic: null, project: null };
+  const out = edit(doc, `添加功能分类科目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basic: null, project: null, ...(name === undefined ? {} : { name }) };
     insertByCode(d.functionalLines, id, code, (l) => l.unitId === spec.unitId && l.fund === spec.fund);
   });
   return { ...out, id };
+}
+
+const CUSTOM_HINT = '；如确需使用，请作为自定义编码添加并填写名称';
+
+/** The clerk's name for a code the list lacks (a custom code); undefined for a listed code or no name. */
+function customName(list: CodeList, code: string, name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed && !list.has(code) ? trimmed.slice(0, 200) : undefined;
 }
 
 export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; code: string; projectName: string }): AddOutcome {
@@ -179,16 +194,17 @@ export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; c
   return { ...out, id };
 }
 
-export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string; code: string }): AddOutcome {
+export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string; code: string; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim().toUpperCase();
   if (!/^[A-C][0-9A-Z]+$/.test(code)) return refuse(`采购品目编号应为 A/B/C 加数字（如 A03、C1000），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).procurement;
-  if (!list.has(code)) return refuse(`采购品目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`采购品目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   if (Object.values(doc.procurementItems.byId).some((i) => i.unitId === spec.unitId && i.code === code)) return refuse(`本单位已有采购品目 ${list.displayName(code)}`);
   const id = newId('pi', doc.procurementItems.byId);
-  const out = edit(doc, `添加采购品目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.procurementItems.byId[id] = { id, unitId: spec.unitId, code, amount: null };
+  const out = edit(doc, `添加采购品目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.procurementItems.byId[id] = { id, unitId: spec.unitId, code, amount: null, ...(name === undefined ? {} : { name }) };
     insertByCode(d.procurementItems, id, code, (i) => i.unitId === spec.unitId);
   });
   return { ...out, id };

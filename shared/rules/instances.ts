@@ -207,11 +207,20 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
     const fn = ruleById('functional-code');
     const ec = ruleById('economic-code');
     const pc = ruleById('procurement-code');
+    const cc = ruleById('custom-code');
+    /** A code the clerk added with its own name although the year's list lacks it: a warning to confirm, not an error. */
+    const custom = (list: CodeListSet['functional'], code: string, name: string | undefined, listName: string): string | null =>
+      list.has(code) || name === undefined || name.trim() === '' ? null : `自定义编码 ${code}“${name.trim()}”不在${list.year}年${listName}中，请确认编码和名称无误`;
     const tableOfFund = (fund: string) => (fund === 'generalPublicBudget' ? 'T7' : fund === 'governmentFund' ? 'T8' : fund === 'stateCapitalBudget' ? 'T9' : 'T0');
     for (const us of structure.units) {
       for (const line of us.functionalLines) {
-        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         const row = R.functionalLine(line.id);
+        const own = custom(codes.functional, line.code, line.name, '支出功能分类科目');
+        if (own) {
+          out.push(message(cc, `custom-code|${row}`, tableOfFund(line.fund), row, 'code', own));
+          continue;
+        }
+        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         if (problem) out.push(message(fn, `functional-code|${row}`, tableOfFund(line.fund), row, 'code', problem));
       }
       for (const line of us.transferLines) {
@@ -221,13 +230,24 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
       }
       for (const cat of us.economicCategories) {
         for (const line of cat.lines) {
-          const problem = check(codes.economic, line.code, 2, '款', line.name, '部门预算支出经济分类科目');
           const row = R.econLine(line.id);
+          const own = custom(codes.economic, line.code, line.name, '部门预算支出经济分类科目');
+          if (own) {
+            out.push(message(cc, `custom-code|${row}`, 'T4', row, 'name', own));
+            continue;
+          }
+          const problem = check(codes.economic, line.code, 2, '款', line.name, '部门预算支出经济分类科目');
           if (problem) out.push(message(ec, `economic-code|${row}`, 'T4', row, 'name', problem));
         }
       }
       for (const grp of us.procurementGroups) {
         for (const item of grp.items) {
+          const ownRow = R.procurementItem(item.id);
+          const own = custom(codes.procurement, item.code, item.name, '政府采购品目目录');
+          if (own) {
+            out.push(message(cc, `custom-code|${ownRow}`, 'T11', ownRow, 'code', own));
+            continue;
+          }
           const entry = codes.procurement.get(item.code);
           let problem: string | null = null;
           if (!entry) problem = `编号 ${item.code} 不在${codes.procurement.year}年政府采购品目目录中`;

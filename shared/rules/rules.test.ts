@@ -275,6 +275,28 @@ rule('economic-code', () => {
   });
 });
 
+rule('custom-code', () => {
+  const fLine = exact.functionalLines.order[0]!;
+  const item = exact.procurementItems.order.find((i) => exact.procurementItems.byId[i]!.code === 'C1000')!;
+  it('holds', () => none(exact, 'custom-code'));
+  it('a code the year’s list lacks, added with its own name, is a warning to confirm (not the error of an unknown code)', () => {
+    const doc = edit(exact, (d) => {
+      d.functionalLines.byId[fLine]!.code = '2010398';
+      d.functionalLines.byId[fLine]!.name = '新设信访事项';
+      d.procurementItems.byId[item]!.code = 'C9901';
+      d.procurementItems.byId[item]!.name = '网格化服务';
+    });
+    const f = find(doc, `custom-code|f:${fLine}`);
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('自定义编码 2010398“新设信访事项”不在2020年支出功能分类科目中');
+    expect(find(doc, `functional-code|f:${fLine}`)).toBeUndefined();
+    expect(find(doc, `custom-code|pi:${item}`)?.message).toContain('自定义编码 C9901“网格化服务”不在2020年政府采购品目目录中');
+  });
+  it('a known code with a name is no custom code (the name is checked by the code rules)', () => {
+    expect(find(edit(exact, (d) => void (d.functionalLines.byId[fLine]!.name = '不存在的科目')), `custom-code|f:${fLine}`)).toBeUndefined();
+  });
+});
+
 rule('procurement-code', () => {
   const item = exact.procurementItems.order.find((i) => exact.procurementItems.byId[i]!.code === 'C1000')!;
   const id = `procurement-code|pi:${item}`;
