@@ -3,7 +3,7 @@
  * sub-items and coded lines (with the code picker), remove (asking first when amounts would go),
  * move up and down. Each is one undo step.
  */
-import { CODE_LIST_KIND_LABELS, type CodeList } from '../../shared/codes/codeList';
+import { CODE_LIST_KIND_LABELS, isValidCodeShape, type CodeList } from '../../shared/codes/codeList';
 import { getCodeLists } from '../../shared/codes/registry';
 import {
   addEconomicLine,
@@ -31,7 +31,7 @@ const AUXILIARY_FUNDS = FUNCTIONAL_FUNDS.filter((f) => functionalTableOf(f) === 
 import type { EditorStore } from '../app/editorStore';
 import { projectOfRow, rowTargetOf, unitOfRow } from '../app/rowTargets';
 import { useChannels } from '../app/useChannel';
-import type { DialogService } from './dialogs';
+import { CUSTOM_CODE, type DialogService } from './dialogs';
 
 const ROW_ID_PREFIX: Record<RowTarget['kind'], string> = {
   unit: 'u',
@@ -103,10 +103,40 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
   const codesOf = <L extends { unitId: string; code: string }>(lines: Readonly<Record<string, L>>, also: (l: L) => boolean = () => true) =>
     new Set(Object.values(lines).filter((l) => l.unitId === unitId && also(l)).map((l) => l.code));
 
+  /**
+   * 「自定义编码…」: a code the year's list lacks, with the clerk's own name; kept on the line, and the
+   * audit asks to confirm it. The code must still have the shape of its kind and level.
+   */
+  const askCustomCode = async (list: CodeList, title: string, shape: { test: (code: string) => boolean; text: string }) => {
+    const v = await dialogs.form({
+      title,
+      message: `不在${list.year}年${CODE_LIST_KIND_LABELS[list.kind]}代码表中的编码可以作为自定义编码使用，审核时会提示确认；报送前请与财政部门核对。`,
+      fields: [
+        { name: 'code', label: '编码', placeholder: shape.text },
+        { name: 'name', label: '名称' },
+      ],
+      validate: (x) => {
+        const code = x.code!.trim().toUpperCase();
+        if (!shape.test(code)) return `编码应为${shape.text}`;
+        if (list.has(code)) return `${list.displayName(code)} 在代码表中，请直接选择`;
+        return x.name!.trim() ? null : '请填写名称';
+      },
+    });
+    return v ? { code: v.code!.trim().toUpperCase(), name: v.name!.trim() } : null;
+  };
+  const addedCustom = (out: AddOutcome, kind: RowTarget['kind'], code: string, name: string) => {
+    added(out, kind);
+    if (out.ok) store.showMessage(`已添加自定义编码 ${code}“${name}”：不在代码表中，审核会提示确认。`, 'info');
+  };
+
   const onAddEconomic = async () => {
     const list = getCodeLists(year).economic;
-    const code = await dialogs.pickCode({ title: `添加经济分类科目（${unitName}）`, list, level: 2, used: codesOf(doc.economicLines.byId), note: yearNote(list) });
-    if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
+    const title = `添加经济分类科目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, level: 2, used: codesOf(doc.economicLines.byId), note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^\d{5}$/.test(c), text: ' 5 位数字（款），如 30199' });
+      if (own) addedCustom(addEconomicLine(store.doc, { unitId, ...own }), 'economicLine', own.code, own.name);
+    } else if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
   };
 
   const onAddFunctional = async () => {
@@ -123,8 +153,12 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
     }
     const list = getCodeLists(year).functional;
     const used = codesOf(doc.functionalLines.byId, (l) => l.fund === fund);
-    const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3, used, note: yearNote(list) });
-    if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
+    const title = `添加功能分类科目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, level: 3, used, note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^\d{7}$/.test(c), text: ' 7 位数字（项），如 2010399' });
+      if (own) addedCustom(addFunctionalLine(store.doc, { unitId, fund, ...own }), 'functionalLine', own.code, own.name);
+    } else if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
   };
 
   const onAddTransfer = async () => {
@@ -137,8 +171,12 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
 
   const onAddProcurement = async () => {
     const list = getCodeLists(year).procurement;
-    const code = await dialogs.pickCode({ title: `添加采购品目（${unitName}）`, list, selectable: (e) => e.level >= 2, used: codesOf(doc.procurementItems.byId), note: yearNote(list) });
-    if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
+    const title = `添加采购品目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, selectable: (e) => e.level >= 2, used: codesOf(doc.procurementItems.byId), note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^[A-C]\d{2,8}$/.test(c) && isValidCodeShape('procurement', c), text: ' A/B/C 加成对的数字，如 C9901' });
+      if (own) addedCustom(addProcurementItem(store.doc, { unitId, ...own }), 'procurementItem', own.code, own.name);
+    } else if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
   };
 
   const onRemove = async () => {

@@ -39,11 +39,16 @@ export interface CodePickerSpec {
   used?: ReadonlySet<string>;
   /** A line above the search box (e.g. which year's list stands in for this year). */
   note?: string | null;
+  /** Offer 「自定义编码…」 (the picker then resolves CUSTOM_CODE). */
+  allowCustom?: boolean;
   /** Only entries at this level (e.g. 2 for 经济分类 款, 3 for 功能分类 项). */
   level?: number;
   /** Selectable entries (others are shown for context but disabled). */
   selectable?: (e: CodeEntry) => boolean;
 }
+
+/** What the code picker resolves with when the clerk chooses 「自定义编码…」. */
+export const CUSTOM_CODE = '\u0000custom';
 
 type Open =
   | { kind: 'confirm'; spec: ConfirmSpec; resolve: (v: string | null) => void }
@@ -248,6 +253,11 @@ function CodePickerBody({ spec, resolve }: { spec: CodePickerSpec; resolve: (v: 
         <button className="btn btn-primary" disabled={!chosen} onClick={() => chosen && resolve(chosen)}>
           选择
         </button>
+        {spec.allowCustom && (
+          <button className="btn" onClick={() => resolve(CUSTOM_CODE)} title="使用不在代码表中的编码（审核时会提示确认）">
+            自定义编码…
+          </button>
+        )}
         <button className="btn" onClick={() => resolve(null)}>
           取消
         </button>

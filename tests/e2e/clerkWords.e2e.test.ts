@@ -104,6 +104,21 @@ describe('words the clerk uses (Chromium, 1366×768)', () => {
     await editor.page.close();
   }, 120_000);
 
+  it('messages follow the display unit, one unit per message', async () => {
+    const editor = await openEditor();
+    await editor.problems.waitChecked();
+    const daizhifu = editor.problems.finding('待支付以前年度采购项目').first();
+    await editor.problems.expand('强制性');
+    expect(await daizhifu.innerText()).toContain('251 万元');
+    await editor.page.locator('.unit-toggle button', { hasText: /^元$/ }).click();
+    await expect.poll(() => daizhifu.locator('.finding-message').innerText(), { timeout: 30_000 }).toContain('2,510,000 元');
+    await editor.problems.waitChecked();
+    const text = await problemsText(editor);
+    expect(text).toContain('2,520,000.00 元');
+    expect(text).not.toContain('万元');
+    await editor.page.close();
+  }, 120_000);
+
   it('a rolled-forward budget opens without 「减少100%」 warnings', async () => {
     const editor = await openEditor();
     await editor.toolbar.click('从上年导入');
@@ -115,6 +130,36 @@ describe('words the clerk uses (Chromium, 1366×768)', () => {
     expect(text).not.toContain('减少');
     expect(text).not.toContain('100.0%');
     await editor.page.close();
+  }, 120_000);
+});
+
+describe('custom codes (Chromium, 1366×768)', () => {
+  it('a code the list lacks is added with its own name and a warning, and kept in the saved document', async () => {
+    const editor = await openEditor('?table=T11');
+    const page = editor.page;
+    await editor.problems.waitChecked();
+    await page.locator('.structure-bar button', { hasText: '添加采购品目' }).click();
+    await page.locator('.dialog .code-search').fill('网格化');
+    await expect.poll(() => page.locator('.dialog .code-list').innerText()).toBe('无匹配');
+    await editor.dialog.press('自定义编码…');
+    await editor.dialog.fill('编码', 'C1000');
+    await editor.dialog.fill('名称', '网格化服务');
+    await editor.dialog.press('确定');
+    expect(await page.locator('.dialog .dialog-error').innerText()).toContain('在代码表中，请直接选择');
+    await editor.dialog.fill('编码', 'C9901');
+    await editor.dialog.press('确定');
+    await expect.poll(() => page.locator('.grid-wrapper .ag-row', { hasText: 'C9901' }).count()).toBeGreaterThan(0);
+    expect(await editor.statusMessage()).toContain('已添加自定义编码 C9901“网格化服务”');
+    await editor.problems.waitChecked();
+    const warning = editor.problems.finding('自定义编码 C9901“网格化服务”不在2020年政府采购品目目录中');
+    await editor.problems.expand('提示性');
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await warning.getAttribute('class')).toContain('finding-warning');
+    const download = await editor.toolbar.download('保存');
+    const saved = readFileSync((await download.path())!, 'utf8');
+    const parsed = parseBudgetFile(saved, 'saved.budget');
+    expect(parsed.ok && Object.values(parsed.doc.procurementItems.byId).find((i) => i.code === 'C9901')?.name).toBe('网格化服务');
+    await page.close();
   }, 120_000);
 });
 
