@@ -231,11 +231,7 @@ export class EditorStore {
     this.rebuild();
     const views = this.views();
     if (!views.some((v) => v.id === this.view)) this.view = 'T1';
-    this.findings.apply({ full: true, added: [], changed: [], removed: [] });
-    this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc, this.unit);
-    // The grid of the current view stays mounted: it must take the new document's rows.
-    for (const l of this.rowListeners) l();
+    this.checkAgain();
     this.emitter.emit('doc');
     this.emitter.emit('structure');
     this.emitter.emit('view');
@@ -246,13 +242,21 @@ export class EditorStore {
   /** The imported code lists changed (installImportedCodeLists): code names and the audit follow them. */
   codeListsChanged(): void {
     this.namesCache = null;
+    this.checkAgain();
+    this.emitter.emit('structure');
+    this.emitter.emit('findings');
+    this.emitter.emit('progress');
+  }
+
+  /**
+   * A full check of the current document from scratch. The grid of the current view stays mounted:
+   * it takes the rows again (new document, or code names changed).
+   */
+  private checkAgain(): void {
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
     this.check.load(this.doc, this.unit);
     for (const l of this.rowListeners) l();
-    this.emitter.emit('structure');
-    this.emitter.emit('findings');
-    this.emitter.emit('progress');
   }
 
   markSaved(file: OpenFileInfo): void {
