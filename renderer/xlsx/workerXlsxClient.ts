@@ -1,4 +1,5 @@
 /** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
+import { importedCodeLists } from '../../shared/codes/registry';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import type { ImportReport } from '../../shared/xlsx/report';
 import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
@@ -54,7 +55,8 @@ export class WorkerXlsxClient implements XlsxClient {
     const id = `x${++this.seq}`;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress });
-      this.worker.postMessage({ ...body, id }, transfer);
+      const codeLists = importedCodeLists();
+      this.worker.postMessage({ ...body, id, ...(codeLists.length > 0 ? { codeLists: [...codeLists] } : {}) }, transfer);
     });
   }
 
