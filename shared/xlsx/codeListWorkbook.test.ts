@@ -42,6 +42,16 @@ describe('导入代码表 from a workbook or CSV', () => {
     if (!notWorkbook.ok) expect(notWorkbook.problems[0]).toContain('“品目.xlsx”');
   });
 
+  it('reads a CSV Excel saved on a Chinese Windows (GB18030, not UTF-8)', async () => {
+    // 「编码,名称 / 301,工资福利支出 / 30101,基本工资」 encoded as GB18030 (by Python's codec, not by the code under test).
+    const hex = 'b1e0c2eb2cc3fbb3c60d0a3330312cb9a4d7cab8a3c0fbd6a7b3f60d0a33303130312cbbf9b1beb9a4d7ca0d0a';
+    const bytes = new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+    const result = await readCodeListFile(bytes, { fileName: '经济分类.csv', year: 2023 });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.kind).toBe('economic');
+    expect(result.file.entries.map((e) => `${e.code} ${e.name}`)).toEqual(['301 工资福利支出', '30101 基本工资']);
+  });
+
   it.skipIf(!existsSync(CATALOGUE))('reads the 2022 procurement catalogue CSV (../shared/codes) with all 4,304 entries', async () => {
     const result = await readCodeListFile(new Uint8Array(readFileSync(CATALOGUE)), { fileName: 'procurement-catalogue-2022.csv' });
     if (!result.ok) throw new Error(result.problems.join('\n'));
