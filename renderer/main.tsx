@@ -34,6 +34,7 @@ async function start(): Promise<void> {
   const actions = new AppActions(store, host, dialogs, createXlsxClient());
   window.__budgetApp = { store, actions };
 
+  await actions.loadCodeLists();
   const initial = await host.initialFile().catch(() => null);
   let opened = false;
   if (initial) {

@@ -105,6 +105,8 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     exportFile: (req) => call('exportFile', req),
     recentFiles: () => call('recentFiles'),
     openRecent: (id) => call('openRecent', id),
+    codeLists: () => call('codeLists'),
+    storeCodeList: (file) => call('storeCodeList', file),
     setTitle: (title) => call('setTitle', title),
     setDirty: (dirty) => call('setDirty', dirty),
     onEvent(listener) {

@@ -61,7 +61,8 @@ export async function runExport(args: string[], out: (s: string) => void, err: (
     ...(decimals !== undefined ? { decimals } : {}),
   });
   if (!result.ok) {
-    err(`${result.error.message}\n`);
+    // The shared message names no way to insist; on the command line that way is --force.
+    err(`${result.error.message}${result.error.code === 'blockingErrors' ? '如确需导出，请加参数 --force。' : ''}\n`);
     if (flags.has('--json')) out(`${JSON.stringify({ ok: false, error: result.error, report: result.report })}\n`);
     else out(`${formatExportReport(result.report)}\n`);
     return 1;

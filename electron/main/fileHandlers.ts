@@ -79,7 +79,7 @@ export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 const BUDGET_FILTER: FileFilter = { name: '预算文件', extensions: ['budget'] };
 const XLSX_FILTER: FileFilter = { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] };
 
-export type FileHandlers = Omit<HostHandlers, 'setTitle' | 'setDirty'> & {
+export type FileHandlers = Omit<HostHandlers, 'setTitle' | 'setDirty' | 'codeLists' | 'storeCodeList'> & {
   /** Reads a file for the current document (launch argument, second instance, recent menu), granting save access to `.budget` files. */
   readDocument(filePath: string): Promise<PickedFile>;
   /** Makes already-read bytes the current document (a restored recovery file keeps its original path). */
@@ -236,7 +236,9 @@ export function createFileHandlers(opts: FileHandlersOptions): FileHandlers {
       const chosen =
         req.kind === 'excel'
           ? await pickOne('导入 Excel', [XLSX_FILTER])
-          : await pickOne('从上年导入', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx', 'xls'] }, BUDGET_FILTER, XLSX_FILTER]);
+          : req.kind === 'codeList'
+            ? await pickOne('导入代码表', [{ name: '代码表（Excel 工作簿或 CSV）', extensions: ['xlsx', 'csv'] }, XLSX_FILTER, { name: 'CSV 文件', extensions: ['csv'] }])
+            : await pickOne('从上年导入', [{ name: '预算文件和 Excel 工作簿', extensions: ['budget', 'xlsx', 'xls'] }, BUDGET_FILTER, XLSX_FILTER]);
       if (!chosen) return { cancelled: true };
       // An imported file is a source, not the document: no save access, not on the recent list.
       return { cancelled: false, file: await readPicked(chosen) };

@@ -16,6 +16,7 @@ import { createDocumentSession, type DocumentSession, type SessionWindow } from 
 import { createFileHandlers, type DialogPort, type FileHandlers } from './fileHandlers';
 import { hostRoutes, type HostHandlers } from './hostRoutes';
 import { createIpcRouter, type IpcRouter } from './ipcRouter';
+import { createCodeListStore } from './codeListStore';
 import { createRecentFilesStore, type RecentEntry, type RecentFilesStore } from './recentFiles';
 import { createRendererRequests, type RendererRequests } from './rendererRequests';
 
@@ -132,7 +133,8 @@ export function createHostServices(opts: HostServicesOptions): HostServices {
   });
 
   const { readDocument: _readDocument, adoptFile: _adoptFile, ...fileMethods } = files;
-  const handlers: HostHandlers = { ...fileMethods, setTitle: session.setTitle, setDirty: session.setDirty };
+  const codeListStore = createCodeListStore(path.join(opts.userDataDir, 'code-lists'), log);
+  const handlers: HostHandlers = { ...fileMethods, ...codeListStore, setTitle: session.setTitle, setDirty: session.setDirty };
   const router = createIpcRouter({
     routes: hostRoutes({
       handlers,

@@ -29,6 +29,8 @@ function validArgs(name: HostMethodName): unknown[] {
       return ['深圳市信访局2020年部门预算'];
     case 'setDirty':
       return [true];
+    case 'storeCodeList':
+      return [{ kind: 'procurement', year: 2022, title: '2022年品目', source: '', entries: [{ code: 'A', name: '货物', aliases: [] }] }];
     default:
       return [];
   }
@@ -47,6 +49,7 @@ function validResult(name: HostMethodName): unknown {
     case 'exportFile':
       return { cancelled: false, name: '预算.budget', path: '/home/clerk/预算.budget' };
     case 'recentFiles':
+    case 'codeLists':
       return [];
     default:
       return undefined;

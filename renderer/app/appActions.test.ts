@@ -37,6 +37,8 @@ function fakeHost(kind: 'browser' | 'desktop', save: (req: SaveRequest) => Promi
     importFile: cancelled,
     exportFile: cancelled,
     recentFiles: async () => [],
+    codeLists: async () => [],
+    storeCodeList: async () => undefined,
     openRecent: cancelled,
     setTitle: async () => undefined,
     setDirty: async () => undefined,

@@ -8,6 +8,10 @@
  * A failed save (file locked by Excel/WPS, read-only, disk full) is shown to the clerk and the
  * document stays unsaved.
  */
+import { CODE_LIST_KIND_LABELS, CODE_LIST_KINDS, type CodeListKind } from '../../shared/codes/codeList';
+import { guessYear } from '../../shared/codes/importCodeList';
+import { availableCodeListYears, fallbackNote, getCodeLists, importedCodeLists, installImportedCodeLists, withStoredCodeList } from '../../shared/codes/registry';
+import { readCodeListFile } from '../../shared/xlsx/codeListWorkbook';
 import type { BudgetHost, HostCommand, PickedFile, SaveRequest, SaveResult } from '../../shared/host/contract';
 import { createEmptyBudget, replaceDocument } from '../../shared/edit';
 import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
@@ -124,6 +128,7 @@ export class AppActions {
     const year = new Date().getFullYear() + 1;
     const v = await this.dialogs.form({
       title: '新建部门预算',
+      message: `已有代码表的年度：${availableCodeListYears().join('、')}。没有自己代码表的年度使用最近的较早年度的代码表（可用“导入代码表”导入当年的）。`,
       fields: [
         { name: 'name', label: '部门名称（单位名称）', placeholder: '如 深圳市信访局' },
         { name: 'shortName', label: '部门简称（表中部门行显示）', placeholder: '如 市信访局' },
@@ -134,7 +139,9 @@ export class AppActions {
     if (!v) return;
     const doc = createEmptyBudget({ name: v.name!, shortName: v.shortName, fiscalYear: Number(v.year) });
     this.store.open(doc, null);
-    this.store.showMessage('已新建部门预算。', 'info');
+    // A year without its own code lists works with the nearest earlier year's: say so.
+    const note = fallbackNote(getCodeLists(doc.department.fiscalYear));
+    this.store.showMessage(note ? `已新建${doc.department.fiscalYear}年部门预算。${note}。` : `已新建${doc.department.fiscalYear}年部门预算。`, 'info');
     this.updateTitle();
   }
 
@@ -371,6 +378,61 @@ export class AppActions {
     return { unit: v.unit === 'yuan' ? 'yuan' : 'wan', decimals: Number(v.decimals) };
   }
 
+  /** At start: the code lists imported earlier, kept by the host, join the bundled ones. */
+  async loadCodeLists(): Promise<void> {
+    let stored: unknown[];
+    try {
+      stored = await this.host.codeLists();
+    } catch {
+      stored = [];
+    }
+    const problems = installImportedCodeLists(stored);
+    if (problems.length > 0) this.store.showMessage(`有导入的代码表无法使用，已跳过：${problems.slice(0, 3).join('；')}`, 'error');
+  }
+
+  /**
+   * 导入代码表: a code list from a workbook or CSV (code, name, optional parent and level, recognised by
+   * the header text), for a year and kind the clerk confirms; kept by the host with the program's data
+   * and offered in the pickers of every budget of that year (and of later years without their own).
+   */
+  async importCodeList(): Promise<void> {
+    const r = await this.host.importFile({ kind: 'codeList' });
+    if (r.cancelled) return;
+    const { name, bytes } = r.file;
+    const v = await this.dialogs.form({
+      title: `导入代码表“${name}”`,
+      message: '代码表应有“编码”（或“代码”）和“名称”两列，可另有“上级编码”和“级次”列；同一年度同一种类的代码表会被新导入的替换。',
+      fields: [
+        { name: 'kind', label: '种类', options: [{ value: 'auto', label: '按编码判断' }, ...CODE_LIST_KINDS.map((k) => ({ value: k, label: CODE_LIST_KIND_LABELS[k] }))] },
+        { name: 'year', label: '年度', initial: String(guessYear(name) ?? this.store.doc.department.fiscalYear) },
+      ],
+      submitLabel: '导入',
+      validate: (x) => (/^\d{4}$/.test(x.year!.trim()) ? null : '年度应为四位数字'),
+    });
+    if (!v) return;
+    await this.withBusy(`正在读取代码表“${name}”…`, async () => {
+      const kind = v.kind === 'auto' ? undefined : (v.kind as CodeListKind);
+      const result = await readCodeListFile(bytes, { fileName: name, year: Number(v.year!.trim()), ...(kind ? { kind } : {}) });
+      if (!result.ok) {
+        this.store.showMessage(`代码表“${name}”未导入：${result.problems[0]}`, 'error');
+        await this.dialogs.alert('代码表未导入', result.problems.join('\n'));
+        return;
+      }
+      let kept = '保存在本机，以后打开的预算也可使用';
+      try {
+        await this.host.storeCodeList(result.file);
+      } catch (e) {
+        kept = `但未能保存（${e instanceof Error ? e.message : String(e)}），只在本次使用`;
+      }
+      installImportedCodeLists(withStoredCodeList(importedCodeLists(), result.file));
+      this.store.codeListsChanged();
+      const label = `${result.year}年${CODE_LIST_KIND_LABELS[result.kind]}`;
+      const docYear = this.store.doc.department.fiscalYear;
+      const serves = getCodeLists(docYear)[result.kind].year === result.year ? '' : `（当前预算为${docYear}年，仍使用${getCodeLists(docYear)[result.kind].year}年的${CODE_LIST_KIND_LABELS[result.kind]}）`;
+      this.store.showMessage(`已导入${label}代码表“${name}”，共 ${result.file.entries.length} 项，${kept}${serves}。`, 'info');
+    });
+  }
+
   async exportExcel(): Promise<void> {
     if (this.noExcel()) return;
     const format = await this.askExportFormat();
@@ -382,7 +444,7 @@ export class AppActions {
         // 强制性 errors: such a submission is not exported unless the clerk insists.
         const answer = await this.dialogs.confirm({
           title: '仍有强制性审核错误',
-          message: `${result.message}\n\n有强制性审核错误的报表不能报送。确定仍要导出吗？`,
+          message: `${result.message}\n\n有强制性审核错误的报表不能报送。如确需导出（例如先交给同事核对），请点“仍要导出”；点“取消”则不导出。`,
           buttons: [{ label: '仍要导出', value: 'export', tone: 'danger' }],
         });
         if (answer !== 'export') {

@@ -15,7 +15,19 @@ const EXTRA_COLUMN_LABELS: Record<string, string> = {
   subsidyToAffiliates: '对附属单位补助支出',
   remittanceToSuperior: '上缴上级支出',
   carryOverOut: '结转下年',
+  code: '编码',
+  name: '名称',
+  startDate: '计划开始日期',
+  endDate: '计划完成日期',
 };
+
+/** Cells that hold text, not an amount (the problems panel shows no value for them). */
+const TEXT_COLUMNS = new Set(['note', 'code', 'name', 'startDate', 'endDate']);
+const TEXT_ROWS = new Set(['note', 'indicators']);
+
+export function isTextCell(cell: { row: string; column: string }): boolean {
+  return TEXT_COLUMNS.has(cell.column) || TEXT_ROWS.has(cell.row);
+}
 
 const OUT_LABELS: Record<string, string> = {
   currentYearExpenditure: '本年支出合计',
@@ -55,10 +67,13 @@ function projectNumber(doc: DepartmentBudget, projectId: string): number {
   return numbering.byId.get(projectId) ?? numbering.byId.size;
 }
 
+/** What a row that no longer exists (deleted since the finding was made) is called. */
+const GONE = '（已删除的行）';
+
 export function rowName(doc: DepartmentBudget, names: NameLookup, row: string): string {
   const parts = row.split(':');
   const [prefix, id, extra] = parts;
-  const unit = (u: string | undefined) => (u ? (doc.units.byId[u]?.name ?? u) : '');
+  const unit = (u: string | undefined) => (u ? (doc.units.byId[u]?.name ?? GONE) : '');
   switch (prefix) {
     case 'dept':
       return id === 'prev' || id === 'cur' ? `${doc.department.shortName}（${id === 'prev' ? '上年' : '本年'}）` : doc.department.shortName;
@@ -68,23 +83,23 @@ export function rowName(doc: DepartmentBudget, names: NameLookup, row: string): 
       return `${unit(id)} ${extra ?? ''} ${names.economic(extra ?? '') ?? ''}`.trim();
     case 'e': {
       const l = doc.economicLines.byId[id ?? ''];
-      return l ? `${unit(l.unitId)} ${l.code} ${l.name ?? names.economic(l.code) ?? ''}`.trim() : row;
+      return l ? `${unit(l.unitId)} ${l.code} ${l.name ?? names.economic(l.code) ?? ''}`.trim() : GONE;
     }
     case 'p':
-      return doc.projects.byId[id ?? '']?.name ?? row;
+      return doc.projects.byId[id ?? '']?.name ?? GONE;
     case 's':
-      return doc.subItems.byId[id ?? '']?.name ?? row;
+      return doc.subItems.byId[id ?? '']?.name ?? GONE;
     case 'f': {
       const l = doc.functionalLines.byId[id ?? ''];
-      return l ? `${unit(l.unitId)} ${l.code} ${l.name ?? names.functional(l.code) ?? ''}`.trim() : row;
+      return l ? `${unit(l.unitId)} ${l.code} ${l.name ?? names.functional(l.code) ?? ''}`.trim() : GONE;
     }
     case 't':
-      return doc.transferLines.byId[id ?? '']?.projectName ?? row;
+      return doc.transferLines.byId[id ?? '']?.projectName ?? GONE;
     case 'pg':
       return `${unit(id)} ${extra ?? ''} ${names.procurement(extra ?? '') ?? ''}`.trim();
     case 'pi': {
       const i = doc.procurementItems.byId[id ?? ''];
-      return i ? `${unit(i.unitId)} ${i.code} ${i.name ?? names.procurement(i.code) ?? ''}`.trim() : row;
+      return i ? `${unit(i.unitId)} ${i.code} ${i.name ?? names.procurement(i.code) ?? ''}`.trim() : GONE;
     }
     case 'in':
       return IN_LABELS[id ?? ''] ?? FUNDING_LABELS[id as FundingNode] ?? row;
@@ -92,6 +107,10 @@ export function rowName(doc: DepartmentBudget, names: NameLookup, row: string): 
       return OUT_LABELS[id ?? ''] ?? (id && /^\d+$/.test(id) ? `${id} ${names.functional(id) ?? ''}`.trim() : row);
     case 'basic':
       return '基本支出事项';
+    case 'note':
+      return '表下注释';
+    case 'indicators':
+      return '绩效指标';
     case 'total':
       return '合计';
     default:
@@ -124,5 +143,10 @@ function computeColumnName(catalogue: Catalogue, table: string, column: string, 
 }
 
 export function describeCell(doc: DepartmentBudget, catalogue: Catalogue, names: NameLookup, cell: { table: string; row: string; column: string }): string {
-  return `${tableName(cell.table, cell.row, doc)} · ${rowName(doc, names, cell.row)} · ${columnName(catalogue, cell.table, cell.column, doc.department.fiscalYear)}`;
+  const table = tableName(cell.table, cell.row, doc);
+  // A table's note is one text under the table: no row, no column.
+  if (cell.row === 'note') return `${table} · ${rowName(doc, names, cell.row)}`;
+  // 表14's indicator findings name the indicator level (产出指标 / 效益指标) in the column.
+  if (cell.row === 'indicators') return `${table} · ${rowName(doc, names, cell.row)} · ${cell.column}`;
+  return `${table} · ${rowName(doc, names, cell.row)} · ${columnName(catalogue, cell.table, cell.column, doc.department.fiscalYear)}`;
 }

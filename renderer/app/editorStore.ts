@@ -273,16 +273,32 @@ export class EditorStore {
     this.rebuild();
     const views = this.views();
     if (!views.some((v) => v.id === this.view)) this.view = 'T1';
-    this.findings.apply({ full: true, added: [], changed: [], removed: [] });
-    this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc);
-    // The grid of the current view stays mounted: it must take the new document's rows.
-    for (const l of this.rowListeners) l();
+    this.checkAgain();
     this.emitter.emit('doc');
     this.emitter.emit('structure');
     this.emitter.emit('view');
     this.emitter.emit('findings');
     this.emitter.emit('progress');
+  }
+
+  /** The imported code lists changed (installImportedCodeLists): code names and the audit follow them. */
+  codeListsChanged(): void {
+    this.namesCache = null;
+    this.checkAgain();
+    this.emitter.emit('structure');
+    this.emitter.emit('findings');
+    this.emitter.emit('progress');
+  }
+
+  /**
+   * A full check of the current document from scratch. The grid of the current view stays mounted:
+   * it takes the rows again (new document, or code names changed).
+   */
+  private checkAgain(): void {
+    this.findings.apply({ full: true, added: [], changed: [], removed: [] });
+    this.progress = { done: 0, total: 1 };
+    this.check.load(this.doc, this.unit);
+    for (const l of this.rowListeners) l();
   }
 
   markSaved(file: OpenFileInfo): void {
@@ -392,7 +408,7 @@ export class EditorStore {
     if (effect.kind === 'document') {
       this.unit = doc.department.displayUnit;
       this.progress = { done: 0, total: 1 };
-      this.check.load(doc);
+      this.check.load(doc, this.unit);
     } else known = this.check.update(patches, doc);
 
     let notify: () => void;
@@ -476,7 +492,11 @@ export class EditorStore {
   setUnit(unit: DisplayUnit): void {
     if (unit === this.unit) return;
     this.unit = unit;
+    // The messages write amounts in the display unit: the check writes them again in the new one.
+    this.progress = { done: 0, total: 1 };
+    this.check.load(this.doc, unit);
     this.emitter.emit('view');
+    this.emitter.emit('progress');
   }
 
   openFind(): void {

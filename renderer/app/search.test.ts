@@ -6,7 +6,7 @@ import { buildStructure } from '../../shared/compute/structure';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import { nameLookupForYear } from '../../shared/tables/names';
 import { searchDocument } from './search';
-import { describeCell } from './cellNames';
+import { describeCell, isTextCell } from './cellNames';
 
 const text = readFileSync(fileURLToPath(new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url)), 'utf8');
 const parsed = parseBudgetFile(text, 'sample');
@@ -55,5 +55,15 @@ describe('describeCell', () => {
     expect(describeCell(first, catalogue, names, cell)).toBe('表15-1 · 信访专项 · 项目总金额');
     expect(describeCell(doc, catalogue, names, cell)).toBe('表15-2 · 信访专项 · 项目总金额');
     expect(describeCell(doc, catalogue, names, { table: 'T2', row: 'dept', column: 'incomeTotal' })).toBe('表2 · 市信访局 · 收入总计');
+  });
+
+  it('names text cells and rows that are gone in words, never by internal ids', () => {
+    expect(describeCell(doc, catalogue, names, { table: 'T9', row: 'note', column: 'note' })).toBe('表9 · 表下注释');
+    expect(describeCell(doc, catalogue, names, { table: 'T14', row: 'indicators', column: '效益指标' })).toBe('表14 · 绩效指标 · 效益指标');
+    expect(describeCell(doc, catalogue, names, { table: 'T7', row: 'f:f-x', column: 'code' })).toBe('表7 · （已删除的行） · 科目编码');
+    expect(describeCell(doc, catalogue, names, { table: 'T5', row: 'p:p-gone', column: 'total' })).not.toContain('p-gone');
+    expect(isTextCell({ row: 'note', column: 'note' })).toBe(true);
+    expect(isTextCell({ row: 'indicators', column: '产出指标' })).toBe(true);
+    expect(isTextCell({ row: 'e:e-30101', column: 'generalFunding' })).toBe(false);
   });
 });

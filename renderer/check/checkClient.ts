@@ -4,7 +4,7 @@
  * and shows what comes back.
  */
 import type { Patch } from 'immer';
-import type { DepartmentBudget } from '../../shared/model/document';
+import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import type { Finding } from '../../shared/rules/finding';
 
 export interface FindingsDelta {
@@ -22,7 +22,7 @@ export type CheckEvent =
 
 export interface CheckClient {
   /** Full check of a newly opened or imported document (progress events, then a full delta). */
-  load(doc: DepartmentBudget): void;
+  load(doc: DepartmentBudget, unit?: DisplayUnit): void;
   /**
    * Incremental check after one edit: its patches and the document they produced. Returns the
    * findings delta of the edit when it is already known — the same edit was previewed while the

@@ -10,8 +10,9 @@
  * moving on; the worker's answer to the committed patches must then be the same delta, and if it
  * ever is not, the client checks the document from scratch.
  */
+import { importedCodeLists } from '../../shared/codes/registry';
 import type { Patch } from 'immer';
-import type { DepartmentBudget } from '../../shared/model/document';
+import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { checkWorkerResponseSchema, type CheckWorkerRequest } from '../../shared/rules/workerProtocol';
 import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from './checkClient';
 
@@ -47,13 +48,18 @@ export class WorkerCheckClient implements CheckClient {
     this.worker.postMessage(req);
   }
 
-  load(doc: DepartmentBudget): void {
+  /** The unit the messages write amounts in (the editor's display unit), kept for later loads. */
+  private unit: DisplayUnit | undefined;
+
+  load(doc: DepartmentBudget, unit?: DisplayUnit): void {
+    if (unit) this.unit = unit;
     this.generation++;
     this.seq = 0;
     this.latest = doc;
     this.pending = null;
     this.shown.clear();
-    this.send({ id: `g${this.generation}:open`, type: 'open', doc });
+    const codeLists = importedCodeLists();
+    this.send({ id: `g${this.generation}:open`, type: 'open', doc, ...(codeLists.length > 0 ? { codeLists: [...codeLists] } : {}), ...(this.unit ? { unit: this.unit } : {}) });
   }
 
   update(patches: readonly Patch[], doc: DepartmentBudget): FindingsDelta | null {

@@ -4,12 +4,13 @@
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
  */
+import { UNIT_LABELS } from '../../shared/money/format';
 import { memo, useCallback, useEffect, useState } from 'react';
 import { acceptWarning, adoptComputedTotals, hasPrintedTotals, printedTotalsOf, revokeWarning } from '../../shared/edit';
 import type { FindingCell } from '../../shared/rules/finding';
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { EditorStore } from '../app/editorStore';
-import { describeCell } from '../app/cellNames';
+import { describeCell, isTextCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
 import { FINDINGS_SHOWN } from '../app/findingCursor';
 import { loadPrefs, savePrefs } from '../app/viewPrefs';
@@ -176,6 +177,8 @@ const FindingItem = memo(function FindingItem({
   const doc = store.doc;
   const decimals = store.decimals;
   const first = f.cells[0];
+  // Every amount of an item in the one display unit the message also uses, with its label.
+  const withUnit = (fen: number | null) => (fen === null ? '空' : `${formatExactAmount(fen, unit, decimals)} ${UNIT_LABELS[unit]}`);
   return (
     <li className={`finding finding-${f.severity}${current ? ' finding-current' : ''}`} aria-current={current || undefined} data-finding-id={f.id} data-rule={f.rule}>
       <button className="finding-message" onClick={() => first && onReveal(first)} title="定位到单元格">
@@ -184,10 +187,11 @@ const FindingItem = memo(function FindingItem({
       <div className="finding-sides">
         {f.cells.map((c, i) => (
           <button key={i} className="finding-cell" onClick={() => onReveal(c)}>
-            {describeCell(doc, store.catalogue, store.names, c)}：{formatExactAmount(c.valueFen, unit, decimals)}
+            {describeCell(doc, store.catalogue, store.names, c)}
+            {isTextCell(c) ? '' : `：${withUnit(c.valueFen)}`}
           </button>
         ))}
-        {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {formatExactAmount(f.differenceFen, unit, decimals)}</span>}
+        {f.differenceFen !== null && f.differenceFen !== 0 && <span className="finding-diff">差额 {withUnit(f.differenceFen)}</span>}
       </div>
       {f.severity === 'warning' && acceptedReason === undefined && (
         <button className="btn btn-small" onClick={() => onAccept(f)}>

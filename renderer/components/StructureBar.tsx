@@ -3,6 +3,7 @@
  * sub-items and coded lines (with the code picker), remove (asking first when amounts would go),
  * move up and down. Each is one undo step.
  */
+import { CODE_LIST_KIND_LABELS, isValidCodeShape, type CodeList } from '../../shared/codes/codeList';
 import { getCodeLists } from '../../shared/codes/registry';
 import {
   addEconomicLine,
@@ -15,6 +16,7 @@ import {
   amountsHeldBy,
   moveRow,
   removeRow,
+  rowExists,
   rowTitle,
   ROW_TARGET_LABELS,
   type AddOutcome,
@@ -29,7 +31,7 @@ const AUXILIARY_FUNDS = FUNCTIONAL_FUNDS.filter((f) => functionalTableOf(f) === 
 import type { EditorStore } from '../app/editorStore';
 import { projectOfRow, rowTargetOf, unitOfRow } from '../app/rowTargets';
 import { useChannels } from '../app/useChannel';
-import type { DialogService } from './dialogs';
+import { CUSTOM_CODE, type DialogService } from './dialogs';
 
 const ROW_ID_PREFIX: Record<RowTarget['kind'], string> = {
   unit: 'u',
@@ -61,7 +63,9 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
   if (!table) return null;
   const rowId = store.focusedRowId;
   const unitId = (rowId ? unitOfRow(doc, rowId) : null) ?? doc.units.order[0]!;
-  const target = rowId ? rowTargetOf(rowId) : null;
+  const focusedTarget = rowId ? rowTargetOf(rowId) : null;
+  // A deleted row stays focused until the grid moves: it is no target for 删除, 上移 or 下移.
+  const target = focusedTarget && rowExists(doc, focusedTarget) ? focusedTarget : null;
   const year = doc.department.fiscalYear;
   const firstLabel = table.def.labelColumns[0] ?? '';
   const unitName = doc.units.byId[unitId]?.name ?? '';
@@ -105,10 +109,46 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
     if (v) added(addSubItem(store.doc, { projectId, name: v.name!, after: target?.kind === 'subItem' ? target.id : null }), 'subItem');
   };
 
+  /** What the picker says when the budget year has no list of its own of this kind. */
+  const yearNote = (list: CodeList) => (list.year === year ? null : `${year}年没有自己的${CODE_LIST_KIND_LABELS[list.kind]}代码表，使用 ${list.year} 年的（可用“导入代码表”导入${year}年的）`);
+  /** Codes the unit already has in this table (the picker marks them). */
+  const codesOf = <L extends { unitId: string; code: string }>(lines: Readonly<Record<string, L>>, also: (l: L) => boolean = () => true) =>
+    new Set(Object.values(lines).filter((l) => l.unitId === unitId && also(l)).map((l) => l.code));
+
+  /**
+   * 「自定义编码…」: a code the year's list lacks, with the clerk's own name; kept on the line, and the
+   * audit asks to confirm it. The code must still have the shape of its kind and level.
+   */
+  const askCustomCode = async (list: CodeList, title: string, shape: { test: (code: string) => boolean; text: string }) => {
+    const v = await dialogs.form({
+      title,
+      message: `不在${list.year}年${CODE_LIST_KIND_LABELS[list.kind]}代码表中的编码可以作为自定义编码使用，审核时会提示确认；报送前请与财政部门核对。`,
+      fields: [
+        { name: 'code', label: '编码', placeholder: shape.text },
+        { name: 'name', label: '名称' },
+      ],
+      validate: (x) => {
+        const code = x.code!.trim().toUpperCase();
+        if (!shape.test(code)) return `编码应为${shape.text}`;
+        if (list.has(code)) return `${list.displayName(code)} 在代码表中，请直接选择`;
+        return x.name!.trim() ? null : '请填写名称';
+      },
+    });
+    return v ? { code: v.code!.trim().toUpperCase(), name: v.name!.trim() } : null;
+  };
+  const addedCustom = (out: AddOutcome, kind: RowTarget['kind'], code: string, name: string) => {
+    added(out, kind);
+    if (out.ok) store.showMessage(`已添加自定义编码 ${code}“${name}”：不在代码表中，审核会提示确认。`, 'info');
+  };
+
   const onAddEconomic = async () => {
     const list = getCodeLists(year).economic;
-    const code = await dialogs.pickCode({ title: `添加经济分类科目（${unitName}）`, list, level: 2 });
-    if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
+    const title = `添加经济分类科目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, level: 2, used: codesOf(doc.economicLines.byId), note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^\d{5}$/.test(c), text: ' 5 位数字（款），如 30199' });
+      if (own) addedCustom(addEconomicLine(store.doc, { unitId, ...own }), 'economicLine', own.code, own.name);
+    } else if (code) added(addEconomicLine(store.doc, { unitId, code }), 'economicLine');
   };
 
   const onAddFunctional = async () => {
@@ -124,13 +164,18 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
       fund = v.fund as FunctionalFund;
     }
     const list = getCodeLists(year).functional;
-    const code = await dialogs.pickCode({ title: `添加功能分类科目（${unitName}）`, list, level: 3 });
-    if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
+    const used = codesOf(doc.functionalLines.byId, (l) => l.fund === fund);
+    const title = `添加功能分类科目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, level: 3, used, note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^\d{7}$/.test(c), text: ' 7 位数字（项），如 2010399' });
+      if (own) addedCustom(addFunctionalLine(store.doc, { unitId, fund, ...own }), 'functionalLine', own.code, own.name);
+    } else if (code) added(addFunctionalLine(store.doc, { unitId, code, fund }), 'functionalLine');
   };
 
   const onAddTransfer = async () => {
     const list = getCodeLists(year).functional;
-    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3 });
+    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3, used: codesOf(doc.transferLines.byId), note: yearNote(list) });
     if (!code) return;
     const v = await dialogs.form({ title: '转移支付项目名称', fields: [{ name: 'projectName', label: '项目名称' }], validate: (x) => (x.projectName!.trim() ? null : '请填写项目名称') });
     if (v) added(addTransferLine(store.doc, { unitId, code, projectName: v.projectName! }), 'transferLine');
@@ -138,8 +183,12 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
 
   const onAddProcurement = async () => {
     const list = getCodeLists(year).procurement;
-    const code = await dialogs.pickCode({ title: `添加采购品目（${unitName}）`, list, selectable: (e) => e.level >= 2 });
-    if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
+    const title = `添加采购品目（${unitName}）`;
+    const code = await dialogs.pickCode({ title, list, selectable: (e) => e.level >= 2, used: codesOf(doc.procurementItems.byId), note: yearNote(list), allowCustom: true });
+    if (code === CUSTOM_CODE) {
+      const own = await askCustomCode(list, title, { test: (c) => /^[A-C]\d{2,8}$/.test(c) && isValidCodeShape('procurement', c), text: ' A/B/C 加成对的数字，如 C9901' });
+      if (own) addedCustom(addProcurementItem(store.doc, { unitId, ...own }), 'procurementItem', own.code, own.name);
+    } else if (code) added(addProcurementItem(store.doc, { unitId, code }), 'procurementItem');
   };
 
   const onRemove = async () => {

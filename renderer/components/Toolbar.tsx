@@ -31,6 +31,9 @@ export function Toolbar({ store, actions }: { store: EditorStore; actions: AppAc
         <button onClick={() => void actions.exportExcel()} title="导出Excel（Ctrl+E）">
           导出Excel
         </button>
+        <button onClick={() => void actions.importCodeList()} title="导入财政部门下发的支出功能分类、经济分类或政府采购品目代码表（Excel 或 CSV）">
+          导入代码表
+        </button>
       </div>
       <div className="tool-group">
         <button onClick={() => store.undo()} disabled={!store.canUndo} title={lastLabel ? `撤销：${lastLabel}（Ctrl+Z）` : '撤销（Ctrl+Z）'}>

@@ -35,11 +35,20 @@ export interface FormSpec {
 export interface CodePickerSpec {
   title: string;
   list: CodeList;
+  /** Codes already in the table (marked 「已在表中」). */
+  used?: ReadonlySet<string>;
+  /** A line above the search box (e.g. which year's list stands in for this year). */
+  note?: string | null;
+  /** Offer 「自定义编码…」 (the picker then resolves CUSTOM_CODE). */
+  allowCustom?: boolean;
   /** Only entries at this level (e.g. 2 for 经济分类 款, 3 for 功能分类 项). */
   level?: number;
   /** Selectable entries (others are shown for context but disabled). */
   selectable?: (e: CodeEntry) => boolean;
 }
+
+/** What the code picker resolves with when the clerk chooses 「自定义编码…」. */
+export const CUSTOM_CODE = '\u0000custom';
 
 type Open =
   | { kind: 'confirm'; spec: ConfirmSpec; resolve: (v: string | null) => void }
@@ -175,24 +184,38 @@ function FormBody({ spec, resolve }: { spec: FormSpec; resolve: (v: Record<strin
   );
 }
 
+/** Placeholders with examples of the list's own kind. */
+const SEARCH_EXAMPLES: Record<CodeList['kind'], string> = {
+  functional: '输入编码或名称筛选，如 2010301 或 行政运行',
+  economic: '输入编码或名称筛选，如 30101 或 基本工资',
+  procurement: '输入编号或名称筛选，如 A02 或 计算机',
+};
+/** Entries shown at most (a national catalogue has thousands): the search narrows them. */
+const SHOWN_AT_MOST = 400;
+
 function CodePickerBody({ spec, resolve }: { spec: CodePickerSpec; resolve: (v: string | null) => void }) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const entries = useMemo(() => {
+  const { entries, total } = useMemo(() => {
     const q = query.trim();
+    const qCode = q.toUpperCase();
     const all = spec.list.entries.filter((e) => spec.level === undefined || e.level <= spec.level);
-    const match = (e: CodeEntry) => !q || e.code.startsWith(q) || e.name.includes(q) || e.aliases.some((a) => a.includes(q));
-    return all.filter(match).slice(0, 400);
+    const match = (e: CodeEntry) => !q || e.code.startsWith(qCode) || e.name.includes(q) || e.aliases.some((a) => a.includes(q));
+    const hits = all.filter(match);
+    return { entries: hits.slice(0, SHOWN_AT_MOST), total: hits.length };
   }, [query, spec]);
   const selectable = (e: CodeEntry) => (spec.selectable ? spec.selectable(e) : spec.level === undefined || e.level === spec.level);
   return (
     <div onKeyDown={(e) => e.key === 'Escape' && resolve(null)}>
+      <p className="code-list-source">
+        {spec.list.title}（{spec.list.entries.length} 项）{spec.note ? `。${spec.note}` : ''}
+      </p>
       <input
         ref={input}
         className="code-search"
-        placeholder="输入编码或名称筛选，如 30101 或 基本工资"
+        placeholder={SEARCH_EXAMPLES[spec.list.kind]}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
@@ -204,27 +227,44 @@ function CodePickerBody({ spec, resolve }: { spec: CodePickerSpec; resolve: (v: 
         }}
       />
       <ul className="code-list" role="listbox" aria-label={spec.list.title}>
+        {entries.length === 0 && (
+          <li className="code-empty" role="presentation">
+            无匹配
+          </li>
+        )}
         {entries.map((e) => {
           const ok = selectable(e);
+          const used = spec.used?.has(e.code) ?? false;
           return (
             <li
               key={e.code}
               role="option"
               aria-selected={chosen === e.code}
               aria-disabled={!ok}
-              className={`code-item level-${e.level} ${ok ? '' : 'disabled'} ${chosen === e.code ? 'chosen' : ''}`}
+              className={`code-item level-${e.level} ${ok ? '' : 'disabled'} ${chosen === e.code ? 'chosen' : ''} ${used ? 'used' : ''}`}
               onClick={() => ok && setChosen(e.code)}
               onDoubleClick={() => ok && resolve(e.code)}
             >
               <span className="code">{e.code}</span> {e.name}
+              {used && <span className="code-used">（已在表中）</span>}
             </li>
           );
         })}
+        {total > entries.length && (
+          <li className="code-more" role="presentation">
+            另有 {total - entries.length} 项未列出，请输入编码或名称缩小范围
+          </li>
+        )}
       </ul>
       <div className="dialog-buttons">
         <button className="btn btn-primary" disabled={!chosen} onClick={() => chosen && resolve(chosen)}>
           选择
         </button>
+        {spec.allowCustom && (
+          <button className="btn" onClick={() => resolve(CUSTOM_CODE)} title="使用不在代码表中的编码（审核时会提示确认）">
+            自定义编码…
+          </button>
+        )}
         <button className="btn" onClick={() => resolve(null)}>
           取消
         </button>

@@ -44,6 +44,21 @@ describe('browser host', () => {
     for (const accept of accepts) expect(accept.split(',')).toEqual(expect.arrayContaining(['.xlsx', '.xls']));
   });
 
+  it('keeps imported code lists in localStorage, one per year and kind, across page loads', async () => {
+    localStorage.clear();
+    const list = (year: number, name: string) => ({ kind: 'procurement' as const, year, title: '品目', entries: [{ code: 'A', name }] });
+    await createBrowserHost(window).storeCodeList(list(2022, '货物'));
+    await createBrowserHost(window).storeCodeList(list(2023, '货物'));
+    await createBrowserHost(window).storeCodeList(list(2022, '货物类'));
+    const back = (await createBrowserHost(window).codeLists()) as ReturnType<typeof list>[];
+    expect(back.map((l) => [l.year, l.entries[0]!.name])).toEqual([
+      [2023, '货物'],
+      [2022, '货物类'],
+    ]);
+    localStorage.setItem('budget-tables:code-lists', '{ damaged');
+    expect(await createBrowserHost(window).codeLists()).toEqual([]);
+  });
+
   it('keeps at most 8 entries and drops the content of the oldest', () => {
     localStorage.clear();
     for (let i = 0; i < 10; i++) rememberRecent(localStorage, { name: `f${i}.budget`, bytes: enc(String(i)) });

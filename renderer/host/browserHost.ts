@@ -8,6 +8,7 @@
  * snapshot is kept as a recent file named 「（自动保存）name」, so after a crash or a closed tab the
  * clerk reopens it from 最近.
  */
+import { withStoredCodeList } from '../../shared/codes/registry';
 import {
   takeSnapshot,
   type BeforeCloseHandler,
@@ -36,7 +37,20 @@ const ACCEPT: Record<'document' | ImportRequest['kind'], string> = {
   document: '.budget,.json,.xlsx,.xls',
   excel: '.xlsx,.xls',
   previousYear: '.budget,.json,.xlsx,.xls',
+  codeList: '.xlsx,.csv',
 };
+
+/** Imported code lists (one JSON array), kept like the recent files. */
+const CODE_LISTS_KEY = 'budget-tables:code-lists';
+
+function readCodeLists(storage: Storage): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(CODE_LISTS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
 
 function pickFile(accept: string): Promise<OpenResult> {
   return new Promise((resolve) => {
@@ -182,6 +196,14 @@ export function createBrowserHost(win: Window = window): BudgetHost {
       return { cancelled: false, name: req.suggestedName };
     },
     recentFiles: async () => readRecent(storage),
+    codeLists: async () => readCodeLists(storage),
+    storeCodeList: async (file) => {
+      try {
+        storage.setItem(CODE_LISTS_KEY, JSON.stringify(withStoredCodeList(readCodeLists(storage), file)));
+      } catch {
+        throw new Error('浏览器的本地存储空间不足，代码表未能保存（本次仍可使用）。');
+      }
+    },
     openRecent: async (id: string) => {
       const entry = readRecent(storage).find((r) => r.id === id);
       const bytes = recentContent(storage, id);

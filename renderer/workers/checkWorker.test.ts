@@ -38,6 +38,23 @@ describe('check worker', () => {
     expect(last.delta.added.map((f) => f.id)).toEqual(runAudit(doc).map((f) => f.id));
   });
 
+  it('writes amounts in the unit the editor shows, and checks codes against the imported lists it is sent', () => {
+    const w = fakeSelf();
+    const procurement2020 = { kind: 'procurement', year: 2020, title: '2020年品目（导入）', entries: [{ code: 'A', name: '货物' }, { code: 'A03', name: '一般设备' }] };
+    w.send({ id: 'o', type: 'open', doc, unit: 'yuan', codeLists: [procurement2020] });
+    const last = w.posted[w.posted.length - 1]!;
+    if (last.type !== 'findings') throw new Error(last.type);
+    const messages = last.delta.added.map((f) => f.message);
+    expect(messages.some((m) => m.includes('2,510,000 元'))).toBe(true);
+    expect(messages.filter((m) => m.includes('万元'))).toEqual([]);
+    // C1000 物业管理 (Shenzhen's 2020 printing) is not in the imported 2020 list.
+    expect(messages.some((m) => m.includes('编号 C1000 不在2020年政府采购品目目录中'))).toBe(true);
+    w.send({ id: 'o2', type: 'open', doc });
+    const again = w.posted[w.posted.length - 1]!;
+    if (again.type !== 'findings') throw new Error(again.type);
+    expect(again.delta.added.some((f) => f.message.includes('C1000'))).toBe(false);
+  });
+
   it('answers each edit with the changes only', () => {
     const w = fakeSelf();
     w.send({ id: 'o', type: 'open', doc });

@@ -5,6 +5,7 @@
  */
 import { applyPatches, enablePatches, setAutoFreeze, type Patch } from 'immer';
 import type { DepartmentBudget } from '../../shared/model/document';
+import { installImportedCodeLists } from '../../shared/codes/registry';
 import { createAuditSession, type AuditSession, type FindingChanges } from '../../shared/rules/engine';
 import { checkWorkerRequestSchema, describeBadCheckRequest, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
 
@@ -97,7 +98,10 @@ export function createCheckHandler(post: Post): (data: unknown) => void {
     const started = performance.now();
     try {
       if (req.type === 'open') {
-        session = createAuditSession(req.doc, { onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
+        // The same lists as the editor's (imported ones included), before anything reads a code.
+        installImportedCodeLists(req.codeLists ?? []);
+        session = createAuditSession(req.doc, {
+          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
         lastSeq = 0;
         const findings = session.findings();
         post({ id: req.id, type: 'findings', seq: 0, delta: { full: true, added: findings, changed: [], removed: [] }, elapsedMs: performance.now() - started });

@@ -4,6 +4,7 @@
  * requests or bad files come back as `failed` with a Chinese message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCodeLists } from '../../shared/codes/registry';
 import type { XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import { fixture, loadSample, smallBudget } from '../../tests/xlsx/helpers';
 
@@ -69,6 +70,14 @@ describe('xlsx worker', () => {
     const fractions = out.filter((p) => p.message.type === 'progress').map((p) => (p.message as { fraction: number }).fraction);
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true);
+  });
+
+  it('reads codes against the imported code lists sent with a request', async () => {
+    const procurement2022 = { kind: 'procurement', year: 2022, title: '2022年品目', entries: [{ code: 'A', name: '货物' }, { code: 'A02', name: '设备' }] };
+    await scope.send({ id: 'c1', type: 'import', bytes: exportedBytes, options: { fileName: '测试.xlsx' }, codeLists: [procurement2022] }, 'c1');
+    expect(getCodeLists(2022).procurement.title).toBe('2022年品目');
+    await scope.send({ id: 'c2', type: 'import', bytes: exportedBytes, options: { fileName: '测试.xlsx' } }, 'c2');
+    expect(getCodeLists(2022).procurement.year).toBe(2020);
   });
 
   it('rolls forward and imports last year as reference', async () => {

@@ -3,6 +3,7 @@
  * large workbook never blocks the editor. Thin: validates each message (shared/xlsx/workerProtocol),
  * calls shared/xlsx, posts progress and one result, and transfers the workbook bytes.
  */
+import { installImportedCodeLists } from '../../shared/codes/registry';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { describeBadRequest, xlsxWorkerRequestSchema, type XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
@@ -32,6 +33,8 @@ export function createXlsxHandler(post: Post): (data: unknown) => Promise<void> 
     const req = parsed.data;
     const progress = (fraction: number, phase: string) => post({ id: req.id, type: 'progress', fraction, phase });
     try {
+      // The same lists as the editor's (imported ones included), before anything reads a code.
+      installImportedCodeLists(req.codeLists ?? []);
       switch (req.type) {
         case 'export': {
           const result = await exportWorkbook(req.doc, { ...req.options, onProgress: (f) => progress(f, 'export') });

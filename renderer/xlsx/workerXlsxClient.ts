@@ -1,5 +1,6 @@
 /** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
-import type { DepartmentBudget } from '../../shared/model/document';
+import { importedCodeLists } from '../../shared/codes/registry';
+import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import type { ImportReport } from '../../shared/xlsx/report';
 import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
@@ -54,7 +55,8 @@ export class WorkerXlsxClient implements XlsxClient {
     const id = `x${++this.seq}`;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress });
-      this.worker.postMessage({ ...body, id }, transfer);
+      const codeLists = importedCodeLists();
+      this.worker.postMessage({ ...body, id, ...(codeLists.length > 0 ? { codeLists: [...codeLists] } : {}) }, transfer);
     });
   }
 

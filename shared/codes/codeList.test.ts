@@ -11,7 +11,7 @@ import {
   type CodeListKind,
 } from './codeList';
 import { normalizeName, sameName } from './normalize';
-import { BUNDLED_FILES, availableCodeListYears, createCodeListRegistry, getCodeLists } from './registry';
+import { BUNDLED_FILES, availableCodeListYears, createCodeListRegistry, fallbackNote, getCodeLists, importedCodeLists, installImportedCodeLists } from './registry';
 
 const lists2020 = getCodeLists(2020);
 const functional = lists2020.functional;
@@ -565,5 +565,41 @@ describe('registry and year fallback', () => {
       expect(problems).toContain('代码表 2021/functional.json：年度应为 2021，文件中为 2020');
       expect(problems).toContain('代码表 2021/economic.json：种类应为 economic，文件中为 procurement');
     }
+  });
+
+  const procurement2022 = {
+    kind: 'procurement',
+    year: 2022,
+    title: '2022年政府采购品目（导入）',
+    entries: [
+      { code: 'A', name: '货物', parent: null },
+      { code: 'A02000000', name: '设备', parent: 'A' },
+      { code: 'A02010104', name: '服务器', parent: 'A02000000' },
+    ],
+  };
+
+  it('resolves each kind on its own and says in words which lists stand in for the year', () => {
+    const registry = createCodeListRegistry({ 2020: BUNDLED_FILES[2020]!, 2022: { procurement: procurement2022 } });
+    const set = registry.getCodeLists(2023);
+    expect(set.procurement.year).toBe(2022);
+    expect(set.functional.year).toBe(2020);
+    expect(registry.resolveYear(2021, 'procurement')).toBe(2020);
+    expect(fallbackNote(set)).toBe('2023年没有自己的代码表，使用 2020 年的支出功能分类、部门预算支出经济分类，2022 年的政府采购品目（可在“代码表”中导入2023年的代码表）');
+    expect(fallbackNote(registry.getCodeLists(2020))).toBeNull();
+  });
+
+  it('imported lists join every lookup, replacing the bundled list of the same year and kind; bad files are named and left out', () => {
+    try {
+      const problems = installImportedCodeLists([procurement2022, { kind: 'economic', year: 2022, title: '坏', entries: [] }]);
+      expect(problems).toEqual(['代码表 （导入的2022年部门预算支出经济分类）：条目（entries）不能为空']);
+      expect(importedCodeLists()).toEqual([procurement2022]);
+      expect(getCodeLists(2022).procurement.get('A02010104')?.name).toBe('服务器');
+      expect(getCodeLists(2022).economic.year).toBe(2020);
+      expect(getCodeLists(2021).procurement.has('A03')).toBe(true);
+      expect(availableCodeListYears()).toEqual([2020, 2022]);
+    } finally {
+      installImportedCodeLists([]);
+    }
+    expect(getCodeLists(2022).procurement.year).toBe(2020);
   });
 });

@@ -44,6 +44,11 @@ export const codeEntrySchema = z.object({
     .default([]),
   /** Free text for the clerk (e.g. "未经核对"); not used for matching. */
   note: z.string({ error: '说明必须是文字' }).optional(),
+  /**
+   * The parent as the list itself gives it (an imported catalogue whose codes are padded with zeros,
+   * A01010100 under A01010000); null for a top-level code; absent: derived from the code's shape.
+   */
+  parent: z.string({ error: '上级代码必须是文字' }).trim().min(1, { error: '上级代码不能为空' }).nullable().optional(),
 }, { error: '条目必须是含代码（code）和名称（name）的对象' });
 export type CodeEntryInput = z.input<typeof codeEntrySchema>;
 
@@ -98,7 +103,7 @@ interface EntryProblem {
   message: string;
 }
 
-function checkEntries(kind: CodeListKind, entries: readonly { code: string }[]): EntryProblem[] {
+function checkEntries(kind: CodeListKind, entries: readonly { code: string; parent?: string | null | undefined }[]): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const firstIndex = new Map<string, number>();
   entries.forEach((e, i) => {
@@ -113,6 +118,13 @@ function checkEntries(kind: CodeListKind, entries: readonly { code: string }[]):
     const first = firstIndex.get(code);
     if (first !== undefined && first !== index) {
       problems.push({ index, message: `代码 ${code} 重复（与第 ${first + 1} 项相同）` });
+      return;
+    }
+    if (e.parent === null) return;
+    if (e.parent !== undefined) {
+      const parentIndex = firstIndex.get(e.parent);
+      if (parentIndex === undefined) problems.push({ index, message: `代码 ${code} 的上级 ${e.parent} 不存在` });
+      else if (parentIndex >= index) problems.push({ index, message: `代码 ${code} 排在其上级 ${e.parent}（第 ${parentIndex + 1} 项）之前，上级应排在前面` });
       return;
     }
     const candidates = parentCandidates(kind, code);
@@ -258,7 +270,7 @@ export function createCodeList(data: unknown, options: CodeListOptions = {}): Co
   const roots: CodeEntry[] = [];
 
   for (const raw of file.entries) {
-    const parent = parentCandidates(kind, raw.code).find((c) => byCode.has(c)) ?? null;
+    const parent = raw.parent !== undefined ? raw.parent : (parentCandidates(kind, raw.code).find((c) => byCode.has(c)) ?? null);
     const parentEntry = parent === null ? undefined : byCode.get(parent);
     const level = (parentEntry === undefined ? 1 : parentEntry.level + 1) as CodeLevel;
     const aliases = Object.freeze([...raw.aliases]);

@@ -27,6 +27,8 @@ import {
   record,
   redo,
   removeRow,
+  rowExists,
+  rowTitle,
   replaceDocument,
   setCells,
   setProjectFields,
@@ -151,6 +153,16 @@ describe('structural commands', () => {
     expect(undo(record(emptyHistory(), edit), next)!.doc).toEqual(doc);
   });
 
+  it('a deleted row is named in words, never by its internal id, and is no longer a row that exists', () => {
+    const doc = sampleWithSecondUnit();
+    const project = doc.projects.order[0]!;
+    const { doc: next } = applied(removeRow(doc, { kind: 'project', id: project }));
+    expect(rowExists(doc, { kind: 'project', id: project })).toBe(true);
+    expect(rowExists(next, { kind: 'project', id: project })).toBe(false);
+    expect(rowTitle(next, { kind: 'project', id: project })).toBe('（已删除的行）');
+    expect(rowExists(next, { kind: 'project', id: 'toString' })).toBe(false);
+  });
+
   it('refuses to remove the last unit', () => {
     const doc = createEmptyBudget({ name: '测试局', fiscalYear: 2020 });
     expect(removeRow(doc, { kind: 'unit', id: 'u-1' }).ok).toBe(false);
@@ -184,6 +196,23 @@ describe('structural commands', () => {
     expect(pi.ok).toBe(false); // duplicate A03 in unit a
     const pi2 = addProcurementItem(doc, { unitId: 'b', code: 'A03' });
     expect(applied(pi2).doc.procurementItems.order).toEqual(['i1', 'i2', pi2.id, 'i3']);
+  });
+
+  it('adds a custom code (one the year’s list lacks) only with the clerk’s name, kept on the line', () => {
+    const doc = smallBudget();
+    const refused = addEconomicLine(doc, { unitId: 'a', code: '39998' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain('请作为自定义编码添加并填写名称');
+    const e = addEconomicLine(doc, { unitId: 'a', code: '39998', name: ' 新设支出 ' });
+    expect(applied(e).doc.economicLines.byId[e.id!]).toMatchObject({ code: '39998', name: '新设支出' });
+    const fl = addFunctionalLine(doc, { unitId: 'a', code: '2010398', fund: 'generalPublicBudget', name: '新设信访事项' });
+    expect(applied(fl).doc.functionalLines.byId[fl.id!]).toMatchObject({ code: '2010398', name: '新设信访事项' });
+    const pi = addProcurementItem(doc, { unitId: 'a', code: 'C9901', name: '网格化服务' });
+    expect(applied(pi).doc.procurementItems.byId[pi.id!]).toMatchObject({ code: 'C9901', name: '网格化服务' });
+    // The shape still has to be right, and a listed code takes no custom name.
+    expect(addEconomicLine(doc, { unitId: 'a', code: '3999', name: 'x' }).ok).toBe(false);
+    const listed = addEconomicLine(doc, { unitId: 'a', code: '30103', name: '别名' });
+    expect(applied(listed).doc.economicLines.byId[listed.id!]!.name).toBeUndefined();
   });
 
   it('moves rows among their peers only', () => {

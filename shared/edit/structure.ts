@@ -6,6 +6,7 @@
  */
 import type { Draft } from 'immer';
 import { getCodeLists } from '../codes/registry';
+import type { CodeList } from '../codes/codeList';
 import { parseCellKey } from '../model/cellKey';
 import type { BudgetUnit, Collection, DepartmentBudget, FunctionalLine, Project, ProjectType } from '../model/document';
 import { FUNCTIONAL_FUND_LABELS, type FunctionalFund } from '../model/funding';
@@ -138,35 +139,49 @@ export function addSubItem(doc: DepartmentBudget, spec: { projectId: string; nam
 // Coded lines: 经济分类 (表4), 功能分类 (表7/8/9), 转移支付 (表10), 采购品目 (表11)
 // ---------------------------------------------------------------------------------------------
 
-export function addEconomicLine(doc: DepartmentBudget, spec: { unitId: string; code: string }): AddOutcome {
+/**
+ * `name`: a custom code (自定义编码) — one the year's list lacks — is added only with the clerk's own name,
+ * kept on the line; the audit asks to confirm it (rule custom-code, a warning).
+ */
+export function addEconomicLine(doc: DepartmentBudget, spec: { unitId: string; code: string; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim();
   if (!/^\d{5}$/.test(code)) return refuse(`经济分类科目编码应为 5 位数字（款），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).economic;
-  if (!list.has(code)) return refuse(`经济分类科目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`经济分类科目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   if (Object.values(doc.economicLines.byId).some((l) => l.unitId === spec.unitId && l.code === code)) return refuse(`本单位已有经济分类科目 ${list.displayName(code)}`);
   const id = newId('e', doc.economicLines.byId);
-  const out = edit(doc, `添加经济分类科目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.economicLines.byId[id] = { id, unitId: spec.unitId, code, amounts: {} };
+  const out = edit(doc, `添加经济分类科目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.economicLines.byId[id] = { id, unitId: spec.unitId, code, amounts: {}, ...(name === undefined ? {} : { name }) };
     insertByCode(d.economicLines, id, code, (l) => l.unitId === spec.unitId);
   });
   return { ...out, id };
 }
 
-export function addFunctionalLine(doc: DepartmentBudget, spec: { unitId: string; code: string; fund: FunctionalFund }): AddOutcome {
+export function addFunctionalLine(doc: DepartmentBudget, spec: { unitId: string; code: string; fund: FunctionalFund; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim();
   if (!/^\d{7}$/.test(code)) return refuse(`功能分类科目编码应为 7 位数字（项），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).functional;
-  if (!list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   const dup = Object.values(doc.functionalLines.byId).some((l: FunctionalLine) => l.unitId === spec.unitId && l.code === code && l.fund === spec.fund);
   if (dup) return refuse(`本单位的${FUNCTIONAL_FUND_LABELS[spec.fund]}已有功能分类科目 ${list.displayName(code)}`);
   const id = newId('f', doc.functionalLines.byId);
-  const out = edit(doc, `添加功能分类科目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basic: null, project: null };
+  const out = edit(doc, `添加功能分类科目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basic: null, project: null, ...(name === undefined ? {} : { name }) };
     insertByCode(d.functionalLines, id, code, (l) => l.unitId === spec.unitId && l.fund === spec.fund);
   });
   return { ...out, id };
+}
+
+const CUSTOM_HINT = '；如确需使用，请作为自定义编码添加并填写名称';
+
+/** The clerk's name for a code the list lacks (a custom code); undefined for a listed code or no name. */
+function customName(list: CodeList, code: string, name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed && !list.has(code) ? trimmed.slice(0, 200) : undefined;
 }
 
 export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; code: string; projectName: string }): AddOutcome {
@@ -183,16 +198,17 @@ export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; c
   return { ...out, id };
 }
 
-export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string; code: string }): AddOutcome {
+export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string; code: string; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim().toUpperCase();
   if (!/^[A-C][0-9A-Z]+$/.test(code)) return refuse(`采购品目编号应为 A/B/C 加数字（如 A03、C1000），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).procurement;
-  if (!list.has(code)) return refuse(`采购品目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`采购品目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   if (Object.values(doc.procurementItems.byId).some((i) => i.unitId === spec.unitId && i.code === code)) return refuse(`本单位已有采购品目 ${list.displayName(code)}`);
   const id = newId('pi', doc.procurementItems.byId);
-  const out = edit(doc, `添加采购品目 ${list.displayName(code)}`, STRUCTURE, (d) => {
-    d.procurementItems.byId[id] = { id, unitId: spec.unitId, code, amount: null };
+  const out = edit(doc, `添加采购品目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
+    d.procurementItems.byId[id] = { id, unitId: spec.unitId, code, amount: null, ...(name === undefined ? {} : { name }) };
     insertByCode(d.procurementItems, id, code, (i) => i.unitId === spec.unitId);
   });
   return { ...out, id };
@@ -202,9 +218,11 @@ export function addProcurementItem(doc: DepartmentBudget, spec: { unitId: string
 // Remove, reorder, amounts held
 // ---------------------------------------------------------------------------------------------
 
-function exists(doc: DepartmentBudget, t: RowTarget): boolean {
-  return t.id in collectionOf(doc, t.kind).byId;
+/** True while the row's item is in the document (a focused row may have been deleted since). */
+export function rowExists(doc: DepartmentBudget, t: RowTarget): boolean {
+  return Object.hasOwn(collectionOf(doc, t.kind).byId, t.id);
 }
+const exists = rowExists;
 
 function collectionOf(doc: DepartmentBudget, kind: RowTargetKind): Collection<{ id: string }> {
   switch (kind) {
@@ -225,23 +243,25 @@ function collectionOf(doc: DepartmentBudget, kind: RowTargetKind): Collection<{ 
   }
 }
 
-/** The name a row is shown under, for messages. */
+const GONE_ROW = '（已删除的行）';
+
+/** The row's name as the clerk knows it, for messages; 「（已删除的行）」 once it is gone (never its internal id). */
 export function rowTitle(doc: DepartmentBudget, t: RowTarget): string {
   switch (t.kind) {
     case 'unit':
-      return doc.units.byId[t.id]?.name ?? t.id;
+      return doc.units.byId[t.id]?.name ?? GONE_ROW;
     case 'project':
-      return doc.projects.byId[t.id]?.name ?? t.id;
+      return doc.projects.byId[t.id]?.name ?? GONE_ROW;
     case 'subItem':
-      return doc.subItems.byId[t.id]?.name ?? t.id;
+      return doc.subItems.byId[t.id]?.name ?? GONE_ROW;
     case 'economicLine':
-      return doc.economicLines.byId[t.id]?.code ?? t.id;
+      return doc.economicLines.byId[t.id]?.code ?? GONE_ROW;
     case 'functionalLine':
-      return doc.functionalLines.byId[t.id]?.code ?? t.id;
+      return doc.functionalLines.byId[t.id]?.code ?? GONE_ROW;
     case 'transferLine':
-      return doc.transferLines.byId[t.id]?.projectName ?? t.id;
+      return doc.transferLines.byId[t.id]?.projectName ?? GONE_ROW;
     case 'procurementItem':
-      return doc.procurementItems.byId[t.id]?.code ?? t.id;
+      return doc.procurementItems.byId[t.id]?.code ?? GONE_ROW;
   }
 }
 

@@ -9,6 +9,7 @@
  * (`hostMethods[name].request/response`, `hostEventSchema`, `snapshotSchema`).
  */
 import { z } from 'zod';
+import { codeListFileSchema } from '../codes/codeList';
 
 /**
  * The largest file content that crosses between the editor and its host (IPC on the desktop): far above
@@ -46,9 +47,12 @@ export type SaveRequest = z.infer<typeof saveRequestSchema>;
 export const saveResultSchema = z.union([cancelledSchema, z.object({ cancelled: z.literal(false), name: fileName, path: z.string().max(4096).optional() })]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
 
-export const IMPORT_KINDS = ['excel', 'previousYear'] as const;
+export const IMPORT_KINDS = ['excel', 'previousYear', 'codeList'] as const;
 export const importRequestSchema = z.object({
-  /** excel: a workbook of this year (导入Excel); previousYear: last year's .budget or workbook (从上年导入). */
+  /**
+   * excel: a workbook of this year (导入Excel); previousYear: last year's .budget or workbook (从上年导入);
+   * codeList: a code list as a workbook or CSV (导入代码表).
+   */
   kind: z.enum(IMPORT_KINDS),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
@@ -70,6 +74,15 @@ export const recentFileSchema = z.object({
   available: z.boolean(),
 });
 export type RecentFile = z.infer<typeof recentFileSchema>;
+
+/**
+ * Code lists the clerk imported, kept by the host with the program's data (desktop: the user data
+ * folder; browser: localStorage), one per year and kind: a new one of the same year and kind replaces
+ * the old. What the host hands back is parsed again by the editor (installImportedCodeLists).
+ */
+export const MAX_STORED_CODE_LISTS = 100;
+export const storedCodeListsSchema = z.array(z.unknown()).max(MAX_STORED_CODE_LISTS);
+export const storeCodeListRequestSchema = codeListFileSchema;
 
 export const titleSchema = z.string().max(500);
 export const dirtySchema = z.boolean();
@@ -127,6 +140,10 @@ export interface BudgetHost {
   exportFile(req: ExportRequest): Promise<SaveResult>;
   recentFiles(): Promise<RecentFile[]>;
   openRecent(id: string): Promise<OpenResult>;
+  /** The code lists imported so far (code-list files, unparsed). */
+  codeLists(): Promise<unknown[]>;
+  /** Keep an imported code list (replacing the one of the same year and kind). */
+  storeCodeList(file: z.input<typeof storeCodeListRequestSchema>): Promise<void>;
   setTitle(title: string): Promise<void>;
   setDirty(dirty: boolean): Promise<void>;
   /** Subscribe to host events; returns the unsubscribe function. */
@@ -153,6 +170,8 @@ export const hostMethods = {
   exportFile: { request: z.tuple([exportRequestSchema]), response: saveResultSchema },
   recentFiles: { request: z.tuple([]), response: z.array(recentFileSchema) },
   openRecent: { request: z.tuple([z.string().min(1).max(4096)]), response: openResultSchema },
+  codeLists: { request: z.tuple([]), response: storedCodeListsSchema },
+  storeCodeList: { request: z.tuple([storeCodeListRequestSchema]), response: voidSchema },
   setTitle: { request: z.tuple([titleSchema]), response: voidSchema },
   setDirty: { request: z.tuple([dirtySchema]), response: voidSchema },
 } as const;
@@ -201,6 +220,8 @@ export function checkedHost(host: BudgetHost): BudgetHost {
     exportFile: (req) => call('exportFile', [req]),
     recentFiles: () => call('recentFiles', []),
     openRecent: (id) => call('openRecent', [id]),
+    codeLists: () => call('codeLists', []),
+    storeCodeList: (file) => call('storeCodeList', [file]),
     setTitle: (title) => call('setTitle', [title]),
     setDirty: (dirty) => call('setDirty', [dirty]),
     onEvent: (listener) =>

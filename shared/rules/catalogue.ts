@@ -307,6 +307,17 @@ export const CATALOGUE_RULES: readonly RuleDef[] = [
     message: '{a}：{problem}',
   },
   {
+    id: 'custom-code',
+    title: '自定义编码（不在当年代码表中）须确认',
+    severity: 'warning',
+    scope: 'withinTable',
+    tables: ['T4', 'T7', 'T8', 'T9', 'T10', 'T11'],
+    comparison: 'code',
+    reads: '表4、表7–表11 编码和名称；当年代码表',
+    appliesTo: '编码不在当年代码表中、由编制人员填写了名称的行',
+    message: '{a}：{problem}',
+  },
+  {
     id: 'procurement-code',
     title: '政府采购品目编号须在当年品目目录中',
     severity: 'warning',

@@ -8,7 +8,7 @@ import { columnsOf, getCatalogue, hasCatalogue, type Catalogue } from '../catalo
 import { UNIT_LABELS } from '../money/format';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey, type TableId } from '../model/cellKey';
-import type { DepartmentBudget } from '../model/document';
+import type { DepartmentBudget, DisplayUnit } from '../model/document';
 import { FUNCTIONAL_FUND_LABELS, FUNDING_LABELS, type FundingNode } from '../model/funding';
 import { formatFen } from '../money/format';
 import type { Fen } from '../money/fen';
@@ -44,7 +44,8 @@ const OVERVIEW_ROWS: Record<string, string> = {
   carryOverOut: '结转下年',
 };
 
-export function createDescriber(doc: DepartmentBudget, codes: CodeListSet = getCodeLists(doc.department.fiscalYear)): Describer {
+/** `unit`: the unit amounts are written in (the editor's display unit; default the document's). */
+export function createDescriber(doc: DepartmentBudget, codes: CodeListSet = getCodeLists(doc.department.fiscalYear), unit: DisplayUnit = doc.department.displayUnit): Describer {
   const catalogue: Catalogue | null = hasCatalogue(doc.catalogueId) ? getCatalogue(doc.catalogueId) : null;
   const year = doc.department.fiscalYear;
   const columnLabels = new Map<string, Map<string, string>>();
@@ -170,7 +171,6 @@ export function createDescriber(doc: DepartmentBudget, codes: CodeListSet = getC
     return `${t} ${context}“${name}”行${col}`;
   };
 
-  const unit = doc.department.displayUnit;
   const scale = unit === 'wan' ? 1_000_000 : 100;
   const precision = doc.printedPrecisionFen;
   const amount = (fen: number): string => {

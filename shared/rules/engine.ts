@@ -26,7 +26,7 @@ import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluat
 import { NodeKind, type Graph } from '../compute/graph';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey } from '../model/cellKey';
-import type { DepartmentBudget } from '../model/document';
+import type { DepartmentBudget, DisplayUnit } from '../model/document';
 import { ALL_RULES, CHECK_RULE_ALIASES, hasRule, ruleById, type RuleDef } from './catalogue';
 import { createDescriber, type Describer } from './describe';
 import { computeEffective, isPrintedFigure, propagateEffective, roundingCountOf, Status, type Effective } from './effective';
@@ -44,6 +44,8 @@ export interface FindingChanges {
 export interface AuditOptions {
   /** Code lists to check codes against (default: the bundled lists of the budget year). */
   codes?: CodeListSet;
+  /** The unit amounts in messages are written in (the editor's display unit); default the document's. */
+  unit?: DisplayUnit;
   /** Called between the stages of a full check (the worker reports it to the editor). */
   onProgress?: (stage: AuditStage, done: number, total: number) => void;
 }
@@ -103,12 +105,13 @@ class State {
     readonly built: BuiltGraph,
     readonly codes: CodeListSet,
     onProgress?: (stage: AuditStage) => void,
+    unit?: DisplayUnit,
   ) {
     this.graph = built.graph;
     this.ev = evaluate(this.graph, doc);
     this.eff = computeEffective(this.ev);
     onProgress?.('evaluate');
-    this.describer = createDescriber(doc, codes);
+    this.describer = createDescriber(doc, codes, unit);
     const g = this.graph;
     this.checkRules = Array.from({ length: g.relationNames.length }, (_, r) => {
       const name = g.relationNames[r]!;
@@ -505,7 +508,7 @@ function buildState(doc: DepartmentBudget, options: AuditOptions): State {
   const progress = report ? (stage: AuditStage) => report(stage, STAGES.indexOf(stage) + 1, STAGES.length) : undefined;
   const built = buildGraph(doc);
   progress?.('graph');
-  return new State(doc, built, options.codes ?? getCodeLists(doc.department.fiscalYear), progress);
+  return new State(doc, built, options.codes ?? getCodeLists(doc.department.fiscalYear), progress, options.unit);
 }
 
 // ---------------------------------------------------------------------------------------------

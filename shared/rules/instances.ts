@@ -199,7 +199,7 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
     });
     const check = (list: CodeListSet['functional'], code: string, level: number, levelName: string, printedName: string | undefined, listName: string): string | null => {
       const entry = list.get(code);
-      if (!entry) return `编码 ${code} 不在${codes.year}年${listName}中`;
+      if (!entry) return `编码 ${code} 不在${list.year}年${listName}中`;
       if (entry.level !== level) return `编码 ${code}（${entry.name}）不是“${levelName}”级科目`;
       if (printedName !== undefined && printedName.trim() !== '' && !list.nameMatches(code, printedName)) return `科目名称“${printedName}”与编码 ${code} 的名称“${entry.name}”不符`;
       return null;
@@ -207,11 +207,20 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
     const fn = ruleById('functional-code');
     const ec = ruleById('economic-code');
     const pc = ruleById('procurement-code');
+    const cc = ruleById('custom-code');
+    /** A code the clerk added with its own name although the year's list lacks it: a warning to confirm, not an error. */
+    const custom = (list: CodeListSet['functional'], code: string, name: string | undefined, listName: string): string | null =>
+      list.has(code) || name === undefined || name.trim() === '' ? null : `自定义编码 ${code}“${name.trim()}”不在${list.year}年${listName}中，请确认编码和名称无误`;
     const tableOfFund = (fund: string) => (fund === 'generalPublicBudget' ? 'T7' : fund === 'governmentFund' ? 'T8' : fund === 'stateCapitalBudget' ? 'T9' : 'T0');
     for (const us of structure.units) {
       for (const line of us.functionalLines) {
-        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         const row = R.functionalLine(line.id);
+        const own = custom(codes.functional, line.code, line.name, '支出功能分类科目');
+        if (own) {
+          out.push(message(cc, `custom-code|${row}`, tableOfFund(line.fund), row, 'code', own));
+          continue;
+        }
+        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         if (problem) out.push(message(fn, `functional-code|${row}`, tableOfFund(line.fund), row, 'code', problem));
       }
       for (const line of us.transferLines) {
@@ -221,16 +230,27 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
       }
       for (const cat of us.economicCategories) {
         for (const line of cat.lines) {
-          const problem = check(codes.economic, line.code, 2, '款', line.name, '部门预算支出经济分类科目');
           const row = R.econLine(line.id);
+          const own = custom(codes.economic, line.code, line.name, '部门预算支出经济分类科目');
+          if (own) {
+            out.push(message(cc, `custom-code|${row}`, 'T4', row, 'name', own));
+            continue;
+          }
+          const problem = check(codes.economic, line.code, 2, '款', line.name, '部门预算支出经济分类科目');
           if (problem) out.push(message(ec, `economic-code|${row}`, 'T4', row, 'name', problem));
         }
       }
       for (const grp of us.procurementGroups) {
         for (const item of grp.items) {
+          const ownRow = R.procurementItem(item.id);
+          const own = custom(codes.procurement, item.code, item.name, '政府采购品目目录');
+          if (own) {
+            out.push(message(cc, `custom-code|${ownRow}`, 'T11', ownRow, 'code', own));
+            continue;
+          }
           const entry = codes.procurement.get(item.code);
           let problem: string | null = null;
-          if (!entry) problem = `编号 ${item.code} 不在${codes.year}年政府采购品目目录中`;
+          if (!entry) problem = `编号 ${item.code} 不在${codes.procurement.year}年政府采购品目目录中`;
           else if (item.name !== undefined && item.name.trim() !== '' && !codes.procurement.nameMatches(item.code, item.name)) problem = `品目名称“${item.name}”与编号 ${item.code} 的名称“${entry.name}”不符`;
           const row = R.procurementItem(item.id);
           if (problem) out.push(message(pc, `procurement-code|${row}`, 'T11', row, 'code', problem));
@@ -431,11 +451,23 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
         paths: [`previousYear/${key}`],
         evaluate: (v) => {
           const p = v.doc.previousYear[key];
-          return p === null || p === undefined ? null : { kind: 'compare', op: 'change', left: [node], right: [], rightConstant: p, labels: lastYear };
+          // Until this year's amount is typed there is nothing to compare (a rolled-forward budget
+          // would otherwise open with a 「减少100%」 warning on every row that had an amount last year).
+          if (p === null || p === undefined || !v.nonEmpty(node)) return null;
+          return { kind: 'compare', op: 'change', left: [node], right: [], rightConstant: p, labels: lastYear };
         },
       });
     }
-    for (const { place, cells: c } of rows) out.push(compare(rule, `year-change|T12|${place}`, 'change', [c.t12.cur.total], [c.t12.prev.total]));
+    for (const { place, cells: c } of rows) {
+      const [cur, prev] = [c.t12.cur.total, c.t12.prev.total];
+      out.push({
+        kind: 'custom',
+        id: `year-change|T12|${place}`,
+        rule,
+        reads: [cur, prev],
+        evaluate: (v) => (v.nonEmpty(cur) ? { kind: 'compare', op: 'change', left: [cur], right: [prev] } : null),
+      });
+    }
   }
 
   return out;

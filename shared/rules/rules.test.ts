@@ -275,6 +275,28 @@ rule('economic-code', () => {
   });
 });
 
+rule('custom-code', () => {
+  const fLine = exact.functionalLines.order[0]!;
+  const item = exact.procurementItems.order.find((i) => exact.procurementItems.byId[i]!.code === 'C1000')!;
+  it('holds', () => none(exact, 'custom-code'));
+  it('a code the year’s list lacks, added with its own name, is a warning to confirm (not the error of an unknown code)', () => {
+    const doc = edit(exact, (d) => {
+      d.functionalLines.byId[fLine]!.code = '2010398';
+      d.functionalLines.byId[fLine]!.name = '新设信访事项';
+      d.procurementItems.byId[item]!.code = 'C9901';
+      d.procurementItems.byId[item]!.name = '网格化服务';
+    });
+    const f = find(doc, `custom-code|f:${fLine}`);
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('自定义编码 2010398“新设信访事项”不在2020年支出功能分类科目中');
+    expect(find(doc, `functional-code|f:${fLine}`)).toBeUndefined();
+    expect(find(doc, `custom-code|pi:${item}`)?.message).toContain('自定义编码 C9901“网格化服务”不在2020年政府采购品目目录中');
+  });
+  it('a known code with a name is no custom code (the name is checked by the code rules)', () => {
+    expect(find(edit(exact, (d) => void (d.functionalLines.byId[fLine]!.name = '不存在的科目')), `custom-code|f:${fLine}`)).toBeUndefined();
+  });
+});
+
 rule('procurement-code', () => {
   const item = exact.procurementItems.order.find((i) => exact.procurementItems.byId[i]!.code === 'C1000')!;
   const id = `procurement-code|pi:${item}`;
@@ -494,6 +516,23 @@ rule('year-change', () => {
     expect(f?.message).toContain('请说明原因');
     const t12 = find(edit(exact, (d) => void (d.threePublic[U2]!.previousYear.officialReception = 1 as Fen)), `year-change|T12|u:${U2}`);
     expect(t12?.severity).toBe('warning');
+  });
+  it('waits until the row has this year\'s amount: a rolled-forward budget opens without 「减少100%」', () => {
+    // Last year's amounts kept, this year's not typed yet (as 从上年导入 leaves a document).
+    const rolled = edit(exact, (d) => {
+      d.threePublic[U2]!.previousYear.officialReception = 500_000 as Fen;
+      d.threePublic[U2]!.currentYear = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
+    });
+    expect(find(rolled, `year-change|T12|u:${U2}`)).toBeUndefined();
+    const blank = edit(exact, (d) => {
+      for (const key of Object.keys(d.incomes[U1] ?? {})) (d.incomes[U1] as Record<string, unknown>)[key] = null;
+      for (const l of Object.values(d.economicLines.byId)) if (l.unitId === U1) l.amounts = {};
+      for (const s of Object.values(d.subItems.byId)) if (d.projects.byId[s.projectId]?.unitId === U1) s.amounts = {};
+    });
+    expect(find(blank, id)).toBeUndefined();
+    // Once typed, a real change is reported again.
+    const typed = edit(rolled, (d) => void (d.threePublic[U2]!.currentYear.officialReception = 1 as Fen));
+    expect(find(typed, `year-change|T12|u:${U2}`)?.message).toContain('减少');
   });
   it('rounding: printed 10 → 11 is a 10 % change only by rounding (10.4 → 10.5 is 1 %)', () => {
     // 表12 of one unit printed with 总额 上年 10 and 本年 11 (公务接待费 only): two printed figures.

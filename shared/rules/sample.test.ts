@@ -111,3 +111,15 @@ describe('audit of the published 2020 budget of 深圳市信访局', () => {
     expect(byId.get('T14-total-sum|T14|total|total')!.message).toContain('表14“待支付以前年度采购项目”的“总额”印为 251 万元，与其组成部分不符，按 252 万元 计算');
   });
 });
+
+describe('messages follow the display unit, one unit per message', () => {
+  it('in 元 when the editor shows 元 (the document is kept in 万元)', () => {
+    const doc = sample();
+    expect(doc.department.displayUnit).toBe('wan');
+    const findings = runAudit(doc, { unit: 'yuan' });
+    const t14 = findings.find((f) => f.id === 'T14-total-sum|T14|total|total')!;
+    expect(t14.message).toContain('印为 2,510,000 元，与其组成部分不符，按 2,520,000 元 计算');
+    for (const f of findings) expect(f.message, f.id).not.toContain('万元');
+    for (const f of runAudit(doc)) expect(f.message, f.id).not.toMatch(/\d 元/);
+  });
+});

@@ -31,7 +31,11 @@ export const patchSchema = z
   })
   .strict();
 
-export const openRequestSchema = z.object({ id, type: z.literal('open'), doc: departmentBudgetSchema }).strict();
+/**
+ * `codeLists`: the code lists the clerk imported (code-list files; the worker installs them before checking).
+ * `unit`: the editor's display unit, in which the messages write amounts.
+ */
+export const openRequestSchema = z.object({ id, type: z.literal('open'), doc: departmentBudgetSchema, codeLists: z.array(z.unknown()).max(100).optional(), unit: z.enum(['yuan', 'wan']).optional() }).strict();
 export const patchesRequestSchema = z.object({ id, type: z.literal('patches'), seq: z.number().int().positive(), patches: z.array(patchSchema).max(1_000_000) }).strict();
 
 export const previewRequestSchema = z.object({ id, type: z.literal('preview'), seq: z.number().int().nonnegative(), patches: z.array(patchSchema).max(1_000) }).strict();

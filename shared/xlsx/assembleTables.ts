@@ -151,7 +151,7 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
     if (!code) code = (category ? econ.findOneByName(name, { level: 2, parent: category }) : undefined)?.code ?? econ.findOneByName(name, { level: 2 })?.code;
     // A name of the document's own (kept in the hidden metadata) for a line of this unit.
     if (!code && current) code = ctx.meta?.economicLines.find((l) => l.unitId === current!.id && l.name !== undefined && normalizeName(l.name) === normalizeName(printedName))?.code;
-    if (!code) return ctx.skip(rowRef(t, row), `无法识别的经济分类科目“${name}”（不在${ctx.lists.year}年经济分类科目中），本行已跳过`);
+    if (!code) return ctx.skip(rowRef(t, row), `无法识别的经济分类科目“${name}”（不在${ctx.lists.economic.year}年经济分类科目中），本行已跳过`);
     if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
     const u: BudgetUnit = current;
     const id = ctx.ids.take(`e|${u.id}|${code}`, 'e');

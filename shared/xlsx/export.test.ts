@@ -160,6 +160,8 @@ describe('export refuses nothing silently', () => {
     if (refused.ok) return;
     expect(refused.error.code).toBe('blockingErrors');
     expect(refused.error.message).toContain('强制性错误');
+    // The editor's dialog has its own button; a command-line flag means nothing to a clerk there.
+    expect(refused.error.message).not.toContain('--force');
     expect(refused.report.blockingErrors.length).toBeGreaterThan(0);
     const forced = await exportWorkbook(sample, { force: true });
     expect(forced.ok).toBe(true);

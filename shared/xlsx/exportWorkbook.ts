@@ -82,7 +82,7 @@ export async function exportWorkbook(doc: DepartmentBudget, options: ExportOptio
       if (!options.force) {
         return {
           ok: false,
-          error: { code: 'blockingErrors', message: `审核发现 ${blocking.length} 项强制性错误，未导出。请先改正这些错误；如确需导出，请选择“仍然导出”（命令行参数 --force）。` },
+          error: { code: 'blockingErrors', message: `审核发现 ${blocking.length} 项强制性错误，未导出。请先改正这些错误。` },
           report,
         };
       }

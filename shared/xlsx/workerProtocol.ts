@@ -34,11 +34,14 @@ export const importRequestOptionsSchema = z
   })
   .strict();
 
+/** The code lists the clerk imported (code-list files), installed by the worker before it reads codes. */
+const codeLists = z.array(z.unknown()).max(100).optional();
+
 export const xlsxWorkerRequestSchema = z.discriminatedUnion('type', [
-  z.object({ id, type: z.literal('export'), doc: departmentBudgetSchema, options: exportRequestOptionsSchema.default({}) }),
-  z.object({ id, type: z.literal('import'), bytes, options: importRequestOptionsSchema.default({}) }),
-  z.object({ id, type: z.literal('rollForward'), bytes, options: importRequestOptionsSchema.default({}) }),
-  z.object({ id, type: z.literal('importPreviousYear'), doc: departmentBudgetSchema, bytes, options: importRequestOptionsSchema.default({}) }),
+  z.object({ id, type: z.literal('export'), doc: departmentBudgetSchema, options: exportRequestOptionsSchema.default({}), codeLists }),
+  z.object({ id, type: z.literal('import'), bytes, options: importRequestOptionsSchema.default({}), codeLists }),
+  z.object({ id, type: z.literal('rollForward'), bytes, options: importRequestOptionsSchema.default({}), codeLists }),
+  z.object({ id, type: z.literal('importPreviousYear'), doc: departmentBudgetSchema, bytes, options: importRequestOptionsSchema.default({}), codeLists }),
 ]);
 export type XlsxWorkerRequest = z.input<typeof xlsxWorkerRequestSchema>;
 export type ParsedXlsxWorkerRequest = z.output<typeof xlsxWorkerRequestSchema>;

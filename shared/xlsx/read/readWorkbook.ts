@@ -14,9 +14,18 @@ import { attr, elements } from './xmlText';
 interface Decoder {
   decode(bytes: Uint8Array): string;
 }
-type DecoderCtor = new (label: string) => Decoder;
+type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => Decoder;
 const DecoderClass = (globalThis as unknown as { TextDecoder: DecoderCtor }).TextDecoder;
 const utf8 = new DecoderClass('utf-8');
+
+/** The platform's TextDecoder (shared/ is compiled without DOM types); null for an encoding it lacks. */
+export function textDecoder(label: string, options?: { fatal?: boolean }): Decoder | null {
+  try {
+    return new DecoderClass(label, options);
+  } catch {
+    return null;
+  }
+}
 
 /** XML bytes as text (UTF-8, or UTF-16 with a byte-order mark). */
 export function xmlString(bytes: Uint8Array): string {

@@ -18,6 +18,8 @@ export function injectedHostScript(initialFileUrl: string, name: string): string
       importFile: cancelled,
       exportFile: cancelled,
       recentFiles: async () => [],
+      codeLists: async () => [],
+      storeCodeList: async () => undefined,
       openRecent: cancelled,
       setTitle: async (t) => { document.title = t; },
       setDirty: async () => undefined,

@@ -46,6 +46,8 @@ export async function installHost(page: Page, spec: HostSpec): Promise<void> {
       importFile: async () => (s.importFile ? { cancelled: false, file: await fetched(s.importFile) } : { cancelled: true }),
       exportFile: cancelled,
       recentFiles: async () => [],
+      codeLists: async () => [],
+      storeCodeList: async () => undefined,
       openRecent: cancelled,
       setTitle: async (t: string) => {
         document.title = t;
