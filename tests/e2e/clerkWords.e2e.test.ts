@@ -94,6 +94,7 @@ describe('words the clerk uses (Chromium, 1366×768)', () => {
     const editor = await openEditor();
     await editor.problems.waitChecked();
     await editor.toolbar.click('导出Excel');
+    await editor.dialog.press('导出'); // the unit and decimals, as offered
     const dialog = editor.page.locator('.dialog[aria-label="仍有强制性审核错误"]');
     await dialog.waitFor({ timeout: 60_000 });
     const message = await dialog.locator('.dialog-message').innerText();
@@ -124,7 +125,7 @@ describe('words the clerk uses (Chromium, 1366×768)', () => {
     await editor.toolbar.click('从上年导入');
     const [chooser] = await Promise.all([editor.page.waitForEvent('filechooser'), editor.dialog.press('按上年结构编制本年预算')]);
     await chooser.setFiles({ name: '深圳市信访局2020年部门预算.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: lastYearWorkbook });
-    await expect.poll(() => editor.statusMessage(), { timeout: 60_000 }).toContain('已从上年导入');
+    await expect.poll(() => editor.statusMessage(), { timeout: 60_000 }).toContain('已按上年结构编制2021年预算');
     await editor.problems.waitChecked();
     const text = await problemsText(editor);
     expect(text).not.toContain('减少');
