@@ -6,21 +6,22 @@
  */
 import { cellKey, rowKeys as R, type TableId } from '../model/cellKey';
 import { normalizeName } from './norm';
-import type { BudgetUnit, DisplayUnit, EconomicLine, FundingAmounts, Project, SubItem } from '../model/document';
+import type { BudgetUnit, DisplayUnit, EconomicLine, FundingAmounts, Project } from '../model/document';
 import { FUNDING_LEAVES, type FundingLeaf } from '../model/funding';
 import type { Fen } from '../money/fen';
 import { T3_INPUT_COLUMNS, T12_LEAF_COLUMNS } from '../compute/buildGraph';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
+import { totalsKind } from './rowEvidence';
 
 const LEAVES = new Set<string>(FUNDING_LEAVES);
 
-function rowRef(t: ReadTable, row: ReadRow): string {
+export function rowRef(t: ReadTable, row: ReadRow): string {
   return t.sheet.ref(row.r, 1);
 }
 
 /** Read every amount of a row: leaf columns into `inputs`, the others as printed cells of `rowKey`. */
-function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
+export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
   let n = 0;
   for (const [col, cell] of Object.entries(row.amounts)) {
     const fen = ctx.amount(t.sheet, unit, cell.raw, row.r, cell.col);
@@ -32,7 +33,7 @@ function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row
   return n;
 }
 
-function hasAmounts(row: ReadRow): boolean {
+export function hasAmounts(row: ReadRow): boolean {
   return Object.keys(row.amounts).length > 0;
 }
 
@@ -86,7 +87,7 @@ export function assembleUnitRows(ctx: ImportContext, t: ReadTable, unit: Display
   return { rows: t.rows.length, amounts };
 }
 
-function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => boolean {
+export function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => boolean {
   return (col, fen) => {
     if (!LEAVES.has(col)) return false;
     if (fen !== null) target[col as FundingLeaf] = fen;
@@ -94,10 +95,16 @@ function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => b
   };
 }
 
-/** Department row of 表4/表5 and unit rows; returns the unit for unit rows, 'dept' for the department row. */
-function unitOrDept(ctx: ImportContext, name: string, index: number, isOther: (name: string) => boolean): BudgetUnit | 'dept' | null {
-  if (index === 0 && (ctx.isDepartmentName(name) || (!ctx.unitByName(name) && !isOther(name)))) return 'dept';
-  return ctx.unitByName(name) ?? null;
+/**
+ * Department row of 表4/表5 and unit rows; returns the unit for unit rows, 'dept' for the department
+ * row: a 合计/总计 row or the department's name wherever it sits, or an unknown first row.
+ */
+export function unitOrDept(ctx: ImportContext, name: string, index: number, isOther: (name: string) => boolean): BudgetUnit | 'dept' | null {
+  if (totalsKind(name) === 'all') return 'dept';
+  const u = ctx.unitByName(name);
+  if (u && !(index === 0 && ctx.isDepartmentName(name))) return u;
+  if (ctx.isDepartmentName(name) || (index === 0 && !isOther(name))) return 'dept';
+  return null;
 }
 
 const CODE_PREFIX = /^(\d{3,7})\s*[-—.、:：]?\s*(.*)$/;
@@ -159,96 +166,6 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
     ctx.doc.economicLines.order.push(id);
     amounts += readRowAmounts(ctx, t, unit, row, R.econLine(id), leafInputs(line.amounts));
   });
-  return { rows: t.rows.length, amounts };
-}
-
-/** Printed total of a row (the 总计 column, else the sum of its leaf columns), for grouping 表5 rows. */
-function rowTotal(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow): number {
-  const read = (col: string) => {
-    const cell = row.amounts[col];
-    if (!cell) return 0;
-    const probe = ctx.amountQuiet(cell.raw, unit);
-    return probe ?? 0;
-  };
-  if (row.amounts.total) return read('total');
-  let s = 0;
-  for (const leaf of FUNDING_LEAVES) s += read(leaf);
-  return s;
-}
-
-/**
- * 表5 项目支出预算表: department, unit, project and sub-item rows. Projects and their sub-items are
- * told apart by indentation when the sheet has it, else by known project names (表13–表15) and by
- * the sub-items adding up to their project.
- */
-export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, knownProjectNames: Set<string>): TableResult {
-  let amounts = 0;
-  const blocks: { unit: BudgetUnit; rows: ReadRow[] }[] = [];
-  const unitRows: ReadRow[] = [];
-  let current: { unit: BudgetUnit; rows: ReadRow[] } | null = null;
-  t.rows.forEach((row, i) => {
-    const name = row.labels.name ?? '';
-    if (!name) {
-      if (hasAmounts(row)) ctx.skip(rowRef(t, row), '本行没有项目名称，已跳过');
-      return;
-    }
-    const who = unitOrDept(ctx, name, i, () => false);
-    if (who === 'dept') {
-      amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
-      return;
-    }
-    if (who) {
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
-      unitRows.push(row);
-      current = { unit: who, rows: [] };
-      blocks.push(current);
-      return;
-    }
-    if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
-    (current as { unit: BudgetUnit; rows: ReadRow[] }).rows.push(row);
-  });
-  const step = ctx.sheetStep(t.sheet.name, unit);
-  // Indentation, when the sheet uses it: projects one level below their unit, sub-items deeper.
-  const unitIndent = Math.max(0, ...unitRows.map((r) => r.indent));
-  const indented = t.rows.some((r) => r.indent > 0);
-  for (const block of blocks) {
-    let project: Project | null = null;
-    let projectTotal = 0;
-    let subTotal = 0;
-    let subCount = 0;
-    for (const row of block.rows) {
-      const name = row.labels.name!;
-      let isProject: boolean;
-      if (!project) {
-        isProject = true;
-        if (indented && row.indent > unitIndent + 1) ctx.note(`“${name}”缩进像二级项目，但前面没有项目行，已按项目读取`, rowRef(t, row));
-      } else if (indented) isProject = row.indent <= unitIndent + 1;
-      else {
-        const complete = subCount > 0 && Math.abs(projectTotal - subTotal) <= (subCount * step) / 2;
-        const named = knownProjectNames.has(normalizeName(name)) && normalizeName(name) !== normalizeName(project.name);
-        isProject = complete || named;
-      }
-      if (isProject) {
-        const id = ctx.ids.take(`p|${block.unit.id}|${normalizeName(name)}`, 'p');
-        project = newProject(id, block.unit.id, name);
-        ctx.doc.projects.byId[id] = project;
-        ctx.doc.projects.order.push(id);
-        projectTotal = rowTotal(ctx, t, unit, row);
-        subTotal = 0;
-        subCount = 0;
-        amounts += readRowAmounts(ctx, t, unit, row, R.project(id), null);
-        continue;
-      }
-      const p = project!;
-      const id = ctx.ids.take(`s|${p.id}|${normalizeName(name)}`, 's');
-      const sub: SubItem = { id, projectId: p.id, name, amounts: {} };
-      ctx.doc.subItems.byId[id] = sub;
-      ctx.doc.subItems.order.push(id);
-      subTotal += rowTotal(ctx, t, unit, row);
-      subCount++;
-      amounts += readRowAmounts(ctx, t, unit, row, R.subItem(id), leafInputs(sub.amounts));
-    }
-  }
   return { rows: t.rows.length, amounts };
 }
 
@@ -549,7 +466,8 @@ export function matchProjects<T extends { name: string }>(items: T[], projects: 
 
 /** 表13 部门预算绩效管理项目情况表: which projects are performance-managed, their 表13 names, units' full names, dates. */
 export function assemblePerformanceProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, projects: Project[]): TableResult {
-  const rows = t.rows.filter((r) => r.labels.name);
+  // 合计 and 小计 rows are totals, never projects.
+  const rows = t.rows.filter((r) => r.labels.name && !totalsKind(r.labels.name) && !totalsKind(r.labels.unit));
   const step = ctx.sheetStep(t.sheet.name, unit);
   const items = rows.map((r) => ({
     name: r.labels.name!,

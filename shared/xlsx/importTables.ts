@@ -20,6 +20,8 @@ export interface ReadRow {
   labels: Record<string, string>;
   /** Indentation of the row's first label cell. */
   indent: number;
+  /** Whether the row's first label cell is bold. */
+  bold: boolean;
   amounts: Record<string, AmountCell>;
 }
 
@@ -100,7 +102,7 @@ export function readGridTable(sheet: SheetView, def: TableDef, year: number): Re
       const raw = sheet.value(r, col);
       if (raw !== null && raw !== undefined && raw !== '') amounts[key] = { col, raw };
     }
-    rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, amounts });
+    rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, bold: firstLabelCol ? sheet.bold(r, firstLabelCol) : false, amounts });
   }
   return { def, sheet, header, rows, note, unit: title.unit, departmentName: title.departmentName, years };
 }

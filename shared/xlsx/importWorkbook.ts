@@ -22,7 +22,6 @@ import {
   assembleFunctional,
   assemblePerformanceProjects,
   assembleProcurement,
-  assembleProjects,
   assembleThreePublic,
   assembleTransfers,
   assembleUnitRows,
@@ -31,6 +30,7 @@ import {
   unitsFromUnitRows,
   type TableResult,
 } from './assembleTables';
+import { assembleProjects } from './assembleProjects';
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, type ImportLimits } from './errors';
 import { headerKey, recogniseSheet } from './headerMatch';
 import { IdPool, ImportContext } from './importContext';
@@ -39,6 +39,7 @@ import { readGridTable, type ReadTable } from './importTables';
 import { META_SHEET, readMetadataSheet, type WorkbookMetadata } from './metadata';
 import { emptyImportReport, type ImportReport, type ImportTableSummary } from './report';
 import { ReadWorkbook } from './read/readWorkbook';
+import { numbering, totalsKind } from './rowEvidence';
 import type { ParsedSheet } from './read/parsedSheet';
 import type { SheetEntry } from './read/workbookParts';
 import { SheetView } from './sheetView';
@@ -255,7 +256,7 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   run('T3', (t) => assembleUnitRows(ctx, t, unitOf(t)));
   run('T4', (t) => assembleEconomic(ctx, t, unitOf(t)));
   const knownProjects = new Set<string>();
-  for (const r of g.get('T13')?.rows ?? []) if (r.labels.name) knownProjects.add(normalizeName(r.labels.name));
+  for (const r of g.get('T13')?.rows ?? []) if (r.labels.name && !totalsKind(r.labels.name)) knownProjects.add(normalizeName(numbering(r.labels.name).rest));
   for (const t of rec.overall?.tasks ?? []) knownProjects.add(normalizeName(t.name));
   for (const f of rec.forms) if (f.projectName) knownProjects.add(normalizeName(f.projectName));
   for (const p of meta?.projects ?? []) knownProjects.add(normalizeName(p.name));

@@ -78,6 +78,12 @@ export class SheetView {
     return Math.floor(n / 2);
   }
 
+  /** Whether the cell's font is bold. */
+  bold(r: number, c: number): boolean {
+    const style = this.styleOf(r, c);
+    return style !== undefined && this.sheet.styles.bold(style);
+  }
+
   numFmt(r: number, c: number): string | undefined {
     const style = this.styleOf(r, c);
     return style === undefined ? undefined : this.sheet.styles.numFmt(style);

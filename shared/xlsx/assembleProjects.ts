@@ -1,0 +1,101 @@
+/**
+ * 表5 项目支出预算表: department, unit, project and sub-item rows. Totals rows (合计/总计 wherever
+ * they sit, 小计) are totals, never items; units are found by any form of their name; below each
+ * unit row, which rows are projects and which their sub-items is decided by rowEvidence.ts from the
+ * printed arithmetic together with indentation, numbering, bold and the names 表13–表15 list.
+ */
+import { rowKeys as R } from '../model/cellKey';
+import type { BudgetUnit, DisplayUnit, Project, SubItem } from '../model/document';
+import { printedPrecisionFen } from '../money/format';
+import { decimalsOf } from './cellValues';
+import { hasAmounts, leafInputs, newProject, readRowAmounts, rowRef, unitOrDept, type TableResult } from './assembleTables';
+import type { ImportContext } from './importContext';
+import type { ReadRow, ReadTable } from './importTables';
+import { normalizeName } from './norm';
+import { numbering, partitionProjects, totalsKind, type EvidenceRow } from './rowEvidence';
+
+interface Block {
+  unit: BudgetUnit;
+  rows: ReadRow[];
+}
+
+/** Printed amounts of a row without recording anything (unreadable cells are left out here). */
+function quietAmounts(ctx: ImportContext, unit: DisplayUnit, row: ReadRow): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [col, cell] of Object.entries(row.amounts)) {
+    const v = ctx.amountQuiet(cell.raw, unit);
+    if (v !== null) out[col] = v;
+  }
+  return out;
+}
+
+/** Step (分) of the last printed digit of a set of amounts. */
+function stepOf(values: Iterable<number>, unit: DisplayUnit): number {
+  let d = 0;
+  for (const v of values) d = Math.max(d, decimalsOf(v, unit));
+  return printedPrecisionFen(unit, d);
+}
+
+export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, knownProjectNames: Set<string>): TableResult {
+  let amounts = 0;
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  // Numbering is the sheet's when at least two rows carry it; then it is not part of the names.
+  const numbered = t.rows.filter((r) => r.labels.name && numbering(r.labels.name).depth !== null).length >= 2;
+  const nameOf = (row: ReadRow) => (numbered ? numbering(row.labels.name ?? '').rest : (row.labels.name ?? '').trim());
+  t.rows.forEach((row, i) => {
+    const name = nameOf(row);
+    if (!name) {
+      if (hasAmounts(row)) ctx.skip(rowRef(t, row), '本行没有项目名称，已跳过');
+      return;
+    }
+    if (totalsKind(name) === 'unit') {
+      // A unit's 小计 says what its unit row says; with no unit row it is the unit's printed total.
+      if (current && current.rows.length === 0) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.unit.id), null);
+      else ctx.note(`“${name}”行按单位小计读取，不作为项目`, rowRef(t, row));
+      return;
+    }
+    const who = unitOrDept(ctx, name, i, () => false);
+    if (who === 'dept') {
+      amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
+      return;
+    }
+    if (who) {
+      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
+      current = { unit: who, rows: [] };
+      blocks.push(current);
+      return;
+    }
+    if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
+    (current as Block).rows.push(row);
+  });
+
+  const printed = new Map(blocks.flatMap((b) => b.rows).map((r) => [r, quietAmounts(ctx, unit, r)]));
+  const step = stepOf([...printed.values()].flatMap((a) => Object.values(a)), unit);
+  for (const block of blocks) {
+    const evidence: EvidenceRow[] = block.rows.map((row) => {
+      const key = normalizeName(nameOf(row));
+      return { indent: row.indent, bold: row.bold, numberingDepth: numbered ? numbering(row.labels.name ?? '').depth : null, knownProject: knownProjectNames.has(key), key, amounts: printed.get(row)! };
+    });
+    const isProject = partitionProjects(evidence, step);
+    let project: Project | null = null;
+    block.rows.forEach((row, k) => {
+      const name = nameOf(row);
+      if (isProject[k] || !project) {
+        const id = ctx.ids.take(`p|${block.unit.id}|${normalizeName(name)}`, 'p');
+        project = newProject(id, block.unit.id, name);
+        ctx.doc.projects.byId[id] = project;
+        ctx.doc.projects.order.push(id);
+        amounts += readRowAmounts(ctx, t, unit, row, R.project(id), null);
+        return;
+      }
+      const p: Project = project;
+      const id = ctx.ids.take(`s|${p.id}|${normalizeName(name)}`, 's');
+      const sub: SubItem = { id, projectId: p.id, name, amounts: {} };
+      ctx.doc.subItems.byId[id] = sub;
+      ctx.doc.subItems.order.push(id);
+      amounts += readRowAmounts(ctx, t, unit, row, R.subItem(id), leafInputs(sub.amounts));
+    });
+  }
+  return { rows: t.rows.length, amounts };
+}

@@ -1,0 +1,146 @@
+/**
+ * Structure from evidence: what a printed row is, decided from every hint of the sheet together
+ * rather than from one layout — totals rows by their label wherever they sit, numbering prefixes
+ * (一、（一）1. 1、(1)), indentation relative to the neighbouring rows, bold, names known from other
+ * tables — and, above all, the printed arithmetic: among the readings of a block of rows as
+ * projects with their sub-items, the one that explains the most printed totals wins.
+ */
+import { normalizeName } from './norm';
+
+export type TotalsKind = 'all' | 'unit';
+
+const ALL_TOTALS = new Set(['合计', '总计', '部门合计', '本部门合计', '全部门合计', '单位合计', '部门总计', '合计数', '总合计']);
+const UNIT_TOTALS = new Set(['小计', '单位小计', '本单位小计']);
+
+/** 合计/总计/部门合计 rows (the department), 小计 rows (a unit): totals wherever they sit, never items. */
+export function totalsKind(label: string | undefined): TotalsKind | null {
+  if (!label) return null;
+  const k = normalizeName(label).replace(/[\s:：]/g, '');
+  if (ALL_TOTALS.has(k)) return 'all';
+  if (UNIT_TOTALS.has(k)) return 'unit';
+  return null;
+}
+
+/** Numbering prefixes by depth: 一、 (0), （一） (1), 1. / 1、 (2), （1） (3), ① (4). */
+const NUMBERING: [RegExp, number][] = [
+  [/^[一二三四五六七八九十]+\s*[、.．]\s*/, 0],
+  [/^[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*[、.．]?\s*/, 1],
+  [/^\d{1,3}\s*(?:[、．]|\.(?!\d))\s*/, 2],
+  [/^[（(]\s*\d{1,3}\s*[）)]\s*[、.．]?\s*/, 3],
+  [/^[①-⑳]\s*/, 4],
+];
+
+/** A label's numbering depth and the label without it (depth null: not numbered). */
+export function numbering(label: string): { depth: number | null; rest: string } {
+  const t = label.trim();
+  for (const [re, depth] of NUMBERING) {
+    const m = re.exec(t);
+    if (m && m[0].length < t.length) return { depth, rest: t.slice(m[0].length).trim() };
+  }
+  return { depth: null, rest: t };
+}
+
+/** One row of a block below a unit row: what the sheet says about it. */
+export interface EvidenceRow {
+  indent: number;
+  bold: boolean;
+  numberingDepth: number | null;
+  /** Its name is listed as a project in 表13/表14/表15 (or the metadata). */
+  knownProject: boolean;
+  /** Normalised name (a sub-item may repeat its project's name). */
+  key: string;
+  /** Printed amounts (分) by column; empty columns absent. */
+  amounts: Record<string, number>;
+}
+
+/** Weight of one printed total explained, against which every other hint is a tie-breaker. */
+const EXPLAINED = 1000;
+const CHILDLESS = -400;
+const MAX_SUB_ITEMS = 400;
+
+function hasNonZero(a: Record<string, number>): boolean {
+  for (const v of Object.values(a)) if (v !== 0) return true;
+  return false;
+}
+
+/**
+ * Votes of the layout hints for each row being a project (+) or a sub-item (−), from hints the
+ * block actually varies in: indentation levels, numbering depths, bold, names of other tables.
+ */
+function layoutVotes(rows: EvidenceRow[]): number[] {
+  const votes = rows.map(() => 0);
+  const indents = new Set(rows.map((r) => r.indent));
+  if (indents.size >= 2) {
+    const top = Math.min(...indents);
+    rows.forEach((r, i) => (votes[i]! += r.indent === top ? 40 : -40));
+  }
+  const depths = rows.map((r) => r.numberingDepth).filter((d): d is number => d !== null);
+  if (depths.length >= 2) {
+    const top = Math.min(...depths);
+    rows.forEach((r, i) => (votes[i]! += r.numberingDepth === top ? 20 : -20));
+  }
+  const bold = rows.filter((r) => r.bold).length;
+  if (bold > 0 && bold < rows.length) rows.forEach((r, i) => (votes[i]! += r.bold ? 10 : -10));
+  rows.forEach((r, i) => (votes[i]! += r.knownProject ? 60 : 0));
+  return votes;
+}
+
+/**
+ * Which rows of a block (the rows under one unit row, in order) are projects: the partition into
+ * [project, sub-items…] groups whose printed project amounts equal the sum of their sub-items in
+ * the most groups (each within n × step / 2 for n sub-items: 尾差), layout hints breaking ties.
+ * `fixed` forces a role where the caller knows it. The first row is always a project.
+ */
+export function partitionProjects(rows: EvidenceRow[], stepFen: number, fixed: (boolean | null)[] = []): boolean[] {
+  const n = rows.length;
+  if (n === 0) return [];
+  const votes = layoutVotes(rows);
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r.amounts)))];
+  // prefix[c][i] = Σ amounts[c] of rows[0..i).
+  const prefix = cols.map((c) => {
+    const p = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) p[i + 1] = p[i]! + (rows[i]!.amounts[c] ?? 0);
+    return p;
+  });
+  const allowed = (i: number, project: boolean) => fixed[i] === undefined || fixed[i] === null || fixed[i] === project;
+  // groupScore(p, q): rows[p] the project, rows[p+1..q] its sub-items.
+  const groupScore = (p: number, q: number): number => {
+    let s = votes[p]!;
+    for (let k = p + 1; k <= q; k++) {
+      const r = rows[k]!;
+      // A sub-item with the name of another known project is unlikely.
+      s -= votes[k]! - (r.knownProject && r.key === rows[p]!.key ? 60 : 0);
+    }
+    const subs = q - p;
+    const project = rows[p]!.amounts;
+    if (subs === 0) return s + (hasNonZero(project) ? CHILDLESS : 0);
+    if (!hasNonZero(project)) return s;
+    const tolerance = (subs * stepFen) / 2;
+    for (let c = 0; c < cols.length; c++) {
+      const sum = prefix[c]![q + 1]! - prefix[c]![p + 1]!;
+      if (Math.abs((project[cols[c]!] ?? 0) - sum) > tolerance + 0.5) return s;
+    }
+    return s + EXPLAINED;
+  };
+  const best = new Float64Array(n + 1).fill(-Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let p = 0; p < n; p++) {
+    if (best[p] === -Infinity || !allowed(p, true)) continue;
+    for (let q = p; q < n && q - p <= MAX_SUB_ITEMS; q++) {
+      if (q > p && !allowed(q, false)) break;
+      const s = best[p]! + groupScore(p, q);
+      if (s > best[q + 1]!) {
+        best[q + 1] = s;
+        from[q + 1] = p;
+      }
+    }
+  }
+  const out = rows.map(() => false);
+  if (best[n] === -Infinity) {
+    // Only when `fixed` leaves no reading: every row a project.
+    return rows.map(() => true);
+  }
+  for (let end = n; end > 0; end = from[end]!) out[from[end]!] = true;
+  return out;
+}

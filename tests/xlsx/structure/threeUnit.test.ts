@@ -1,0 +1,48 @@
+/**
+ * Issue 13's example: a 3-unit department's workbook laid out the ordinary way (threeUnit.ts)
+ * imports to the same document as our own layout of it — 8 projects with their 16 sub-items, the
+ * 表13 合计/小计 rows read as totals — and its audit is the audit of our own layout.
+ */
+import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../shared/rules/audit';
+import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
+import { canonical } from '../canonical';
+import { ordinaryLayout, ownWorkbook, threeUnitDocument } from './threeUnit';
+
+async function imported(bytes: Uint8Array) {
+  const r = await importWorkbook(bytes, { fileName: '部门预算.xlsx' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+const findingKeys = (doc: Parameters<typeof runAudit>[0]) =>
+  runAudit(doc)
+    .map((f) => `${f.severity} ${f.rule} ${f.message}`)
+    .sort();
+
+describe('the issue 13 example: 3 units laid out the ordinary way', () => {
+  it('reads 8 projects with their sub-items, units by every form of their name', async () => {
+    const doc = threeUnitDocument();
+    const { doc: got } = await imported(await ordinaryLayout(doc));
+    expect(got.units.order.map((id) => got.units.byId[id]!.name)).toEqual(['市信访局本级', '市信访局信息中心', '市信访局接待中心']);
+    expect(got.projects.order.length).toBe(8);
+    expect(got.subItems.order.length).toBe(16);
+    // The document, at the printed precision (0.01 万元).
+    expect(canonical(got, 10_000)).toEqual(canonical(doc, 10_000));
+  });
+
+  it('is audited exactly as our own layout of the same document', async () => {
+    const doc = threeUnitDocument();
+    const own = await imported(await ownWorkbook(doc));
+    const ordinary = await imported(await ordinaryLayout(doc));
+    expect(findingKeys(ordinary.doc)).toEqual(findingKeys(own.doc));
+    expect(ordinary.doc.reported).toEqual(own.doc.reported);
+  });
+
+  it('never reads the 表13 合计 and 小计 rows as projects', async () => {
+    const { doc, report } = await imported(await ordinaryLayout(threeUnitDocument()));
+    const names = doc.projects.order.flatMap((id) => [doc.projects.byId[id]!.name, doc.projects.byId[id]!.tableNames.table13 ?? '']);
+    expect(names.filter((n) => /合计|小计/.test(n))).toEqual([]);
+    expect(report.skipped.filter((s) => s.ref?.startsWith('表13'))).toEqual([]);
+  });
+});
