@@ -1,0 +1,92 @@
+/**
+ * The documents of the dialect corpus and what importing a dialect of one must give:
+ * - sample: the bundled 深圳市信访局 2020 budget (万元, printed totals of its own, 尾差 included);
+ * - multi-unit-a / multi-unit-b: generated 2–3-unit departments with projects and sub-items
+ *   (tests/xlsx/docGen.ts, fixed seeds), amounts in whole 万元 so every printed precision is exact;
+ * - small-yuan: the hand-built two-unit department in 元 (tests/fixtures/smallBudget.ts), without
+ *   the functional lines no printed table shows.
+ * A document is printed only at precisions that keep its amounts (the sample only as it was
+ * published, at whole 万元).
+ */
+import fc from 'fast-check';
+import type { DepartmentBudget } from '../../../shared/model/document';
+import { documentArbitrary } from '../docGen';
+import { loadSample, smallBudget } from '../helpers';
+import { DIALECT_CHOICES, type Dialect, type Scale } from './dialect';
+import { fullUnitName } from './layoutGrid';
+import { printScale, type PrintScale } from './writeDialect';
+
+export interface CorpusDocument {
+  name: string;
+  doc: DepartmentBudget;
+  scales: readonly Scale[];
+}
+
+const INPUT_SECTIONS = ['incomes', 'economicLines', 'subItems', 'functionalLines', 'transferLines', 'procurementItems', 'unitProcurement', 'threePublic', 'otherExpenditure', 'projects'] as const;
+
+/** Every amount of the document rounded to whole 万元 (half away from zero). */
+function wholeWan(doc: DepartmentBudget): DepartmentBudget {
+  const out = structuredClone(doc);
+  const walk = (x: unknown): unknown => {
+    if (typeof x === 'number') {
+      const r = Math.sign(x) * Math.round(Math.abs(x) / 1_000_000) * 1_000_000;
+      return r === 0 ? 0 : r;
+    }
+    if (Array.isArray(x)) return x.map(walk);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v)]));
+    return x;
+  };
+  const rec = out as unknown as Record<string, unknown>;
+  for (const s of INPUT_SECTIONS) rec[s] = walk(rec[s]);
+  return out;
+}
+
+/** A generated department with several units and projects with sub-items, from a fixed seed. */
+function generated(seed: number, minUnits: number): DepartmentBudget {
+  const docs = fc.sample(documentArbitrary(true), { seed, numRuns: 400 });
+  const fits = docs.find(({ doc }) => doc.units.order.length >= minUnits && doc.projects.order.length >= 3 && doc.subItems.order.length >= 3 && doc.economicLines.order.length >= 3 && doc.department.displayUnit === 'wan');
+  if (!fits) throw new Error(`no generated document for seed ${seed}`);
+  return wholeWan(fits.doc);
+}
+
+function smallYuan(): DepartmentBudget {
+  const doc = smallBudget();
+  const hidden = doc.functionalLines.order.filter((id) => !['generalPublicBudget', 'governmentFund', 'stateCapitalBudget'].includes(doc.functionalLines.byId[id]!.fund));
+  for (const id of hidden) delete doc.functionalLines.byId[id];
+  doc.functionalLines.order = doc.functionalLines.order.filter((id) => !hidden.includes(id));
+  return doc;
+}
+
+let cached: CorpusDocument[] | null = null;
+
+export function corpusDocuments(): CorpusDocument[] {
+  const all = DIALECT_CHOICES.scale;
+  cached ??= [
+    { name: 'sample', doc: loadSample(), scales: ['native', 'wan0'] },
+    { name: 'multi-unit-a', doc: generated(13, 3), scales: all },
+    { name: 'multi-unit-b', doc: generated(2026, 2), scales: all },
+    { name: 'small-yuan', doc: smallYuan(), scales: ['native', 'yuan', 'wan4'] },
+  ];
+  return cached;
+}
+
+/** The dialect as printable for the document: a precision the document cannot keep falls back to its own. */
+export function forDocument(dialect: Dialect, doc: CorpusDocument): Dialect {
+  return doc.scales.includes(dialect.scale) ? dialect : { ...dialect, scale: 'native' };
+}
+
+/**
+ * The document an import of the dialect must give: the unit printed, and under full unit names
+ * the units' full names as printed.
+ */
+export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale: PrintScale = printScale(doc, dialect.scale)): DepartmentBudget {
+  const out = structuredClone(doc);
+  out.department.displayUnit = scale.unit;
+  if (dialect.unitNames === 'full') {
+    const book = { departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
+    doc.units.order.forEach((id, i) => {
+      out.units.byId[id] = { ...out.units.byId[id]!, fullName: fullUnitName(book, i) };
+    });
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Layout dialects: the ways other programs (the budget system's export, a clerk's own Excel
+ * habits, last year's template) lay out the same budget tables. A dialect is a combination of
+ * independent choices; NAMED_DIALECTS lists the ones the corpus always runs (each one choice away
+ * from the official layout, plus a few combinations seen in real workbooks).
+ */
+
+export type Scale = 'native' | 'wan0' | 'wan2' | 'wan4' | 'yuan';
+
+export interface Dialect {
+  /** Hierarchy of label cells: Excel indentation = level (absolute), 2 × level + 1 (relative), leading spaces, or none. */
+  indent: 'absolute' | 'relative' | 'spaces' | 'none';
+  /** Department and unit rows in bold. */
+  boldUnits: boolean;
+  /** Units 一、, projects and categories （一）, sub-items and lines 1. (表13: 1、). */
+  numbering: boolean;
+  /** Classification codes as the official tables print them, in their own column (表4 gets one), or before the name. */
+  codes: 'native' | 'column' | 'prefix';
+  /** The department row under its short name (native), as 合计 at the top or at the bottom, or absent; 表13 gets a 合计 row at top/bottom. */
+  totals: 'native' | 'top' | 'bottom' | 'absent';
+  /** A 小计 row per unit carries the unit's amounts (the unit row keeps only its name). */
+  subtotals: boolean;
+  /** Units under their full names (测试市…) in every table. */
+  unitNames: 'short' | 'full';
+  /** Header as merged cells (native), split (text repeated in every cell of a merge), text at the bottom of unmerged spans, or only the lowest header row. */
+  header: 'merged' | 'split' | 'bottom' | 'leafOnly';
+  /** A blank row before each unit block. */
+  blankRows: boolean;
+  /** Unit label cells: as the official layout (表12 merged over its year rows), merged over their block, or repeated on every row. */
+  labels: 'native' | 'merged' | 'repeated';
+  /** Amounts as numbers, as text with thousands separators, or as formulas with cached values. */
+  numbers: 'number' | 'text' | 'formula';
+  scale: Scale;
+  /** Sheets named 表N, renamed after their titles, in reverse order, or preceded by 封面/目录/说明. */
+  sheets: 'standard' | 'renamed' | 'reordered' | 'cover';
+  /** An extra 备注 column at the right. */
+  remarks: boolean;
+  /** Two sibling amount columns swapped (the header says so). */
+  columnOrder: 'standard' | 'swapped';
+}
+
+export const OFFICIAL: Dialect = {
+  indent: 'absolute',
+  boldUnits: false,
+  numbering: false,
+  codes: 'native',
+  totals: 'native',
+  subtotals: false,
+  unitNames: 'short',
+  header: 'merged',
+  blankRows: false,
+  labels: 'native',
+  numbers: 'number',
+  scale: 'native',
+  sheets: 'standard',
+  remarks: false,
+  columnOrder: 'standard',
+};
+
+const d = (changes: Partial<Dialect>): Dialect => ({ ...OFFICIAL, ...changes });
+
+export const NAMED_DIALECTS: Record<string, Dialect> = {
+  official: OFFICIAL,
+  'indent-none': d({ indent: 'none' }),
+  'indent-relative': d({ indent: 'relative' }),
+  'indent-spaces': d({ indent: 'spaces' }),
+  'bold-units': d({ boldUnits: true }),
+  'bold-units-no-indent': d({ indent: 'none', boldUnits: true }),
+  numbered: d({ numbering: true }),
+  'codes-column': d({ codes: 'column' }),
+  'codes-prefix': d({ codes: 'prefix' }),
+  'total-top': d({ totals: 'top' }),
+  'total-bottom': d({ totals: 'bottom' }),
+  'total-absent': d({ totals: 'absent' }),
+  subtotals: d({ subtotals: true }),
+  'full-unit-names': d({ unitNames: 'full' }),
+  'header-split': d({ header: 'split' }),
+  'header-bottom': d({ header: 'bottom' }),
+  'header-leaf-only': d({ header: 'leafOnly' }),
+  'blank-rows': d({ blankRows: true }),
+  'labels-merged': d({ labels: 'merged' }),
+  'labels-repeated': d({ labels: 'repeated' }),
+  'numbers-text': d({ numbers: 'text' }),
+  'numbers-formula': d({ numbers: 'formula' }),
+  'wan-0': d({ scale: 'wan0' }),
+  'wan-2': d({ scale: 'wan2' }),
+  'wan-4': d({ scale: 'wan4' }),
+  yuan: d({ scale: 'yuan' }),
+  'sheets-renamed': d({ sheets: 'renamed' }),
+  'sheets-reordered': d({ sheets: 'reordered' }),
+  'sheets-cover': d({ sheets: 'cover' }),
+  remarks: d({ remarks: true }),
+  'columns-swapped': d({ columnOrder: 'swapped' }),
+  // Combinations seen in published workbooks (the 3-unit department, a budget-system export).
+  'published-wan-2': d({ indent: 'none', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', scale: 'wan2' }),
+  'system-export': d({ indent: 'spaces', numbering: true, codes: 'prefix', header: 'split', numbers: 'text', sheets: 'cover', remarks: true }),
+  'clerk-copy': d({ indent: 'relative', boldUnits: true, blankRows: true, totals: 'bottom', numbers: 'formula', sheets: 'renamed', columnOrder: 'swapped' }),
+};
+
+/** Every choice of each dimension (for the property over random combinations). */
+export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = {
+  indent: ['absolute', 'relative', 'spaces', 'none'],
+  boldUnits: [false, true],
+  numbering: [false, true],
+  codes: ['native', 'column', 'prefix'],
+  totals: ['native', 'top', 'bottom', 'absent'],
+  subtotals: [false, true],
+  unitNames: ['short', 'full'],
+  header: ['merged', 'split', 'bottom', 'leafOnly'],
+  blankRows: [false, true],
+  labels: ['native', 'merged', 'repeated'],
+  numbers: ['number', 'text', 'formula'],
+  scale: ['native', 'wan0', 'wan2', 'wan4', 'yuan'],
+  sheets: ['standard', 'renamed', 'reordered', 'cover'],
+  remarks: [false, true],
+  columnOrder: ['standard', 'swapped'],
+};
