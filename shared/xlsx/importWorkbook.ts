@@ -43,6 +43,7 @@ import { numbering, totalsKind } from './rowEvidence';
 import type { ParsedSheet } from './read/parsedSheet';
 import type { SheetEntry } from './read/workbookParts';
 import { SheetView } from './sheetView';
+import { checkStructure } from './structureCheck';
 import { guardWorkbookBytes, type ZipPlatform } from './zipGuard';
 
 export interface ImportProgress {
@@ -380,5 +381,6 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     else if (key in reported) delete reported[key];
   }
   if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
+  ctx.report.structure = checkStructure(doc, ctx.printed);
   return { ...doc, reported };
 }

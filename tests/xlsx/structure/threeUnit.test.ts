@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../shared/rules/audit';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
+import { formatImportReport } from '../../../shared/xlsx/report';
 import { canonical } from '../canonical';
 import { ordinaryLayout, ownWorkbook, threeUnitDocument } from './threeUnit';
 
@@ -44,5 +45,12 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     const names = doc.projects.order.flatMap((id) => [doc.projects.byId[id]!.name, doc.projects.byId[id]!.tableNames.table13 ?? '']);
     expect(names.filter((n) => /合计|小计/.test(n))).toEqual([]);
     expect(report.skipped.filter((s) => s.ref?.startsWith('表13'))).toEqual([]);
+  });
+
+  it('says in the report’s first lines that every printed total agrees with its detail', async () => {
+    const { report } = await imported(await ordinaryLayout(threeUnitDocument()));
+    expect(report.structure).toMatchObject({ differ: 0, warnings: [] });
+    expect(report.structure!.agree).toBeGreaterThan(300);
+    expect(formatImportReport(report).split('\n')[1]).toBe(`  结构核对：${report.structure!.agree} 个合计与明细一致（其中 0 个尾差），0 个不一致`);
   });
 });
