@@ -264,7 +264,7 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
       } else if (r.kind === 'project' || r.kind === 'category' || r.kind === 'group') {
         prefix = `（${chineseOrdinal(counters[1]!++).slice(0, -1)}）`;
         counters[2] = 0;
-      } else if (r.kind === 'subItem' || (r.kind === 'line' && g.id === 'T4') || r.kind === 'item') prefix = `${++counters[2]!}.`;
+      } else if (r.kind === 'subItem' || (r.kind === 'line' && g.id === 'T4') || r.kind === 'item') prefix = `${++counters[2]!}.${/^\d/.test(cell.text) ? ' ' : ''}`;
       if (prefix) cell.text = prefix + cell.text;
     }
   }
