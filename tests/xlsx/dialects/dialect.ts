@@ -22,8 +22,14 @@ export interface Dialect {
   subtotals: boolean;
   /** Units under their full names (测试市…) in every table. */
   unitNames: 'short' | 'full';
-  /** Header as merged cells (native), split (text repeated in every cell of a merge), text at the bottom of unmerged spans, or only the lowest header row. */
-  header: 'merged' | 'split' | 'bottom' | 'leafOnly';
+  /**
+   * Header as merged cells (native), split (text repeated in every cell of a merge), text at the
+   * bottom of unmerged spans, merged across only (a vertical span repeats its text), or only the
+   * lowest header row.
+   */
+  header: 'merged' | 'split' | 'bottom' | 'across' | 'leafOnly';
+  /** Lines above the header: 表N / title / 单位名称 … 单位 (standard), 单位名称 and 单位 on rows of their own, or no 表N line. */
+  title: 'standard' | 'split' | 'bare';
   /** A blank row before each unit block. */
   blankRows: boolean;
   /** Unit label cells: as the official layout (表12 merged over its year rows), merged over their block, or repeated on every row. */
@@ -48,6 +54,7 @@ export const OFFICIAL: Dialect = {
   subtotals: false,
   unitNames: 'short',
   header: 'merged',
+  title: 'standard',
   blankRows: false,
   labels: 'native',
   numbers: 'number',
@@ -76,7 +83,10 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'full-unit-names': d({ unitNames: 'full' }),
   'header-split': d({ header: 'split' }),
   'header-bottom': d({ header: 'bottom' }),
+  'header-across': d({ header: 'across' }),
   'header-leaf-only': d({ header: 'leafOnly' }),
+  'title-split': d({ title: 'split' }),
+  'title-bare': d({ title: 'bare' }),
   'blank-rows': d({ blankRows: true }),
   'labels-merged': d({ labels: 'merged' }),
   'labels-repeated': d({ labels: 'repeated' }),
@@ -92,9 +102,9 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   remarks: d({ remarks: true }),
   'columns-swapped': d({ columnOrder: 'swapped' }),
   // Combinations seen in published workbooks (the 3-unit department, a budget-system export).
-  'published-wan-2': d({ indent: 'none', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', scale: 'wan2' }),
+  'published-wan-2': d({ indent: 'none', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', title: 'split', scale: 'wan2' }),
   'system-export': d({ indent: 'spaces', numbering: true, codes: 'prefix', header: 'split', numbers: 'text', sheets: 'cover', remarks: true }),
-  'clerk-copy': d({ indent: 'relative', boldUnits: true, blankRows: true, totals: 'bottom', numbers: 'formula', sheets: 'renamed', columnOrder: 'swapped' }),
+  'clerk-copy': d({ indent: 'relative', boldUnits: true, blankRows: true, totals: 'bottom', header: 'across', title: 'bare', numbers: 'formula', sheets: 'renamed', columnOrder: 'swapped' }),
 };
 
 /** Every choice of each dimension (for the property over random combinations). */
@@ -106,7 +116,8 @@ export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = 
   totals: ['native', 'top', 'bottom', 'absent'],
   subtotals: [false, true],
   unitNames: ['short', 'full'],
-  header: ['merged', 'split', 'bottom', 'leafOnly'],
+  header: ['merged', 'split', 'bottom', 'across', 'leafOnly'],
+  title: ['standard', 'split', 'bare'],
   blankRows: [false, true],
   labels: ['native', 'merged', 'repeated'],
   numbers: ['number', 'text', 'formula'],

@@ -310,14 +310,17 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
 function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, sheetName: string, unitText: string, unitCol: number): SheetSpec {
   const s = emptySheet(sheetName);
   const n = t.cols.length;
-  put(s, 1, 1, { value: g.label });
-  put(s, 2, 1, { value: g.title });
-  s.merges.push({ top: 2, left: 1, bottom: 2, right: n });
-  put(s, 3, 1, { value: `单位名称：${book.departmentName}` });
-  put(s, 3, n, { value: `单位：${unitText}` });
+  let line = 1;
+  if (dialect.title !== 'bare') put(s, line++, 1, { value: g.label });
+  put(s, line, 1, { value: g.title });
+  s.merges.push({ top: line, left: 1, bottom: line, right: n });
+  line++;
+  put(s, line, 1, { value: `单位名称：${book.departmentName}` });
+  if (dialect.title === 'split') line++;
+  put(s, line, n, { value: `单位：${unitText}` });
 
   // Header.
-  const top = 4;
+  const top = line + 1;
   const depth = dialect.header === 'leafOnly' ? 1 : t.depth;
   for (const h of t.header) {
     if (dialect.header === 'leafOnly') {
@@ -326,6 +329,11 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
       for (let r = h.top; r <= h.bottom; r++) for (let c = h.left; c <= h.right; c++) put(s, top + r, c + 1, { value: h.text });
     } else if (dialect.header === 'bottom') {
       put(s, top + h.bottom, h.left + 1, { value: h.text });
+    } else if (dialect.header === 'across') {
+      for (let r = h.top; r <= h.bottom; r++) {
+        put(s, top + r, h.left + 1, { value: h.text });
+        if (h.right > h.left) s.merges.push({ top: top + r, left: h.left + 1, bottom: top + r, right: h.right + 1 });
+      }
     } else {
       put(s, top + h.top, h.left + 1, { value: h.text });
       if (h.bottom > h.top || h.right > h.left) s.merges.push({ top: top + h.top, left: h.left + 1, bottom: top + h.bottom, right: h.right + 1 });
