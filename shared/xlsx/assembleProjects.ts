@@ -50,9 +50,8 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
       return;
     }
     if (totalsKind(name) === 'unit') {
-      // A unit's 小计 says what its unit row says; with no unit row it is the unit's printed total.
-      if (current && current.rows.length === 0) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.unit.id), null);
-      else ctx.note(`“${name}”行按单位小计读取，不作为项目`, rowRef(t, row));
+      // A unit's 小计 (above or below its projects) is the unit's printed total.
+      if (current) amounts += readRowAmounts(ctx, t, unit, row, R.unit((current as Block).unit.id), null);
       return;
     }
     const who = unitOrDept(ctx, name, i, () => false);

@@ -13,6 +13,8 @@ import { T3_INPUT_COLUMNS, T12_LEAF_COLUMNS } from '../compute/buildGraph';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
 import { totalsKind } from './rowEvidence';
+import { decimalsOf } from './cellValues';
+import { printedPrecisionFen } from '../money/format';
 
 const LEAVES = new Set<string>(FUNDING_LEAVES);
 
@@ -42,15 +44,48 @@ export interface TableResult {
   amounts: number;
 }
 
-/** Units listed by a unit-rows table (表2/表3): every row after the department row. */
-export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable): void {
+/**
+ * Which row of 表2/表3 is the department's: a 合计/总计 row or the department's name wherever it
+ * sits; else the first row when it is no known unit and its amounts are the sum of the rows below
+ * (or, with nothing to add up, when it is not a 本级 name). -1 when the table has no department row.
+ */
+export function departmentRowOf(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): number {
+  const label = (r: ReadRow) => r.labels.unit ?? '';
+  const total = t.rows.findIndex((r) => totalsKind(label(r)) === 'all');
+  if (total >= 0) return total;
+  const named = t.rows.findIndex((r) => label(r) !== '' && ctx.isDepartmentName(label(r)));
+  if (named >= 0) return named;
+  const first = t.rows.findIndex((r) => label(r) !== '');
+  if (first < 0 || ctx.unitByName(label(t.rows[first]!))) return -1;
+  const others = t.rows.filter((r, k) => k !== first && label(r) !== '' && !totalsKind(label(r)));
+  const amountsOf = (r: ReadRow) => {
+    const out = new Map<string, number>();
+    for (const [col, cell] of Object.entries(r.amounts)) out.set(col, ctx.amountQuiet(cell.raw, unit) ?? 0);
+    return out;
+  };
+  const top = amountsOf(t.rows[first]!);
+  const sums = new Map<string, number>();
+  let step = 1;
+  for (const r of others) for (const [col, v] of amountsOf(r)) sums.set(col, (sums.get(col) ?? 0) + v);
+  for (const v of [...top.values(), ...sums.values()]) step = Math.max(step, v === 0 ? 1 : printedPrecisionFen(unit, decimalsOf(v, unit)));
+  const cols = new Set([...top.keys(), ...sums.keys()]);
+  const nonZero = [...cols].some((c) => (top.get(c) ?? 0) !== 0 || (sums.get(c) ?? 0) !== 0);
+  if (others.length === 0 || !nonZero) return /本级$/.test(normalizeName(label(t.rows[first]!))) ? -1 : first;
+  const tolerance = (others.length * step) / 2;
+  return [...cols].every((c) => Math.abs((top.get(c) ?? 0) - (sums.get(c) ?? 0)) <= tolerance) ? first : -1;
+}
+
+/** Units listed by a unit-rows table (表2/表3): every row but the department's and totals. */
+export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): void {
+  const dept = departmentRowOf(ctx, t, unit);
   t.rows.forEach((row, i) => {
     const name = row.labels.unit;
     if (!name) return;
-    if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
-      ctx.deptShortName ??= name;
+    if (i === dept) {
+      if (!totalsKind(name)) ctx.deptShortName ??= name;
       return;
     }
+    if (totalsKind(name)) return;
     ctx.addUnit(name);
   });
 }
@@ -59,9 +94,10 @@ export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable): void {
 export function assembleUnitRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const table = t.def.id;
   let amounts = 0;
+  const dept = departmentRowOf(ctx, t, unit);
   t.rows.forEach((row, i) => {
     const name = row.labels.unit ?? '';
-    if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
+    if (i === dept) {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
       return;
     }
@@ -128,6 +164,10 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
       if (hasAmounts(row)) ctx.skip(rowRef(t, row), '本行没有项目名称，已跳过');
       return;
     }
+    if (totalsKind(name) === 'unit') {
+      if (current) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.id), null);
+      return;
+    }
     const who = unitOrDept(ctx, name, i, (n) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0);
     if (who === 'dept') {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
@@ -188,11 +228,14 @@ export function newProject(id: string, unitId: string, name: string): Project {
   };
 }
 
-/** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code. */
-function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number): BudgetUnit | 'dept' | null | undefined {
+/** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code; 合计 the department's, 小计 the unit's. */
+function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number): BudgetUnit | 'dept' | 'subtotal' | null | undefined {
   const name = row.labels.unit ?? '';
   if (!name || row.labels.code) return undefined;
-  if (index === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) return 'dept';
+  const total = totalsKind(name);
+  if (total) return total === 'all' ? 'dept' : 'subtotal';
+  if (ctx.isDepartmentName(name) && !(ctx.unitByName(name) && index > 0)) return 'dept';
+  if (index === 0 && !ctx.unitByName(name)) return 'dept';
   const u = ctx.unitByName(name);
   if (!u) ctx.skip(rowRef(t, row), `单位“${name}”无法识别，本行已跳过`);
   return u ?? null;
@@ -201,12 +244,12 @@ function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number):
 export function unitsFromUnitColumn(ctx: ImportContext, t: ReadTable): void {
   t.rows.forEach((row, i) => {
     const name = row.labels.unit ?? '';
-    if (!name || row.labels.code) return;
+    if (!name || row.labels.code || totalsKind(name)) return;
     if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
       ctx.deptShortName ??= name;
       return;
     }
-    if (!ctx.unitByName(name)) {
+    if (!ctx.unitByName(name) && !ctx.isDepartmentName(name)) {
       ctx.note(`${t.def.sheetName}中的单位“${name}”在表2中没有，已按新单位读取`, rowRef(t, row));
       ctx.addUnit(name);
     }
@@ -236,6 +279,10 @@ function forEachLineRow(
   t.rows.forEach((row, i) => {
     const who = unitRow(ctx, t, row, i);
     if (who === 'dept') return add(readRowAmounts(ctx, t, unit, row, R.dept, null));
+    if (who === 'subtotal') {
+      if (current) add(readRowAmounts(ctx, t, unit, row, R.unit(current.id), null));
+      return;
+    }
     if (who === null) return;
     if (who) {
       current = who;
@@ -346,8 +393,8 @@ export function assembleThreePublic(ctx: ImportContext, t: ReadTable, unit: Disp
       if (yearText || hasAmounts(row)) ctx.skip(rowRef(t, row), `年度“${yearText}”既不是 ${ctx.fiscalYear} 年也不是 ${ctx.fiscalYear - 1} 年，本行已跳过`);
       continue;
     }
-    if (label === first && (ctx.isDepartmentName(label) || !ctx.unitByName(label))) {
-      ctx.deptShortName ??= label;
+    if (totalsKind(label) === 'all' || (label === first && (ctx.isDepartmentName(label) || !ctx.unitByName(label)))) {
+      if (!totalsKind(label)) ctx.deptShortName ??= label;
       amounts += readRowAmounts(ctx, t, unit, row, R.threePublic(null, which), null);
       continue;
     }
@@ -376,6 +423,7 @@ export function unitsFromThreePublic(ctx: ImportContext, t: ReadTable): void {
   for (const row of t.rows) {
     const name = row.labels.unit;
     if (!name) continue;
+    if (totalsKind(name)) continue;
     if (first === null) {
       first = name;
       if (ctx.isDepartmentName(name) || !ctx.unitByName(name)) {
@@ -383,7 +431,7 @@ export function unitsFromThreePublic(ctx: ImportContext, t: ReadTable): void {
         continue;
       }
     }
-    if (name !== first && !ctx.unitByName(name)) {
+    if (name !== first && !ctx.unitByName(name) && !ctx.isDepartmentName(name)) {
       ctx.note(`表12中的单位“${name}”在表2中没有，已按新单位读取`, rowRef(t, row));
       ctx.addUnit(name);
     }

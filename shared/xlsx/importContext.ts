@@ -226,14 +226,14 @@ export class ImportContext {
     return null;
   }
 
-  /** The unit a printed name stands for (name, full name, or department-prefix variants). */
+  /** The unit a printed name stands for (name, full name, department-prefix variants, or any form of it: 深圳市X, 市X, X). */
   unitByName(text: string): BudgetUnit | undefined {
     const key = normalizeName(text);
     if (!key) return undefined;
     const direct = this.unitIndex.get(key);
     if (direct) return direct;
     const suffix = this.stripDepartment(key);
-    if (!suffix) return undefined;
+    if (!suffix) return this.unitByCore(key);
     if (!this.suffixIndex) {
       this.suffixIndex = new Map();
       for (const u of this.units) {
@@ -241,7 +241,41 @@ export class ImportContext {
         if (s && !this.suffixIndex.has(s)) this.suffixIndex.set(s, u);
       }
     }
-    return this.suffixIndex.get(suffix);
+    return this.suffixIndex.get(suffix) ?? this.unitByCore(key);
+  }
+
+  /** The one unit whose name or full name has the same core as `key` (none when two have). */
+  private unitByCore(key: string): BudgetUnit | undefined {
+    const core = this.core(key);
+    if (!core) return undefined;
+    const hits = this.units.filter((u) => [u.name, u.fullName].some((n) => n && this.core(n) === core));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  /** The city part of the department's name (深圳 of 深圳市信访局), or null. */
+  private city(): string | null {
+    const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(this.doc.department.name));
+    return m ? m[1]! : null;
+  }
+
+  /** A name without its city (深圳市X → 市X), for names printed in full; null when it has none. */
+  private withoutCity(name: string): string | null {
+    const city = this.city();
+    const key = normalizeName(name);
+    if (!city || !key.startsWith(`${city}市`) || key.length <= city.length + 1) return null;
+    const printed = name.trim();
+    return printed.length === key.length ? printed.slice(city.length) : key.slice(city.length);
+  }
+
+  /** Core of a name: without city, leading 市 and the department's own name (深圳市信访局本级, 市信访局本级, 信访局本级 → 本级). */
+  private core(name: string): string {
+    let k = this.withoutCity(name) ?? normalizeName(name);
+    k = k.replace(/^市/, '');
+    for (const p of this.departmentPrefixes()) {
+      const bare = p.replace(/^.{0,8}?市/, '');
+      if (bare && k.startsWith(bare) && k.length > bare.length) return k.slice(bare.length);
+    }
+    return k;
   }
 
   /** Add a unit read from a table (metadata id and kind when the name matches). */
@@ -250,6 +284,12 @@ export class ImportContext {
     if (existing) return existing;
     this.metaUnits ??= new Map((this.meta?.units ?? []).map((u) => [normalizeName(u.name), u]));
     const metaUnit = this.metaUnits.get(normalizeName(name));
+    // A name printed in full (深圳市X) is kept as the full name; the unit is called 市X like the department.
+    const short = !metaUnit && !fullName ? this.withoutCity(name) : null;
+    if (short) {
+      fullName = name;
+      name = short;
+    }
     const id = this.ids.take(`u|${normalizeName(name)}`, 'u');
     const unit: BudgetUnit = {
       id,

@@ -238,14 +238,16 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   const g = rec.grid;
   for (const id of ['T2', 'T3'] as const) {
     const t = g.get(id);
-    if (t) unitsFromUnitRows(ctx, t);
+    if (t) unitsFromUnitRows(ctx, t, t.unit ?? docUnit);
   }
   if (g.get('T12')) unitsFromThreePublic(ctx, g.get('T12')!);
   for (const id of ['T7', 'T8', 'T9', 'T10', 'T11'] as const) {
     const t = g.get(id);
     if (t) unitsFromUnitColumn(ctx, t);
   }
-  doc.department.shortName = (ctx.deptShortName ?? doc.department.name).slice(0, 200);
+  // Without a department row (合计 instead, or none), the office's unit says it: 市X局本级 → 市X局.
+  const office = ctx.units.map((u) => u.name).find((n) => /.本级$/.test(n));
+  doc.department.shortName = (ctx.deptShortName ?? office?.replace(/本级$/, '') ?? doc.department.name).slice(0, 200);
 
   const unitOf = (t: ReadTable): DisplayUnit => t.unit ?? docUnit;
   const results = new Map<string, TableResult>();
