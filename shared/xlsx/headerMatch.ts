@@ -124,7 +124,8 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
   for (let r = top + 1; r <= Math.min(sheet.rowCount, top + 6); r++) {
     const texts = sheet.rowTexts(r);
     if (texts.length === 0) break;
-    if (!texts.every((t) => known.has(headerKey(t.text)))) break;
+    // A header row holds column texts only; a foreign column (备注) merged down or repeated from the top row does not end it.
+    if (!texts.every((t) => known.has(headerKey(t.text)) || headerKey(t.text) === headerKey(sheet.text(top, t.c)))) break;
     bottom = r;
   }
   const width = Math.min(sheet.colCount, 200);
