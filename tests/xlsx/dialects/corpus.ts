@@ -3,6 +3,8 @@
  * - sample: the bundled 深圳市信访局 2020 budget (万元, printed totals of its own, 尾差 included);
  * - multi-unit-a / multi-unit-b: generated 2–3-unit departments with projects and sub-items
  *   (tests/xlsx/docGen.ts, fixed seeds), amounts in whole 万元 so every printed precision is exact;
+ * - multi-unit-rounded: the same kind of department with amounts in whole 元, so a workbook in
+ *   万元 rounds every figure on its own and its totals differ from the sums of its parts (尾差);
  * - small-yuan: the hand-built two-unit department in 元 (tests/fixtures/smallBudget.ts), without
  *   the functional lines no printed table shows.
  * A document is printed only at precisions that keep its amounts (the sample only as it was
@@ -20,16 +22,18 @@ export interface CorpusDocument {
   name: string;
   doc: DepartmentBudget;
   scales: readonly Scale[];
+  /** The coarsest printed step (分) at which every amount of the document is exact; coarser printing rounds. */
+  exactStep: number;
 }
 
 const INPUT_SECTIONS = ['incomes', 'economicLines', 'subItems', 'functionalLines', 'transferLines', 'procurementItems', 'unitProcurement', 'threePublic', 'otherExpenditure', 'projects'] as const;
 
-/** Every amount of the document rounded to whole 万元 (half away from zero). */
-function wholeWan(doc: DepartmentBudget): DepartmentBudget {
+/** Every amount of the document rounded to a multiple of `step` 分 (half away from zero). */
+function roundedTo(doc: DepartmentBudget, step: number): DepartmentBudget {
   const out = structuredClone(doc);
   const walk = (x: unknown): unknown => {
     if (typeof x === 'number') {
-      const r = Math.sign(x) * Math.round(Math.abs(x) / 1_000_000) * 1_000_000;
+      const r = Math.sign(x) * Math.round(Math.abs(x) / step) * step;
       return r === 0 ? 0 : r;
     }
     if (Array.isArray(x)) return x.map(walk);
@@ -42,11 +46,11 @@ function wholeWan(doc: DepartmentBudget): DepartmentBudget {
 }
 
 /** A generated department with several units and projects with sub-items, from a fixed seed. */
-function generated(seed: number, minUnits: number): DepartmentBudget {
+function generated(seed: number, minUnits: number, step: number): DepartmentBudget {
   const docs = fc.sample(documentArbitrary(true), { seed, numRuns: 400 });
   const fits = docs.find(({ doc }) => doc.units.order.length >= minUnits && doc.projects.order.length >= 3 && doc.subItems.order.length >= 3 && doc.economicLines.order.length >= 3 && doc.department.displayUnit === 'wan');
   if (!fits) throw new Error(`no generated document for seed ${seed}`);
-  return wholeWan(fits.doc);
+  return roundedTo(fits.doc, step);
 }
 
 function smallYuan(): DepartmentBudget {
@@ -62,10 +66,11 @@ let cached: CorpusDocument[] | null = null;
 export function corpusDocuments(): CorpusDocument[] {
   const all = DIALECT_CHOICES.scale;
   cached ??= [
-    { name: 'sample', doc: loadSample(), scales: ['native', 'wan0'] },
-    { name: 'multi-unit-a', doc: generated(13, 3), scales: all },
-    { name: 'multi-unit-b', doc: generated(2026, 2), scales: all },
-    { name: 'small-yuan', doc: smallYuan(), scales: ['native', 'yuan', 'wan4'] },
+    { name: 'sample', doc: loadSample(), scales: ['native', 'wan0'], exactStep: 1_000_000 },
+    { name: 'multi-unit-a', doc: generated(13, 3, 1_000_000), scales: all, exactStep: 1_000_000 },
+    { name: 'multi-unit-b', doc: generated(2026, 2, 1_000_000), scales: all, exactStep: 1_000_000 },
+    { name: 'multi-unit-rounded', doc: generated(7, 3, 100), scales: all, exactStep: 100 },
+    { name: 'small-yuan', doc: smallYuan(), scales: ['native', 'yuan', 'wan4'], exactStep: 100 },
   ];
   return cached;
 }

@@ -8,8 +8,12 @@
 export type Scale = 'native' | 'wan0' | 'wan2' | 'wan4' | 'yuan';
 
 export interface Dialect {
-  /** Hierarchy of label cells: Excel indentation = level (absolute), 2 × level + 1 (relative), leading spaces, or none. */
-  indent: 'absolute' | 'relative' | 'spaces' | 'none';
+  /**
+   * Hierarchy of label cells: Excel indentation = level (absolute), 2 × level + 1 (relative),
+   * units at the indentation of their projects and sub-items one level in (shallow), leading
+   * spaces, or none.
+   */
+  indent: 'absolute' | 'relative' | 'shallow' | 'spaces' | 'none';
   /** Department and unit rows in bold. */
   boldUnits: boolean;
   /** Units 一、, projects and categories （一）, sub-items and lines 1. (表13: 1、). */
@@ -73,6 +77,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'indent-spaces': d({ indent: 'spaces' }),
   'bold-units': d({ boldUnits: true }),
   'bold-units-no-indent': d({ indent: 'none', boldUnits: true }),
+  'bold-units-shallow': d({ indent: 'shallow', boldUnits: true }),
   numbered: d({ numbering: true }),
   'codes-column': d({ codes: 'column' }),
   'codes-prefix': d({ codes: 'prefix' }),
@@ -102,14 +107,14 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   remarks: d({ remarks: true }),
   'columns-swapped': d({ columnOrder: 'swapped' }),
   // Combinations seen in published workbooks (the 3-unit department, a budget-system export).
-  'published-wan-2': d({ indent: 'none', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', title: 'split', scale: 'wan2' }),
+  'published-wan-2': d({ indent: 'shallow', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', title: 'split', scale: 'wan2' }),
   'system-export': d({ indent: 'spaces', numbering: true, codes: 'prefix', header: 'split', numbers: 'text', sheets: 'cover', remarks: true }),
   'clerk-copy': d({ indent: 'relative', boldUnits: true, blankRows: true, totals: 'bottom', header: 'across', title: 'bare', numbers: 'formula', sheets: 'renamed', columnOrder: 'swapped' }),
 };
 
 /** Every choice of each dimension (for the property over random combinations). */
 export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = {
-  indent: ['absolute', 'relative', 'spaces', 'none'],
+  indent: ['absolute', 'relative', 'shallow', 'spaces', 'none'],
   boldUnits: [false, true],
   numbering: [false, true],
   codes: ['native', 'column', 'prefix'],

@@ -42,9 +42,11 @@ function expectAudit(r: CaseResult): void {
 }
 
 describe('the corpus', () => {
-  it('has at least 15 dialects, each document printed at a precision that keeps its amounts', () => {
+  it('has at least 15 dialects, several multi-unit documents with sub-items, one in 元 and one rounded in 万元', () => {
     expect(Object.keys(NAMED_DIALECTS).length).toBeGreaterThanOrEqual(15);
-    expect(docs.map((d) => d.name)).toEqual(['sample', 'multi-unit-a', 'multi-unit-b', 'small-yuan']);
+    expect(docs.map((d) => d.name)).toEqual(['sample', 'multi-unit-a', 'multi-unit-b', 'multi-unit-rounded', 'small-yuan']);
+    // One document whose amounts a workbook in 万元 rounds (尾差 between printed totals and printed parts).
+    expect(docs.some((d) => d.exactStep < 10_000)).toBe(true);
     const multi = docs.filter((d) => d.doc.units.order.length >= 2);
     expect(multi.length).toBeGreaterThanOrEqual(3);
     for (const d of multi) expect(d.doc.subItems.order.length).toBeGreaterThanOrEqual(3);

@@ -76,3 +76,12 @@ export function signature(f: Finding): string {
   return `${f.severity === 'error' ? 'error' : 'notice'}|${f.rule}|${f.differenceFen ?? ''}|${f.leftFen ?? ''}|${f.rightFen ?? ''}|${cells}`;
 }
 
+/**
+ * A 强制性 finding of a rounded workbook, without the amounts: the audit of the exact document
+ * and of its rounded print must raise the same 强制性 findings at the same places, while the
+ * amounts they quote differ by rounding and 尾差 notes come with the rounding.
+ */
+export function roundedSignature(f: Finding): string | null {
+  return f.severity === 'error' ? `error|${f.rule}|${f.cells.map((c) => `${c.table}.${c.column}`).join(',')}` : null;
+}
+

@@ -356,6 +356,7 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
       if (cell.indent > 0) {
         if (dialect.indent === 'absolute') indent = cell.indent;
         else if (dialect.indent === 'relative') indent = 2 * cell.indent + 1;
+        else if (dialect.indent === 'shallow') indent = Math.max(0, cell.indent - 2);
         else if (dialect.indent === 'spaces') text = '  '.repeat(cell.indent) + text;
       }
       put(s, r, c + 1, { value: text, ...(bold ? { bold } : {}), ...(indent ? { indent } : {}) });

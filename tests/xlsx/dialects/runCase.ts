@@ -9,7 +9,7 @@ import type { Finding } from '../../../shared/rules/finding';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
 import { expectedDocument, forDocument, type CorpusDocument } from './corpus';
 import type { Dialect } from './dialect';
-import { fidelity, signature, type Fidelity } from './fidelity';
+import { fidelity, roundedSignature, signature, type Fidelity } from './fidelity';
 import type { SheetSpec } from './layoutGrid';
 import { printedBook } from './printedBook';
 import { dialectSheets, printScale, writeSheets, type PrintScale } from './writeDialect';
@@ -20,19 +20,27 @@ export interface CaseResult {
   imported: DepartmentBudget | null;
   error: string | null;
   rows: Fidelity;
-  /** Findings of the import's audit that the expected document's audit does not have, and the reverse. */
+  /**
+   * Findings of the import's audit that the expected document's audit does not have, and the
+   * reverse (for a workbook that rounds the document's amounts, 强制性 findings by rule and place).
+   */
   extraFindings: Finding[];
   missingFindings: Finding[];
 }
 
-/** Multiset difference of two finding lists by their id-free signatures. */
-export function findingsDiff(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+/** Multiset difference of two finding lists by their id-free signatures (findings without one are left out). */
+export function findingsDiff(a: readonly Finding[], b: readonly Finding[], sig: (f: Finding) => string | null = signature): Finding[] {
   const left = new Map<string, number>();
-  for (const f of b) left.set(signature(f), (left.get(signature(f)) ?? 0) + 1);
+  for (const f of b) {
+    const s = sig(f);
+    if (s !== null) left.set(s, (left.get(s) ?? 0) + 1);
+  }
   return a.filter((f) => {
-    const n = left.get(signature(f)) ?? 0;
+    const s = sig(f);
+    if (s === null) return false;
+    const n = left.get(s) ?? 0;
     if (n === 0) return true;
-    left.set(signature(f), n - 1);
+    left.set(s, n - 1);
     return false;
   });
 }
@@ -66,13 +74,14 @@ export async function runCase(doc: CorpusDocument, dialect0: Dialect, changes: I
   const imported = r.ok ? r.doc : null;
   const want = runAudit(expected);
   const got = imported ? runAudit(imported) : [];
+  const sig = scale.step > doc.exactStep ? roundedSignature : signature;
   return {
     scale,
     expected,
     imported,
     error: r.ok ? null : r.error.message,
     rows: fidelity(expected, imported, scale.step),
-    extraFindings: imported ? findingsDiff(got, want) : [],
-    missingFindings: imported ? findingsDiff(want, got) : [],
+    extraFindings: imported ? findingsDiff(got, want, sig) : [],
+    missingFindings: imported ? findingsDiff(want, got, sig) : [],
   };
 }
