@@ -67,12 +67,12 @@ export function fidelity(expected: DepartmentBudget, imported: DepartmentBudget 
 
 /**
  * A finding without ids or wording: 强制性 or not, rule, the amounts compared and the cells'
- * tables, columns and values. Row keys carry document ids; messages quote amounts at the display
+ * tables and columns. Row keys carry document ids; messages quote amounts at the display
  * precision; and whether a non-blocking difference is 提示性 or 尾差 depends on whether the
  * amounts were rounded, which a workbook at 4 decimals of 万元 cannot tell from one in 元.
  */
 export function signature(f: Finding): string {
-  const cells = f.cells.map((c) => `${c.table}.${c.column}=${c.valueFen ?? ''}`).join(',');
+  const cells = f.cells.map((c) => `${c.table}.${c.column}`).join(',');
   return `${f.severity === 'error' ? 'error' : 'notice'}|${f.rule}|${f.differenceFen ?? ''}|${f.leftFen ?? ''}|${f.rightFen ?? ''}|${cells}`;
 }
 
