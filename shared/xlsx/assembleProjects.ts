@@ -12,7 +12,7 @@ import { hasAmounts, leafInputs, newProject, readRowAmounts, rowRef, unitOrDept,
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
 import { normalizeName } from './norm';
-import { numbering, partitionProjects, totalsKind, type EvidenceRow } from './rowEvidence';
+import { partitionProjects, totalsKind, type EvidenceRow } from './rowEvidence';
 
 interface Block {
   unit: BudgetUnit;
@@ -40,9 +40,7 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
   let amounts = 0;
   const blocks: Block[] = [];
   let current: Block | null = null;
-  // Numbering is the sheet's when at least two rows carry it; then it is not part of the names.
-  const numbered = t.rows.filter((r) => r.labels.name && numbering(r.labels.name).depth !== null).length >= 2;
-  const nameOf = (row: ReadRow) => (numbered ? numbering(row.labels.name ?? '').rest : (row.labels.name ?? '').trim());
+  const nameOf = (row: ReadRow) => (row.labels.name ?? '').trim();
   t.rows.forEach((row, i) => {
     const name = nameOf(row);
     if (!name) {
@@ -74,7 +72,7 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
   for (const block of blocks) {
     const evidence: EvidenceRow[] = block.rows.map((row) => {
       const key = normalizeName(nameOf(row));
-      return { indent: row.indent, bold: row.bold, numberingDepth: numbered ? numbering(row.labels.name ?? '').depth : null, knownProject: knownProjectNames.has(key), key, amounts: printed.get(row)! };
+      return { indent: row.indent, bold: row.bold, numberingDepth: row.numbering, knownProject: knownProjectNames.has(key), key, amounts: printed.get(row)! };
     });
     const isProject = partitionProjects(evidence, step);
     let project: Project | null = null;

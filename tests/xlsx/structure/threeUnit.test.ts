@@ -3,6 +3,7 @@
  * imports to the same document as our own layout of it — 8 projects with their 16 sub-items, the
  * 表13 合计/小计 rows read as totals — and its audit is the audit of our own layout.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../shared/rules/audit';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
@@ -45,6 +46,39 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     const names = doc.projects.order.flatMap((id) => [doc.projects.byId[id]!.name, doc.projects.byId[id]!.tableNames.table13 ?? '']);
     expect(names.filter((n) => /合计|小计/.test(n))).toEqual([]);
     expect(report.skipped.filter((s) => s.ref?.startsWith('表13'))).toEqual([]);
+  });
+
+  it('reads numbered rows (一、 units, （一） projects, 1. sub-items) under their names, the numbering as a hint', async () => {
+    const doc = threeUnitDocument();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await ordinaryLayout(doc)) as unknown as ExcelJS.Buffer);
+    const units = new Set(doc.units.order.map((id) => doc.units.byId[id]!.name));
+    const projects = new Set(doc.projects.order.map((id) => doc.projects.byId[id]!.name));
+    const ws = wb.getWorksheet('表5')!;
+    const counters = [0, 0, 0];
+    const CN = '一二三四五六七八九十';
+    ws.eachRow((row, r) => {
+      const cell = row.getCell(1);
+      if (r <= 6 || typeof cell.value !== 'string') return;
+      const name = cell.value;
+      // 待支付以前年度采购项目 is its own sub-item: the first row of a name is the project.
+      const level = units.has(name) ? 0 : projects.has(name) && !(ws.getRow(r - 1).getCell(1).value === name) ? 1 : 2;
+      if (level === 0 && r === 7) return; // the department row
+      counters[level]!++;
+      for (let k = level + 1; k < 3; k++) counters[k] = 0;
+      const n = counters[level]!;
+      cell.value = level === 0 ? `${CN[n - 1]}、${name}` : level === 1 ? `（${CN[n - 1]}）${name}` : `${n}.${name}`;
+    });
+    // Units numbered in the other tables too.
+    for (const name of ['表2', '表3', '表4']) {
+      let n = 0;
+      wb.getWorksheet(name)!.eachRow((row) => {
+        const cell = row.getCell(1);
+        if (typeof cell.value === 'string' && units.has(cell.value)) cell.value = `${CN[n++]}、${cell.value}`;
+      });
+    }
+    const { doc: got } = await imported(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(canonical(got, 10_000)).toEqual(canonical(doc, 10_000));
   });
 
   it('says in the report’s first lines that every printed total agrees with its detail', async () => {
