@@ -82,15 +82,17 @@ export function forDocument(dialect: Dialect, doc: CorpusDocument): Dialect {
 
 /**
  * The document an import of the dialect must give: the unit printed, and under full unit names
- * the units' full names as printed.
+ * the units' full names as printed (in 表13 only: those of the units 表13 lists).
  */
 export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale: PrintScale = printScale(doc, dialect.scale)): DepartmentBudget {
   const out = structuredClone(doc);
   out.department.displayUnit = scale.unit;
-  if (dialect.unitNames === 'full') {
+  if (dialect.unitNames !== 'short') {
     const book = { departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
+    // Only in 表13: the units it lists (those with projects under performance management).
+    const in13 = new Set(Object.values(doc.projects.byId).filter((p) => p.performanceManaged).map((p) => p.unitId));
     doc.units.order.forEach((id, i) => {
-      out.units.byId[id] = { ...out.units.byId[id]!, fullName: fullUnitName(book, i) };
+      if (dialect.unitNames === 'full' || in13.has(id)) out.units.byId[id] = { ...out.units.byId[id]!, fullName: fullUnitName(book, i) };
     });
   }
   return out;

@@ -24,8 +24,8 @@ export interface Dialect {
   totals: 'native' | 'top' | 'bottom' | 'absent';
   /** A 小计 row per unit carries the unit's amounts (the unit row keeps only its name). */
   subtotals: boolean;
-  /** Units under their full names (测试市…) in every table. */
-  unitNames: 'short' | 'full';
+  /** Units under their full names (测试市…) in every table, or only in 表13 (as the budget system prints it). */
+  unitNames: 'short' | 'full' | 'fullIn13';
   /**
    * Header as merged cells (native), split (text repeated in every cell of a merge), text at the
    * bottom of unmerged spans, merged across only (a vertical span repeats its text), or only the
@@ -36,8 +36,11 @@ export interface Dialect {
   title: 'standard' | 'split' | 'bare';
   /** A blank row before each unit block. */
   blankRows: boolean;
-  /** Unit label cells: as the official layout (表12 merged over its year rows), merged over their block, or repeated on every row. */
-  labels: 'native' | 'merged' | 'repeated';
+  /**
+   * Unit label cells: as the official layout (表12 merged over its year rows), merged over their
+   * block, repeated on every row, or merged across the label columns of their row (表7–表11).
+   */
+  labels: 'native' | 'merged' | 'repeated' | 'across';
   /** Amounts as numbers, as text with thousands separators, or as formulas with cached values. */
   numbers: 'number' | 'text' | 'formula';
   scale: Scale;
@@ -86,6 +89,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'total-absent': d({ totals: 'absent' }),
   subtotals: d({ subtotals: true }),
   'full-unit-names': d({ unitNames: 'full' }),
+  'full-unit-names-13': d({ unitNames: 'fullIn13' }),
   'header-split': d({ header: 'split' }),
   'header-bottom': d({ header: 'bottom' }),
   'header-across': d({ header: 'across' }),
@@ -95,6 +99,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'blank-rows': d({ blankRows: true }),
   'labels-merged': d({ labels: 'merged' }),
   'labels-repeated': d({ labels: 'repeated' }),
+  'labels-across': d({ labels: 'across' }),
   'numbers-text': d({ numbers: 'text' }),
   'numbers-formula': d({ numbers: 'formula' }),
   'wan-0': d({ scale: 'wan0' }),
@@ -108,7 +113,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'columns-swapped': d({ columnOrder: 'swapped' }),
   // Combinations seen in published workbooks (the 3-unit department, a budget-system export).
   'published-wan-2': d({ indent: 'shallow', boldUnits: true, totals: 'top', subtotals: true, unitNames: 'full', labels: 'merged', title: 'split', scale: 'wan2' }),
-  'system-export': d({ indent: 'spaces', numbering: true, codes: 'prefix', header: 'split', numbers: 'text', sheets: 'cover', remarks: true }),
+  'system-export': d({ indent: 'spaces', numbering: true, codes: 'prefix', header: 'split', labels: 'across', numbers: 'text', sheets: 'cover', remarks: true }),
   'clerk-copy': d({ indent: 'relative', boldUnits: true, blankRows: true, totals: 'bottom', header: 'across', title: 'bare', numbers: 'formula', sheets: 'renamed', columnOrder: 'swapped' }),
 };
 
@@ -120,11 +125,11 @@ export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = 
   codes: ['native', 'column', 'prefix'],
   totals: ['native', 'top', 'bottom', 'absent'],
   subtotals: [false, true],
-  unitNames: ['short', 'full'],
+  unitNames: ['short', 'full', 'fullIn13'],
   header: ['merged', 'split', 'bottom', 'across', 'leafOnly'],
   title: ['standard', 'split', 'bare'],
   blankRows: [false, true],
-  labels: ['native', 'merged', 'repeated'],
+  labels: ['native', 'merged', 'repeated', 'across'],
   numbers: ['number', 'text', 'formula'],
   scale: ['native', 'wan0', 'wan2', 'wan4', 'yuan'],
   sheets: ['standard', 'renamed', 'reordered', 'cover'],

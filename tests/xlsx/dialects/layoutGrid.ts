@@ -183,7 +183,7 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
   const label = t.cols.findIndex((c) => c.kind === 'label' && c.key !== 'code');
 
   // Full unit names (the department keeps its short name).
-  if (dialect.unitNames === 'full') {
+  if (dialect.unitNames === 'full' || (dialect.unitNames === 'fullIn13' && g.id === 'T13')) {
     for (const r of t.rows) {
       if (r.unit === null) continue;
       const short = book.units[r.unit]!.name;
@@ -365,7 +365,7 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
 
   // Unit label cells merged over their rows.
   const merged = dialect.labels === 'merged' && unitCol >= 0 && (UNIT_COLUMN_TABLES.has(g.id) || g.id === 'T13');
-  const native = dialect.labels === 'native' && g.id === 'T12';
+  const native = (dialect.labels === 'native' || dialect.labels === 'across') && g.id === 'T12';
   if ((merged || native || (dialect.labels === 'merged' && g.id === 'T12')) && unitCol >= 0) {
     for (let i = 0; i < t.rows.length; i++) {
       const own = textOf(t.rows[i]!.cells[unitCol] ?? null);
@@ -380,6 +380,17 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
       }
       i = j - 1;
     }
+  }
+
+  // Unit and department labels merged across the label columns (科目编码, 科目名称 …) of their row.
+  if (dialect.labels === 'across' && unitCol >= 0 && UNIT_COLUMN_TABLES.has(g.id)) {
+    let right = unitCol;
+    while (right + 1 < n && t.cols[right + 1]!.kind === 'label' && t.cols[right + 1]!.key !== 'remark') right++;
+    t.rows.forEach((row, i) => {
+      if (right === unitCol || textOf(row.cells[unitCol] ?? null) === null) return;
+      for (let c = unitCol + 1; c <= right; c++) if (row.cells[c]) return;
+      s.merges.push({ top: first + i, left: unitCol + 1, bottom: first + i, right: right + 1 });
+    });
   }
 
   if (g.note) {
