@@ -260,6 +260,18 @@ function codeText(text: string | undefined): string {
   return normalizeName(text ?? '').replace(/\s/g, '');
 }
 
+const FUNCTIONAL_PREFIX = /^(\d{7}|\d{5}|\d{3})(?:\s*[-—.、:：]?\s*(\S.*))?$/;
+const PROCUREMENT_PREFIX = /^([A-CＡ-Ｃ](?:[\d０-９][0-9A-Z０-９Ａ-Ｚ]*)?)(?:[\s\u3000]+(\S.*))?$/;
+
+/** The row's code and name: from the code column, else a code printed before the name (2010301 行政运行). */
+function codeAndName(row: ReadRow, prefix: RegExp): { code: string; name: string } {
+  const name = row.labels.name ?? '';
+  const code = codeText(row.labels.code);
+  if (code || !name) return { code, name };
+  const m = prefix.exec(name.trim());
+  return m ? { code: codeText(m[1]), name: (m[2] ?? '').trim() } : { code, name };
+}
+
 /**
  * Rows of a table that lists lines under unit rows (表7–表11): department and unit rows are read
  * as printed totals; every other row is handed to `onLine` with the unit it stands under (null
@@ -298,8 +310,9 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
   const fund = t.def.fund!;
   const list = ctx.lists.functional;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
-    let code = codeText(row.labels.code);
+    const read = codeAndName(row, FUNCTIONAL_PREFIX);
+    const name = read.name;
+    let code = read.code;
     if (!code && name) code = list.findOneByName(name, { level: 3 })?.code ?? '';
     if (!/^\d{7}$/.test(code)) {
       if (/^\d{3}$|^\d{5}$/.test(code)) return ctx.skip(rowRef(t, row), `科目编码 ${code} 是类/款汇总行，已跳过（由项级明细汇总计算）`);
@@ -327,9 +340,10 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
 export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.functional;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
+    const read = codeAndName(row, FUNCTIONAL_PREFIX);
+    const name = read.name;
     const projectName = row.labels.projectName ?? '';
-    let code = codeText(row.labels.code);
+    let code = read.code;
     if (!code && name) code = list.findOneByName(name, { level: 3 })?.code ?? '';
     if (!/^\d{7}$/.test(code)) {
       if (code || name || projectName || hasAmounts(row)) ctx.skip(rowRef(t, row), `无法识别的科目编码“${row.labels.code ?? ''}”，应为 7 位项级编码，本行已跳过`);
@@ -354,8 +368,9 @@ export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: Displa
 export function assembleProcurement(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.procurement;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
-    let code = codeText(row.labels.code).toUpperCase();
+    const read = codeAndName(row, PROCUREMENT_PREFIX);
+    const name = read.name;
+    let code = read.code.toUpperCase();
     if (!code && name) code = list.findOneByName(name)?.code ?? '';
     if (!/^[A-C][0-9A-Z]*$/.test(code)) {
       if (code || name || hasAmounts(row)) ctx.skip(rowRef(t, row), `无法识别的采购品目编号“${row.labels.code ?? ''}”${name ? `（${name}）` : ''}，本行已跳过`);
