@@ -108,7 +108,8 @@ export async function writeSheets(sheets: SheetSpec[], dialect: Dialect, scale: 
     }
     for (const m of spec.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: the corpus writes hundreds of workbooks, and a zip of stored entries is as valid.
+  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
 }
 
 export async function writeDialect(doc: DepartmentBudget, dialect: Dialect): Promise<{ bytes: Uint8Array; scale: PrintScale }> {
