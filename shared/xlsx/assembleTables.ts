@@ -150,14 +150,29 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   const econ = ctx.lists.economic;
   let current: BudgetUnit | null = null;
   let category: string | null = null;
-  const indented = t.rows.some((r) => r.indent > 0);
-  let unitIndent = 1;
   let amounts = 0;
   const categoryOf = (name: string) => {
     const m = CODE_PREFIX.exec(name);
     if (m && m[1]!.length === 3) return m[1]!;
     return econ.findOneByName(name, { level: 1 })?.code ?? null;
   };
+  const isOther = (n: string) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0;
+  // Indentation relative to each unit's rows: its categories are the least indented (null: one level only).
+  const categoryIndent = new Map<number, number | null>();
+  let members: number[] = [];
+  const flush = () => {
+    const levels = new Set(members.map((k) => t.rows[k]!.indent));
+    const top = levels.size >= 2 ? Math.min(...levels) : null;
+    for (const k of members) categoryIndent.set(k, top);
+    members = [];
+  };
+  t.rows.forEach((row, i) => {
+    const name = row.labels.name ?? '';
+    if (!name || totalsKind(name)) return;
+    if (unitOrDept(ctx, name, i, isOther)) flush();
+    else members.push(i);
+  });
+  flush();
   t.rows.forEach((row, i) => {
     const name = row.labels.name ?? '';
     if (!name) {
@@ -168,7 +183,7 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
       if (current) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.id), null);
       return;
     }
-    const who = unitOrDept(ctx, name, i, (n) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0);
+    const who = unitOrDept(ctx, name, i, isOther);
     if (who === 'dept') {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
       return;
@@ -176,14 +191,14 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
     if (who) {
       current = who;
       category = null;
-      unitIndent = row.indent;
       amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
       return;
     }
     // A line named like a category (39999 其他支出 under 399 其他支出) stays a line: indentation decides
     // where the sheet has it, else being a child of the current category.
     const childOfCurrent = category !== null && econ.findOneByName(name, { level: 2, parent: category }) !== undefined;
-    const cat = indented ? (row.indent <= unitIndent + 1 ? categoryOf(name) : null) : childOfCurrent ? null : categoryOf(name);
+    const top = categoryIndent.get(i) ?? null;
+    const cat = top !== null ? (row.indent <= top ? categoryOf(name) : null) : childOfCurrent ? null : categoryOf(name);
     if (cat) {
       category = cat;
       if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
