@@ -97,6 +97,8 @@ export function readGridTable(sheet: SheetView, def: TableDef, year: number): Re
     }
     const labels: Record<string, string> = {};
     for (const [col, key] of labelCols) {
+      // A label merged across label columns (a unit name over 科目编码 and 科目名称) is its first column's only.
+      if (sheet.isRightOfMaster(r, col)) continue;
       const t = sheet.text(r, col);
       if (t) labels[key] = t;
     }

@@ -59,6 +59,12 @@ export class SheetView {
     return !!m && (m.top !== r || m.left !== c);
   }
 
+  /** True for cells right of their merge's first column (a label merged across several columns). */
+  isRightOfMaster(r: number, c: number): boolean {
+    const m = this.sheet.merges.at(r, c);
+    return !!m && m.left < c;
+  }
+
   /** Address of the merge master of a cell (its own address when not merged). */
   masterAddress(r: number, c: number): string {
     const m = this.sheet.merges.at(r, c);
