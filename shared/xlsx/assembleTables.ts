@@ -22,7 +22,11 @@ export function rowRef(t: ReadTable, row: ReadRow): string {
   return t.sheet.ref(row.r, 1);
 }
 
-/** Read every amount of a row: leaf columns into `inputs`, the others as printed cells of `rowKey`. */
+/**
+ * Read every amount of a row: leaf columns into `inputs`, the others as printed cells of `rowKey`.
+ * In a row that prints amounts, an empty amount cell is printed too: a blank (over a total of 0 it
+ * says nothing; over any other total it is what the workbook prints).
+ */
 export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
   let n = 0;
   for (const [col, cell] of Object.entries(row.amounts)) {
@@ -31,6 +35,12 @@ export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUn
     if (fen !== null) n++;
     if (inputs && inputs(col, fen)) continue;
     if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet, row.r, cell.col);
+  }
+  if (rowKey && n > 0) {
+    for (const [c, col] of t.header.columns) {
+      if (col in row.amounts || t.def.labelColumns.includes(col)) continue;
+      ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
+    }
   }
   return n;
 }

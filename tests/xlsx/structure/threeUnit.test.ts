@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { cellKey, rowKeys as R } from '../../../shared/model/cellKey';
 import { runAudit } from '../../../shared/rules/audit';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
 import { formatImportReport } from '../../../shared/xlsx/report';
@@ -79,6 +80,28 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     }
     const { doc: got } = await imported(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(canonical(got, 10_000)).toEqual(canonical(doc, 10_000));
+  });
+
+  it('keeps a total printed blank over parts that are not (表12 公务用车 小计), as printed', async () => {
+    const doc = threeUnitDocument();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await ordinaryLayout(doc)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('表12')!;
+    // 市信访局接待中心's rows (its name merged over both): the budget year's 小计 (column F) left blank.
+    let cleared = 0;
+    ws.eachRow((row, r) => {
+      if (ws.getCell(r, 1).value === null && ws.getCell(r - 1, 1).value === '市信访局接待中心' && /2020/.test(String(row.getCell(2).value))) {
+        row.getCell(6).value = null;
+        cleared++;
+      }
+    });
+    expect(cleared).toBe(1);
+    const { doc: got, report } = await imported(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const unit = got.units.order.find((id) => got.units.byId[id]!.name === '市信访局接待中心')!;
+    const key = cellKey('T12', R.threePublic(unit, 'cur'), 'vehicleSubtotal');
+    expect(key in got.reported && got.reported[key]).toBeNull();
+    expect(runAudit(got).some((f) => f.severity === 'error' && f.cells.some((c) => `${c.table}|${c.row}|${c.column}` === key))).toBe(true);
+    expect(report.structure!.differ).toBe(1);
   });
 
   it('says in the report’s first lines that every printed total agrees with its detail', async () => {
