@@ -9,6 +9,7 @@ import { cellKey, rowKeys as R } from '../../../shared/model/cellKey';
 import { runAudit } from '../../../shared/rules/audit';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
 import { formatImportReport } from '../../../shared/xlsx/report';
+import { rollForwardWorkbook } from '../../../shared/xlsx/yearImports';
 import { canonical } from '../canonical';
 import { ordinaryLayout, ownWorkbook, threeUnitDocument } from './threeUnit';
 
@@ -109,5 +110,13 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     expect(report.structure).toMatchObject({ differ: 0, warnings: [] });
     expect(report.structure!.agree).toBeGreaterThan(300);
     expect(formatImportReport(report).split('\n')[1]).toBe(`  结构核对：${report.structure!.agree} 个合计与明细一致（其中 0 个尾差），0 个不一致`);
+  });
+
+  it('rolls forward into next year with the 8 projects and 16 sub-items, the structure check first in the report', async () => {
+    const r = await rollForwardWorkbook(await ordinaryLayout(threeUnitDocument()), { fileName: '2020年预算.xlsx' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.summary).toMatchObject({ units: 3, projects: 8, subItems: 16 });
+    expect(r.report.structure).toMatchObject({ differ: 0, warnings: [] });
+    expect(r.report.notes.some((n) => n.message.includes('8 个项目（16 个二级项目）'))).toBe(true);
   });
 });
