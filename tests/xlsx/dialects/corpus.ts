@@ -29,7 +29,7 @@ export interface CorpusDocument {
 const INPUT_SECTIONS = ['incomes', 'economicLines', 'subItems', 'functionalLines', 'transferLines', 'procurementItems', 'unitProcurement', 'threePublic', 'otherExpenditure', 'projects'] as const;
 
 /** Every amount of the document rounded to a multiple of `step` 分 (half away from zero). */
-function roundedTo(doc: DepartmentBudget, step: number): DepartmentBudget {
+export function roundedTo(doc: DepartmentBudget, step: number): DepartmentBudget {
   const out = structuredClone(doc);
   const walk = (x: unknown): unknown => {
     if (typeof x === 'number') {
@@ -81,12 +81,15 @@ export function forDocument(dialect: Dialect, doc: CorpusDocument): Dialect {
 }
 
 /**
- * The document an import of the dialect must give: the unit printed, and under full unit names
- * the units' full names as printed (in 表13 only: those of the units 表13 lists).
+ * The document an import of the dialect must give: the unit printed, under full unit names the
+ * units' full names as printed (in 表13 only: those of the units 表13 lists), and without
+ * department rows none of the department's printed totals.
  */
 export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale: PrintScale = printScale(doc, dialect.scale)): DepartmentBudget {
   const out = structuredClone(doc);
   out.department.displayUnit = scale.unit;
+  // Without department rows the workbook prints none of the department's own totals.
+  if (dialect.totals === 'absent') for (const key of Object.keys(out.reported)) if (/^T\d+\|dept[|:]/.test(key)) delete out.reported[key];
   if (dialect.unitNames !== 'short') {
     const book = { departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
     // Only in 表13: the units it lists (those with projects under performance management).
