@@ -70,7 +70,7 @@ export function corpusDocuments(): CorpusDocument[] {
     { name: 'multi-unit-a', doc: generated(13, 3, 1_000_000), scales: all, exactStep: 1_000_000 },
     { name: 'multi-unit-b', doc: generated(2026, 2, 1_000_000), scales: all, exactStep: 1_000_000 },
     { name: 'multi-unit-rounded', doc: generated(7, 3, 100), scales: all, exactStep: 100 },
-    { name: 'small-yuan', doc: smallYuan(), scales: ['native', 'yuan', 'wan4'], exactStep: 100 },
+    { name: 'small-yuan', doc: smallYuan(), scales: ['native', 'yuan', 'yuan0', 'wan4'], exactStep: 100 },
   ];
   return cached;
 }

@@ -5,15 +5,15 @@
  * from the official layout, plus a few combinations seen in real workbooks).
  */
 
-export type Scale = 'native' | 'wan0' | 'wan2' | 'wan4' | 'yuan';
+export type Scale = 'native' | 'wan0' | 'wan2' | 'wan4' | 'yuan' | 'yuan0';
 
 export interface Dialect {
   /**
    * Hierarchy of label cells: Excel indentation = level (absolute), 2 × level + 1 (relative),
    * units at the indentation of their projects and sub-items one level in (shallow), leading
-   * spaces, or none.
+   * spaces (two per level, or one full-width 　 per level), or none.
    */
-  indent: 'absolute' | 'relative' | 'shallow' | 'spaces' | 'none';
+  indent: 'absolute' | 'relative' | 'shallow' | 'spaces' | 'fullwidth' | 'none';
   /** Department and unit rows in bold. */
   boldUnits: boolean;
   /** Units 一、, projects and categories （一）, sub-items and lines 1. (表13: 1、). */
@@ -32,8 +32,11 @@ export interface Dialect {
    * lowest header row.
    */
   header: 'merged' | 'split' | 'bottom' | 'across' | 'leafOnly';
-  /** Lines above the header: 表N / title / 单位名称 … 单位 (standard), 单位名称 and 单位 on rows of their own, or no 表N line. */
-  title: 'standard' | 'split' | 'bare';
+  /**
+   * Lines above the header: 表N / title / 单位名称 … 单位 (standard), 单位名称 and 单位 on rows of
+   * their own, no 表N line, or 编制单位 … 金额单位 (agency).
+   */
+  title: 'standard' | 'split' | 'bare' | 'agency';
   /** A blank row before each unit block. */
   blankRows: boolean;
   /**
@@ -78,6 +81,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'indent-none': d({ indent: 'none' }),
   'indent-relative': d({ indent: 'relative' }),
   'indent-spaces': d({ indent: 'spaces' }),
+  'indent-fullwidth': d({ indent: 'fullwidth' }),
   'bold-units': d({ boldUnits: true }),
   'bold-units-no-indent': d({ indent: 'none', boldUnits: true }),
   'bold-units-shallow': d({ indent: 'shallow', boldUnits: true }),
@@ -96,6 +100,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'header-leaf-only': d({ header: 'leafOnly' }),
   'title-split': d({ title: 'split' }),
   'title-bare': d({ title: 'bare' }),
+  'title-agency': d({ title: 'agency' }),
   'blank-rows': d({ blankRows: true }),
   'labels-merged': d({ labels: 'merged' }),
   'labels-repeated': d({ labels: 'repeated' }),
@@ -106,6 +111,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'wan-2': d({ scale: 'wan2' }),
   'wan-4': d({ scale: 'wan4' }),
   yuan: d({ scale: 'yuan' }),
+  'yuan-0': d({ scale: 'yuan0' }),
   'sheets-renamed': d({ sheets: 'renamed' }),
   'sheets-reordered': d({ sheets: 'reordered' }),
   'sheets-cover': d({ sheets: 'cover' }),
@@ -119,7 +125,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
 
 /** Every choice of each dimension (for the property over random combinations). */
 export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = {
-  indent: ['absolute', 'relative', 'shallow', 'spaces', 'none'],
+  indent: ['absolute', 'relative', 'shallow', 'spaces', 'fullwidth', 'none'],
   boldUnits: [false, true],
   numbering: [false, true],
   codes: ['native', 'column', 'prefix'],
@@ -127,11 +133,11 @@ export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = 
   subtotals: [false, true],
   unitNames: ['short', 'full', 'fullIn13'],
   header: ['merged', 'split', 'bottom', 'across', 'leafOnly'],
-  title: ['standard', 'split', 'bare'],
+  title: ['standard', 'split', 'bare', 'agency'],
   blankRows: [false, true],
   labels: ['native', 'merged', 'repeated', 'across'],
   numbers: ['number', 'text', 'formula'],
-  scale: ['native', 'wan0', 'wan2', 'wan4', 'yuan'],
+  scale: ['native', 'wan0', 'wan2', 'wan4', 'yuan', 'yuan0'],
   sheets: ['standard', 'renamed', 'reordered', 'cover'],
   remarks: [false, true],
   columnOrder: ['standard', 'swapped'],

@@ -315,9 +315,9 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
   put(s, line, 1, { value: g.title });
   s.merges.push({ top: line, left: 1, bottom: line, right: n });
   line++;
-  put(s, line, 1, { value: `单位名称：${book.departmentName}` });
+  put(s, line, 1, { value: `${dialect.title === 'agency' ? '编制单位' : '单位名称'}：${book.departmentName}` });
   if (dialect.title === 'split') line++;
-  put(s, line, n, { value: `单位：${unitText}` });
+  put(s, line, n, { value: `${dialect.title === 'agency' ? '金额单位' : '单位'}：${unitText}` });
 
   // Header.
   const top = line + 1;
@@ -358,6 +358,7 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
         else if (dialect.indent === 'relative') indent = 2 * cell.indent + 1;
         else if (dialect.indent === 'shallow') indent = Math.max(0, cell.indent - 2);
         else if (dialect.indent === 'spaces') text = '  '.repeat(cell.indent) + text;
+        else if (dialect.indent === 'fullwidth') text = '\u3000'.repeat(cell.indent) + text;
       }
       put(s, r, c + 1, { value: text, ...(bold ? { bold } : {}), ...(indent ? { indent } : {}) });
     });

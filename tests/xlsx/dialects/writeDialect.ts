@@ -22,6 +22,7 @@ const SCALES: Record<Exclude<Scale, 'native'>, PrintScale> = {
   wan2: { unit: 'wan', decimals: 2, step: 10_000, text: '万元' },
   wan4: { unit: 'wan', decimals: 4, step: 100, text: '万元' },
   yuan: { unit: 'yuan', decimals: 2, step: 1, text: '元' },
+  yuan0: { unit: 'yuan', decimals: 0, step: 100, text: '元' },
 };
 
 export function printScale(doc: DepartmentBudget, scale: Scale): PrintScale {
