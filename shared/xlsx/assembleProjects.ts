@@ -6,8 +6,7 @@
  */
 import { rowKeys as R } from '../model/cellKey';
 import type { BudgetUnit, DisplayUnit, Project, SubItem } from '../model/document';
-import { printedPrecisionFen } from '../money/format';
-import { decimalsOf } from './cellValues';
+import { printedStepOf } from './cellValues';
 import { hasAmounts, leafInputs, newProject, readRowAmounts, rowRef, unitOrDept, type TableResult } from './assembleTables';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
@@ -29,12 +28,6 @@ function quietAmounts(ctx: ImportContext, unit: DisplayUnit, row: ReadRow): Reco
   return out;
 }
 
-/** Step (分) of the last printed digit of a set of amounts. */
-function stepOf(values: Iterable<number>, unit: DisplayUnit): number {
-  let d = 0;
-  for (const v of values) d = Math.max(d, decimalsOf(v, unit));
-  return printedPrecisionFen(unit, d);
-}
 
 export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, knownProjectNames: Set<string>): TableResult {
   let amounts = 0;
@@ -68,7 +61,7 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
   });
 
   const printed = new Map(blocks.flatMap((b) => b.rows).map((r) => [r, quietAmounts(ctx, unit, r)]));
-  const step = stepOf([...printed.values()].flatMap((a) => Object.values(a)), unit);
+  const step = printedStepOf([...printed.values()].flatMap((a) => Object.values(a)), unit);
   for (const block of blocks) {
     const evidence: EvidenceRow[] = block.rows.map((row) => {
       const key = normalizeName(nameOf(row));

@@ -13,8 +13,7 @@ import { T3_INPUT_COLUMNS, T12_LEAF_COLUMNS } from '../compute/buildGraph';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
 import { totalsKind } from './rowEvidence';
-import { decimalsOf } from './cellValues';
-import { printedPrecisionFen } from '../money/format';
+import { printedStepOf } from './cellValues';
 
 const LEAVES = new Set<string>(FUNDING_LEAVES);
 
@@ -75,9 +74,8 @@ export function departmentRowOf(ctx: ImportContext, t: ReadTable, unit: DisplayU
   };
   const top = amountsOf(t.rows[first]!);
   const sums = new Map<string, number>();
-  let step = 1;
   for (const r of others) for (const [col, v] of amountsOf(r)) sums.set(col, (sums.get(col) ?? 0) + v);
-  for (const v of [...top.values(), ...sums.values()]) step = Math.max(step, v === 0 ? 1 : printedPrecisionFen(unit, decimalsOf(v, unit)));
+  const step = printedStepOf([...top.values(), ...others.flatMap((r) => [...amountsOf(r).values()])], unit);
   const cols = new Set([...top.keys(), ...sums.keys()]);
   const nonZero = [...cols].some((c) => (top.get(c) ?? 0) !== 0 || (sums.get(c) ?? 0) !== 0);
   if (others.length === 0 || !nonZero) return /本级$/.test(normalizeName(label(t.rows[first]!))) ? -1 : first;

@@ -118,17 +118,26 @@ const NUMBERED_LABELS = ['unit', 'name'] as const;
 
 /**
  * The sheet's numbering is not part of the names: kept as a hint instead. 一、 and （一） always
- * are numbering, and so is any numbering before a unit; before other names 1. 1、 (1) only when at
- * least two rows and a quarter of the rows use them (a project name may start with a number).
+ * are numbering, and so is any numbering before a unit; before other names 1. 1、 (1) only when the
+ * sheet counts with them — at least two rows and a quarter of the rows, most of them 1 or one more
+ * than the last number of their kind (a project name may start with a number).
  */
 function stripNumbering(rows: ReadRow[]): void {
   let numbered = 0;
+  let counting = 0;
   let labelled = 0;
+  const last = new Map<number, number>();
   for (const row of rows) {
     if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined)) labelled++;
-    if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined && (numbering(row.labels[k]).depth ?? -1) >= 2)) numbered++;
+    const text = NUMBERED_LABELS.map((k) => row.labels[k]).find((t) => t !== undefined && (numbering(t).depth ?? -1) >= 2);
+    if (text === undefined) continue;
+    const depth = numbering(text).depth!;
+    const n = Number(/\d+/.exec(text)![0]);
+    numbered++;
+    if (n === 1 || n === (last.get(depth) ?? 0) + 1) counting++;
+    last.set(depth, n);
   }
-  if (numbered < 2 || numbered < labelled / 4) numbered = 0;
+  if (numbered < 2 || numbered < labelled / 4 || counting < (2 * numbered) / 3) numbered = 0;
   for (const row of rows) {
     for (const k of NUMBERED_LABELS) {
       const text = row.labels[k];

@@ -105,6 +105,14 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     expect(report.structure!.differ).toBe(1);
   });
 
+  it('keeps names that merely start with a number (3、预, 7、效 …: the sheet does not count with them)', async () => {
+    const doc = threeUnitDocument();
+    // A third of 表5's rows, numbered but not counted 1, 2, 3 …
+    [3, 7, 5, 9, 4, 8, 2, 6, 5].forEach((n, k) => (doc.subItems.byId[doc.subItems.order[k]!]!.name = `${n}、${'预效绩目标完成率提高维'[k]}`));
+    const { doc: got } = await imported(await ordinaryLayout(doc));
+    expect(canonical(got, 10_000)).toEqual(canonical(doc, 10_000));
+  });
+
   it('says in the report’s first lines that every printed total agrees with its detail', async () => {
     const { report } = await imported(await ordinaryLayout(threeUnitDocument()));
     expect(report.structure).toMatchObject({ differ: 0, warnings: [] });
