@@ -91,7 +91,7 @@ export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale:
   // Without department rows the workbook prints none of the department's own totals.
   if (dialect.totals === 'absent') for (const key of Object.keys(out.reported)) if (/^T\d+\|dept[|:]/.test(key)) delete out.reported[key];
   if (dialect.unitNames !== 'short') {
-    const book = { departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
+    const book = { year: doc.department.fiscalYear, departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
     // Only in 表13: the units it lists (those with projects under performance management).
     const in13 = new Set(Object.values(doc.projects.byId).filter((p) => p.performanceManaged).map((p) => p.unitId));
     doc.units.order.forEach((id, i) => {

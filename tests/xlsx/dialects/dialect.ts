@@ -34,9 +34,12 @@ export interface Dialect {
   header: 'merged' | 'split' | 'bottom' | 'across' | 'leafOnly';
   /**
    * Lines above the header: 表N / title / 单位名称 … 单位 (standard), 单位名称 and 单位 on rows of
-   * their own, no 表N line, or 编制单位 … 金额单位 (agency).
+   * their own, no 表N line, 编制单位 … 金额单位 (agency), or a title led by year and department
+   * (2020年深圳市信访局部门收支预算总表: prefixed).
    */
-  title: 'standard' | 'split' | 'bare' | 'agency';
+  title: 'standard' | 'split' | 'bare' | 'agency' | 'prefixed';
+  /** Header texts broken over two lines (收入\n总计), as typed with Alt+Enter. */
+  headerBreaks: boolean;
   /** A blank row before each unit block. */
   blankRows: boolean;
   /**
@@ -47,8 +50,11 @@ export interface Dialect {
   /** Amounts as numbers, as text with thousands separators, or as formulas with cached values. */
   numbers: 'number' | 'text' | 'formula';
   scale: Scale;
-  /** Sheets named 表N, renamed after their titles, in reverse order, or preceded by 封面/目录/说明. */
-  sheets: 'standard' | 'renamed' | 'reordered' | 'cover';
+  /**
+   * Sheets named 表N, renamed after their titles, in reverse order, preceded by 封面/目录/说明, or
+   * each of 表4 and 表5 preceded by a hidden copy with last year's amounts (hiddenCopies).
+   */
+  sheets: 'standard' | 'renamed' | 'reordered' | 'cover' | 'hiddenCopies';
   /** An extra 备注 column at the right. */
   remarks: boolean;
   /** Two sibling amount columns swapped (the header says so). */
@@ -65,6 +71,7 @@ export const OFFICIAL: Dialect = {
   unitNames: 'short',
   header: 'merged',
   title: 'standard',
+  headerBreaks: false,
   blankRows: false,
   labels: 'native',
   numbers: 'number',
@@ -101,6 +108,8 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'title-split': d({ title: 'split' }),
   'title-bare': d({ title: 'bare' }),
   'title-agency': d({ title: 'agency' }),
+  'title-prefixed': d({ title: 'prefixed' }),
+  'header-breaks': d({ headerBreaks: true }),
   'blank-rows': d({ blankRows: true }),
   'labels-merged': d({ labels: 'merged' }),
   'labels-repeated': d({ labels: 'repeated' }),
@@ -115,6 +124,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'sheets-renamed': d({ sheets: 'renamed' }),
   'sheets-reordered': d({ sheets: 'reordered' }),
   'sheets-cover': d({ sheets: 'cover' }),
+  'sheets-hidden-copies': d({ sheets: 'hiddenCopies' }),
   remarks: d({ remarks: true }),
   'columns-swapped': d({ columnOrder: 'swapped' }),
   // Combinations seen in published workbooks (the 3-unit department, a budget-system export).
@@ -133,12 +143,13 @@ export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = 
   subtotals: [false, true],
   unitNames: ['short', 'full', 'fullIn13'],
   header: ['merged', 'split', 'bottom', 'across', 'leafOnly'],
-  title: ['standard', 'split', 'bare', 'agency'],
+  title: ['standard', 'split', 'bare', 'agency', 'prefixed'],
+  headerBreaks: [false, true],
   blankRows: [false, true],
   labels: ['native', 'merged', 'repeated', 'across'],
   numbers: ['number', 'text', 'formula'],
   scale: ['native', 'wan0', 'wan2', 'wan4', 'yuan', 'yuan0'],
-  sheets: ['standard', 'renamed', 'reordered', 'cover'],
+  sheets: ['standard', 'renamed', 'reordered', 'cover', 'hiddenCopies'],
   remarks: [false, true],
   columnOrder: ['standard', 'swapped'],
 };

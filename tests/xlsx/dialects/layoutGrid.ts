@@ -18,6 +18,7 @@ export interface SheetCell {
 
 export interface SheetSpec {
   name: string;
+  hidden?: boolean;
   /** 1-based row → column → cell. */
   cells: Map<number, Map<number, SheetCell>>;
   merges: { top: number; left: number; bottom: number; right: number }[];
@@ -312,7 +313,7 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
   const n = t.cols.length;
   let line = 1;
   if (dialect.title !== 'bare') put(s, line++, 1, { value: g.label });
-  put(s, line, 1, { value: g.title });
+  put(s, line, 1, { value: dialect.title === 'prefixed' ? `${book.year}年${book.departmentName}${g.title}` : g.title });
   s.merges.push({ top: line, left: 1, bottom: line, right: n });
   line++;
   put(s, line, 1, { value: `${dialect.title === 'agency' ? '编制单位' : '单位名称'}：${book.departmentName}` });
@@ -322,7 +323,10 @@ function render(book: PrintedBook, g: PrintedGrid, t: Table, dialect: Dialect, s
   // Header.
   const top = line + 1;
   const depth = dialect.header === 'leafOnly' ? 1 : t.depth;
-  for (const h of t.header) {
+  // A long header text broken after its first half.
+  const breakText = (text: string) => (text.length >= 6 ? `${text.slice(0, Math.ceil(text.length / 2))}\n${text.slice(Math.ceil(text.length / 2))}` : text);
+  for (const h0 of t.header) {
+    const h = dialect.headerBreaks ? { ...h0, text: breakText(h0.text) } : h0;
     if (dialect.header === 'leafOnly') {
       if (h.bottom === t.depth - 1) for (let c = h.left; c <= h.right; c++) put(s, top, c + 1, { value: h.text });
     } else if (dialect.header === 'split') {

@@ -68,6 +68,7 @@ export interface PrintedForm {
 }
 
 export interface PrintedBook {
+  year: number;
   departmentName: string;
   shortName: string;
   units: { name: string; fullName: string }[];
@@ -155,6 +156,7 @@ export function printedBook(doc: DepartmentBudget, step: number, unitText: strin
     });
   }
   return {
+    year: doc.department.fiscalYear,
     departmentName: doc.department.name,
     shortName: doc.department.shortName,
     units: units.map((u) => ({ name: u.name, fullName: u.fullName ?? u.name })),

@@ -74,6 +74,12 @@ function coverSheets(book: PrintedBook, year: number): SheetSpec[] {
   return [cover, toc, notes];
 }
 
+/** A copy of a sheet with every amount nine tenths of its own (at the printed step). */
+function lastYear(s: SheetSpec, step: number): SheetSpec {
+  const cells = new Map([...s.cells].map(([r, row]) => [r, new Map([...row].map(([c, cell]) => [c, typeof cell.value === 'string' ? cell : { ...cell, value: { fen: Math.round((cell.value.fen * 0.9) / step) * step } }]))]));
+  return { ...s, cells, merges: [...s.merges] };
+}
+
 /** Every sheet of the book in the dialect, in the order written. */
 export function dialectSheets(doc: DepartmentBudget, book: PrintedBook, dialect: Dialect, scale: PrintScale): SheetSpec[] {
   let sheets = book.tables.map((t) => {
@@ -81,6 +87,15 @@ export function dialectSheets(doc: DepartmentBudget, book: PrintedBook, dialect:
     return t.kind === 'grid' ? layoutGrid(book, t, dialect, name, scale.text) : formSheet(t, name);
   });
   if (dialect.sheets === 'reordered') sheets = sheets.reverse();
+  if (dialect.sheets === 'hiddenCopies') {
+    // Last year's 表4 and 表5 kept hidden in front of this year's: amounts nine tenths of this year's.
+    sheets = sheets.flatMap((s, i) => {
+      const t = book.tables[i]!;
+      if (t.kind !== 'grid' || (t.id !== 'T4' && t.id !== 'T5')) return [s];
+      const old = lastYear(s, scale.step);
+      return [{ ...old, name: `${s.name}（上年）`, hidden: true }, s];
+    });
+  }
   if (dialect.sheets === 'cover') sheets = [...coverSheets(book, doc.department.fiscalYear), ...sheets];
   return sheets;
 }
@@ -97,7 +112,7 @@ export async function writeSheets(sheets: SheetSpec[], dialect: Dialect, scale: 
   wb.creator = '某预算管理系统';
   const numFmt = scale.decimals ? `#,##0.${'0'.repeat(scale.decimals)}` : '#,##0';
   for (const spec of sheets) {
-    const ws = wb.addWorksheet(spec.name);
+    const ws = wb.addWorksheet(spec.name, spec.hidden ? { state: 'hidden' } : {});
     for (const [r, row] of spec.cells) {
       for (const [c, cell] of row) {
         const x = ws.getCell(r, c);
