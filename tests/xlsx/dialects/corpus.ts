@@ -15,7 +15,7 @@ import type { DepartmentBudget } from '../../../shared/model/document';
 import { documentArbitrary } from '../docGen';
 import { loadSample, smallBudget } from '../helpers';
 import { DIALECT_CHOICES, type Dialect, type Scale } from './dialect';
-import { fullUnitName } from './layoutGrid';
+import { fullUnitName, SUBTOTAL_TABLES } from './layoutGrid';
 import { printScale, type PrintScale } from './writeDialect';
 
 export interface CorpusDocument {
@@ -83,13 +83,15 @@ export function forDocument(dialect: Dialect, doc: CorpusDocument): Dialect {
 /**
  * The document an import of the dialect must give: the unit printed, under full unit names the
  * units' full names as printed (in 表13 only: those of the units 表13 lists), and without
- * department rows none of the department's printed totals.
+ * department rows or unit totals none of those printed totals.
  */
 export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale: PrintScale = printScale(doc, dialect.scale)): DepartmentBudget {
   const out = structuredClone(doc);
   out.department.displayUnit = scale.unit;
   // Without department rows the workbook prints none of the department's own totals.
   if (dialect.totals === 'absent') for (const key of Object.keys(out.reported)) if (/^T\d+\|dept[|:]/.test(key)) delete out.reported[key];
+  // Unit rows as headings: none of the units' totals of those tables.
+  if (dialect.bareUnits && !dialect.subtotals) for (const key of Object.keys(out.reported)) if (SUBTOTAL_TABLES.has(key.split('|')[0]!) && key.split('|')[1]!.startsWith('u:')) delete out.reported[key];
   if (dialect.unitNames !== 'short') {
     const book = { year: doc.department.fiscalYear, departmentName: doc.department.name, shortName: doc.department.shortName, units: doc.units.order.map((id) => ({ name: doc.units.byId[id]!.name, fullName: doc.units.byId[id]!.fullName ?? doc.units.byId[id]!.name })), tables: [] };
     // Only in 表13: the units it lists (those with projects under performance management).

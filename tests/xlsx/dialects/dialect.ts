@@ -24,6 +24,8 @@ export interface Dialect {
   totals: 'native' | 'top' | 'bottom' | 'absent';
   /** A 小计 row per unit carries the unit's amounts (the unit row keeps only its name). */
   subtotals: boolean;
+  /** Without 小计 rows: unit rows of 表4, 表5 and 表7–表11 as headings, their totals not printed. */
+  bareUnits: boolean;
   /** Units under their full names (测试市…) in every table, or only in 表13 (as the budget system prints it). */
   unitNames: 'short' | 'full' | 'fullIn13';
   /**
@@ -68,6 +70,7 @@ export const OFFICIAL: Dialect = {
   codes: 'native',
   totals: 'native',
   subtotals: false,
+  bareUnits: false,
   unitNames: 'short',
   header: 'merged',
   title: 'standard',
@@ -99,6 +102,7 @@ export const NAMED_DIALECTS: Record<string, Dialect> = {
   'total-bottom': d({ totals: 'bottom' }),
   'total-absent': d({ totals: 'absent' }),
   subtotals: d({ subtotals: true }),
+  'bare-units': d({ bareUnits: true }),
   'full-unit-names': d({ unitNames: 'full' }),
   'full-unit-names-13': d({ unitNames: 'fullIn13' }),
   'header-split': d({ header: 'split' }),
@@ -141,6 +145,7 @@ export const DIALECT_CHOICES: { [K in keyof Dialect]: readonly Dialect[K][] } = 
   codes: ['native', 'column', 'prefix'],
   totals: ['native', 'top', 'bottom', 'absent'],
   subtotals: [false, true],
+  bareUnits: [false, true],
   unitNames: ['short', 'full', 'fullIn13'],
   header: ['merged', 'split', 'bottom', 'across', 'leafOnly'],
   title: ['standard', 'split', 'bare', 'agency', 'prefixed'],

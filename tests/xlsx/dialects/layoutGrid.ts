@@ -134,7 +134,7 @@ export function fullUnitName(book: PrintedBook, unit: number): string {
   return u.name.startsWith(book.shortName) ? book.departmentName + u.name.slice(book.shortName.length) : u.name;
 }
 
-const SUBTOTAL_TABLES = new Set(['T4', 'T5', 'T7', 'T8', 'T9', 'T10', 'T11']);
+export const SUBTOTAL_TABLES: ReadonlySet<string> = new Set(['T4', 'T5', 'T7', 'T8', 'T9', 'T10', 'T11']);
 const UNIT_COLUMN_TABLES = new Set(['T7', 'T8', 'T9', 'T10', 'T11']);
 
 function sumRows(rows: Row[], ncols: number, cols: Col[]): PCell[] {
@@ -212,6 +212,10 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
     }
     flush();
     t.rows = out;
+  }
+  // Unit rows as headings without amounts (and no 小计): the unit's totals are not printed.
+  if (dialect.bareUnits && !dialect.subtotals && SUBTOTAL_TABLES.has(g.id)) {
+    for (const r of t.rows) if (isUnitText(r)) r.cells = r.cells.map((c, i) => (t.cols[i]!.kind === 'amount' ? null : c));
   }
   if (g.id === 'T13' && (dialect.subtotals || dialect.totals === 'top' || dialect.totals === 'bottom')) {
     const unitCol = colOf('unit');
