@@ -38,6 +38,8 @@ export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUn
   if (rowKey && n > 0) {
     for (const [c, col] of t.header.columns) {
       if (col in row.amounts || t.def.labelColumns.includes(col)) continue;
+      // An empty input is just empty (inputs take a blank as nothing); only totals are printed blank.
+      if (inputs && inputs(col, null)) continue;
       ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
     }
   }

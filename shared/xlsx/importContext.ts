@@ -3,6 +3,7 @@
  * hidden metadata when a row matches, fresh ones otherwise), units and their name matching,
  * amounts read with their precision, printed values of computed cells, and the report.
  */
+import { NodeKind, type Graph } from '../compute/graph';
 import { normalizeName } from './norm';
 import type { CodeListSet } from '../codes/registry';
 import type { BudgetUnit, DepartmentBudget, DisplayUnit } from '../model/document';
@@ -95,6 +96,23 @@ export class PrintedLog {
   ref(i: number): string {
     const cell = this.cells[i]!;
     return this.sheets[i]!.ref(Math.floor(cell / 16_384), cell % 16_384);
+  }
+
+  /**
+   * Per computed node of `graph`, the index of its last printed entry (-1: none; the last printed
+   * value of a key decides); and the entries with a value whose key is no node of the graph.
+   */
+  lastByNode(graph: Graph): { lastEntry: Int32Array; orphans: number[] } {
+    const lastEntry = new Int32Array(graph.size).fill(-1);
+    const orphans: number[] = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const id = graph.idOf(this.keys[i]!);
+      if (id === undefined) {
+        const fen = this.fens[i];
+        if (fen !== null && fen !== 0) orphans.push(i);
+      } else if (graph.kind[id] !== NodeKind.Input) lastEntry[id] = i;
+    }
+    return { lastEntry, orphans };
   }
 
   /** The last printed value of a key (undefined when never printed). */
@@ -200,6 +218,7 @@ export class ImportContext {
   private indexUnit(u: BudgetUnit): void {
     for (const n of [u.name, u.fullName]) if (n) this.unitIndex.set(normalizeName(n), u);
     this.suffixIndex = null;
+    this.coreIndex = null;
   }
 
   setFullName(u: BudgetUnit, fullName: string): void {
@@ -244,12 +263,26 @@ export class ImportContext {
     return this.suffixIndex.get(suffix) ?? this.unitByCore(key);
   }
 
+  /** Units by the core of their name and full name (null: more than one). */
+  private coreIndex: Map<string, BudgetUnit | null> | null = null;
+  private coreIndexFor = '';
+
   /** The one unit whose name or full name has the same core as `key` (none when two have). */
   private unitByCore(key: string): BudgetUnit | undefined {
-    const core = this.core(key);
-    if (!core) return undefined;
-    const hits = this.units.filter((u) => [u.name, u.fullName].some((n) => n && this.core(n) === core));
-    return hits.length === 1 ? hits[0] : undefined;
+    // Cores depend on the department's names too: rebuilt when they change.
+    this.departmentPrefixes();
+    if (this.coreIndexFor !== this.prefixCache!.raw) this.coreIndex = null;
+    if (!this.coreIndex) {
+      this.coreIndexFor = this.prefixCache!.raw;
+      this.coreIndex = new Map();
+      for (const u of this.units) {
+        for (const core of new Set([u.name, u.fullName].filter((n): n is string => !!n).map((n) => this.core(n)))) {
+          if (!core) continue;
+          this.coreIndex.set(core, this.coreIndex.has(core) && this.coreIndex.get(core) !== u ? null : u);
+        }
+      }
+    }
+    return this.coreIndex.get(this.core(key)) ?? undefined;
   }
 
   /** The city part of the department's name (深圳 of 深圳市信访局), or null. */

@@ -11,7 +11,6 @@ import { cachedCodeLists, normalizeName } from './norm';
 import { getCodeLists } from '../codes/registry';
 import { evaluate } from '../compute/evaluate';
 import { buildGraph } from '../compute/buildGraph';
-import { NodeKind } from '../compute/graph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
@@ -361,28 +360,19 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
   const ev = evaluate(graph, doc);
   const reported: DepartmentBudget['reported'] = {};
   const exact = doc.printedPrecisionFen === null;
-  let orphans = 0;
-  const { keys, fens } = ctx.printed;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const fen = fens[i]!;
-    const id = graph.idOf(key);
-    if (id === undefined) {
-      if (fen !== null && fen !== 0) {
-        orphans++;
-        if (orphans <= 50) ctx.skip(ctx.printed.ref(i), '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
-      }
-      continue;
-    }
-    if (graph.kind[id] === NodeKind.Input) continue;
-    // The last printed value of a key decides. Nothing is recorded when it says what the detail
-    // says anyway: a blank over a zero total, or — in an exact workbook — the computed value itself
-    // (a rounded workbook keeps every printed total: each counts as one rounded figure).
+  const { lastEntry, orphans } = ctx.printed.lastByNode(graph);
+  for (const i of orphans.slice(0, 50)) ctx.skip(ctx.printed.ref(i), '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
+  if (orphans.length > 50) ctx.skip(undefined, `另有 ${orphans.length - 50} 个打印的合计数没有对应的行，已忽略`);
+  for (let id = 0; id < graph.size; id++) {
+    const i = lastEntry[id]!;
+    if (i < 0) continue;
+    const fen = ctx.printed.fens[i]!;
+    // Nothing is recorded when the printed value says what the detail says anyway: a blank over a
+    // zero total, or — in an exact workbook — the computed value itself (a rounded workbook keeps
+    // every printed total: each counts as one rounded figure).
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
-    if (!agrees) reported[key] = fen;
-    else if (key in reported) delete reported[key];
+    if (!agrees) reported[ctx.printed.keys[i]!] = fen;
   }
-  if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
-  ctx.report.structure = checkStructure(doc, ctx.printed);
+  ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry);
   return { ...doc, reported };
 }

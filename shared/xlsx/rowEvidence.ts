@@ -58,11 +58,6 @@ const EXPLAINED = 1000;
 const CHILDLESS = -400;
 const MAX_SUB_ITEMS = 400;
 
-function hasNonZero(a: Record<string, number>): boolean {
-  for (const v of Object.values(a)) if (v !== 0) return true;
-  return false;
-}
-
 /**
  * Votes of the layout hints for each row being a project (+) or a sub-item (−), from hints the
  * block actually varies in: indentation levels, numbering depths, bold, names of other tables.
@@ -96,51 +91,49 @@ export function partitionProjects(rows: EvidenceRow[], stepFen: number, fixed: (
   if (n === 0) return [];
   const votes = layoutVotes(rows);
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r.amounts)))];
-  // prefix[c][i] = Σ amounts[c] of rows[0..i).
-  const prefix = cols.map((c) => {
-    const p = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) p[i + 1] = p[i]! + (rows[i]!.amounts[c] ?? 0);
-    return p;
-  });
+  const values = rows.map((r) => cols.map((c) => r.amounts[c] ?? 0));
+  const nonZero = values.map((v) => v.some((x) => x !== 0));
   const allowed = (i: number, project: boolean) => fixed[i] === undefined || fixed[i] === null || fixed[i] === project;
-  // groupScore(p, q): rows[p] the project, rows[p+1..q] its sub-items.
-  const groupScore = (p: number, q: number): number => {
-    let s = votes[p]!;
-    for (let k = p + 1; k <= q; k++) {
-      const r = rows[k]!;
-      // A sub-item with the name of another known project is unlikely.
-      s -= votes[k]! - (r.knownProject && r.key === rows[p]!.key ? 60 : 0);
-    }
-    const subs = q - p;
-    const project = rows[p]!.amounts;
-    if (subs === 0) return s + (hasNonZero(project) ? CHILDLESS : 0);
-    if (!hasNonZero(project)) return s;
-    const tolerance = (subs * stepFen) / 2;
-    for (let c = 0; c < cols.length; c++) {
-      const sum = prefix[c]![q + 1]! - prefix[c]![p + 1]!;
-      if (Math.abs((project[cols[c]!] ?? 0) - sum) > tolerance + 0.5) return s;
-    }
-    return s + EXPLAINED;
-  };
   const best = new Float64Array(n + 1).fill(-Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
+  const sums = new Float64Array(cols.length);
   for (let p = 0; p < n; p++) {
     if (best[p] === -Infinity || !allowed(p, true)) continue;
+    // Grow the group rows[p] + rows[p+1..q] one sub-item at a time, keeping its column sums and votes.
+    const project = values[p]!;
+    sums.fill(0);
+    let s = votes[p]!;
     for (let q = p; q < n && q - p <= MAX_SUB_ITEMS; q++) {
-      if (q > p && !allowed(q, false)) break;
-      const s = best[p]! + groupScore(p, q);
-      if (s > best[q + 1]!) {
-        best[q + 1] = s;
+      if (q > p) {
+        if (!allowed(q, false)) break;
+        const r = rows[q]!;
+        // A sub-item may carry its project's name; otherwise a known project name counts against it.
+        s -= votes[q]! - (r.knownProject && r.key === rows[p]!.key ? 60 : 0);
+        const v = values[q]!;
+        for (let c = 0; c < cols.length; c++) sums[c]! += v[c]!;
+      }
+      const subs = q - p;
+      let score = s;
+      if (subs === 0) score += nonZero[p] ? CHILDLESS : 0;
+      else if (nonZero[p]) {
+        const tolerance = (subs * stepFen) / 2 + 0.5;
+        let explained = true;
+        for (let c = 0; c < cols.length && explained; c++) explained = Math.abs(project[c]! - sums[c]!) <= tolerance;
+        if (explained) score += EXPLAINED;
+      }
+      const total = best[p]! + score;
+      if (total > best[q + 1]!) {
+        best[q + 1] = total;
         from[q + 1] = p;
       }
     }
   }
-  const out = rows.map(() => false);
   if (best[n] === -Infinity) {
     // Only when `fixed` leaves no reading: every row a project.
     return rows.map(() => true);
   }
+  const out = rows.map(() => false);
   for (let end = n; end > 0; end = from[end]!) out[from[end]!] = true;
   return out;
 }

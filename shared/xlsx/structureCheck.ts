@@ -8,9 +8,7 @@
  * with their rows.
  */
 import { buildGraph } from '../compute/buildGraph';
-import { evaluate } from '../compute/evaluate';
-import { NodeKind } from '../compute/graph';
-import { parseCellKey } from '../model/cellKey';
+import { evaluate, type Evaluation } from '../compute/evaluate';
 import type { DepartmentBudget } from '../model/document';
 import { computeEffective, Status } from '../rules/effective';
 import type { PrintedLog } from './importContext';
@@ -28,30 +26,34 @@ interface TableTally {
   differingRows: Set<number>;
 }
 
-export function checkStructure(doc: DepartmentBudget, printed: PrintedLog): StructureCheck {
-  const { graph } = buildGraph(doc);
-  // Every printed total as reported (the last printed value of a key decides); a blank over a zero total says nothing.
-  const last = new Map<string, number>();
-  for (let i = 0; i < printed.keys.length; i++) last.set(printed.keys[i]!, i);
-  const all: Record<string, number | null> = {};
-  const nodeEntry = new Map<number, number>();
-  for (const [key, i] of last) {
-    const id = graph.idOf(key);
-    if (id === undefined || graph.kind[id] === NodeKind.Input) continue;
-    all[key] = printed.fens[i]!;
-    nodeEntry.set(id, i);
+/**
+ * `ev`: the evaluation of the imported document (without printed totals); `lastEntry[node]`: the
+ * index in `printed` of the last printed value of each computed node (-1: never printed).
+ */
+export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: Int32Array): StructureCheck {
+  // Every printed total as reported (the last printed value of a node decides).
+  const n = ev.graph.size;
+  const hasReported = new Uint8Array(n);
+  const reported = new Float64Array(n);
+  for (let id = 0; id < n; id++) {
+    const i = lastEntry[id]!;
+    if (i < 0) continue;
+    hasReported[id] = 1;
+    reported[id] = printed.fens[i] ?? 0;
   }
-  const ev = evaluate(graph, { ...doc, reported: all } as DepartmentBudget);
-  const eff = computeEffective(ev);
+  const eff = computeEffective({ ...ev, hasReported, reported });
   let agree = 0;
   let roundingGaps = 0;
   let differ = 0;
   const tables = new Map<string, TableTally>();
-  for (const [id, i] of nodeEntry) {
-    const fen = printed.fens[i];
-    if ((fen === null || fen === 0) && ev.computed[id] === 0) continue;
+  for (let id = 0; id < n; id++) {
+    const i = lastEntry[id]!;
+    if (i < 0) continue;
+    // A blank or 0 over a total of 0 says nothing.
+    if (reported[id] === 0 && ev.computed[id] === 0) continue;
     const status = eff.trivial ? Status.Equal : (eff.status[id] as Status);
-    const table = parseCellKey(printed.keys[i]!).table;
+    const key = printed.keys[i]!;
+    const table = key.slice(0, key.indexOf('|'));
     const row = Math.floor(printed.cells[i]! / 16_384);
     let tally = tables.get(table);
     if (!tally) tables.set(table, (tally = { sheet: printed.sheets[i]!.name, rows: new Set(), differingRows: new Set() }));
@@ -75,6 +77,12 @@ export function checkStructure(doc: DepartmentBudget, printed: PrintedLog): Stru
     });
   }
   return { agree, roundingGaps, differ, warnings };
+}
+
+/** The same check of a document on its own (the importer reuses the evaluation it has). */
+export function checkDocumentStructure(doc: DepartmentBudget, printed: PrintedLog): StructureCheck {
+  const { graph } = buildGraph(doc);
+  return checkStructure(evaluate(graph, { ...doc, reported: {} }), printed, printed.lastByNode(graph).lastEntry);
 }
 
 function tableLabel(table: string): string {

@@ -11,7 +11,7 @@ import { MergeIndex } from '../../../shared/xlsx/read/parsedSheet';
 import { NO_STYLES } from '../../../shared/xlsx/read/stylesPart';
 import { structureLines } from '../../../shared/xlsx/report';
 import { SheetView } from '../../../shared/xlsx/sheetView';
-import { checkStructure } from '../../../shared/xlsx/structureCheck';
+import { checkDocumentStructure } from '../../../shared/xlsx/structureCheck';
 import { smallBudget } from '../helpers';
 
 const sheet = new SheetView({ name: '表5', state: 'visible', rows: new Map(), rowCount: 20, colCount: 17, merges: new MergeIndex([]), styles: NO_STYLES });
@@ -35,7 +35,7 @@ const RIGHT = { dept: 590, a: 490, b: 100, p1: 440, p2: 50, p3: 100 };
 
 describe('structure check of an import', () => {
   it('counts every printed total that its detail explains', () => {
-    const c = checkStructure(smallBudget(), printedTable5(RIGHT));
+    const c = checkDocumentStructure(smallBudget(), printedTable5(RIGHT));
     expect(c).toEqual({ agree: 6, roundingGaps: 0, differ: 0, warnings: [] });
     expect(structureLines(c)).toEqual(['结构核对：6 个合计与明细一致（其中 0 个尾差），0 个不一致']);
   });
@@ -43,7 +43,7 @@ describe('structure check of an import', () => {
   it('counts a total within 尾差 of its parts as agreeing, and as a rounding gap', () => {
     const doc = { ...smallBudget(), printedPrecisionFen: 100 }; // whole 元
     // 441 for 300 + 140 printed as whole 元: within 2 × 0.5 元.
-    const c = checkStructure(doc, printedTable5({ ...RIGHT, p1: 441, a: 491, dept: 591 }));
+    const c = checkDocumentStructure(doc, printedTable5({ ...RIGHT, p1: 441, a: 491, dept: 591 }));
     expect(c.differ).toBe(0);
     expect(c.agree).toBe(6);
     expect(c.roundingGaps).toBeGreaterThanOrEqual(1);
@@ -51,7 +51,7 @@ describe('structure check of an import', () => {
 
   it('one misprinted total is the publisher’s: counted, no warning', () => {
     // 基建尾款 printed 60 for its 50; the unit (490) still adds up to 440 + 50.
-    const c = checkStructure(smallBudget(), printedTable5({ ...RIGHT, p2: 60 }));
+    const c = checkDocumentStructure(smallBudget(), printedTable5({ ...RIGHT, p2: 60 }));
     expect(c.differ).toBe(1);
     expect(c.warnings).toEqual([]);
     expect(structureLines(c)[0]).toBe('结构核对：5 个合计与明细一致（其中 0 个尾差），1 个不一致');
@@ -59,7 +59,7 @@ describe('structure check of an import', () => {
 
   it('disagreements piling up in one table are named as a possibly misread structure, with table and rows', () => {
     // As if sub-items had been read as projects: the projects' printed totals find no detail.
-    const c = checkStructure(smallBudget(), printedTable5({ ...RIGHT, p1: 900, p2: 75, p3: 130 }));
+    const c = checkDocumentStructure(smallBudget(), printedTable5({ ...RIGHT, p1: 900, p2: 75, p3: 130 }));
     expect(c.differ).toBe(3);
     expect(c.warnings).toHaveLength(1);
     expect(c.warnings[0]!.message).toContain('表5（工作表“表5”）第 9、10、12 行');
