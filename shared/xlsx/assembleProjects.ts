@@ -60,8 +60,14 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
     (current as Block).rows.push(row);
   });
 
-  const printed = new Map(blocks.flatMap((b) => b.rows).map((r) => [r, quietAmounts(ctx, unit, r)]));
-  const step = printedStepOf([...printed.values()].flatMap((a) => Object.values(a)), unit);
+  const printed = new Map<ReadRow, Record<string, number>>();
+  for (const b of blocks) for (const r of b.rows) printed.set(r, quietAmounts(ctx, unit, r));
+  const step = printedStepOf(
+    (function* () {
+      for (const a of printed.values()) for (const c in a) yield a[c]!;
+    })(),
+    unit,
+  );
   for (const block of blocks) {
     const evidence: EvidenceRow[] = block.rows.map((row) => {
       const key = normalizeName(nameOf(row));

@@ -218,7 +218,7 @@ export class ImportContext {
   private indexUnit(u: BudgetUnit): void {
     for (const n of [u.name, u.fullName]) if (n) this.unitIndex.set(normalizeName(n), u);
     this.suffixIndex = null;
-    this.coreIndex = null;
+    if (this.coreIndex) this.addCores(this.coreIndex, u);
   }
 
   setFullName(u: BudgetUnit, fullName: string): void {
@@ -275,14 +275,16 @@ export class ImportContext {
     if (!this.coreIndex) {
       this.coreIndexFor = this.prefixCache!.raw;
       this.coreIndex = new Map();
-      for (const u of this.units) {
-        for (const core of new Set([u.name, u.fullName].filter((n): n is string => !!n).map((n) => this.core(n)))) {
-          if (!core) continue;
-          this.coreIndex.set(core, this.coreIndex.has(core) && this.coreIndex.get(core) !== u ? null : u);
-        }
-      }
+      for (const u of this.units) this.addCores(this.coreIndex, u);
     }
     return this.coreIndex.get(this.core(key)) ?? undefined;
+  }
+
+  private addCores(index: Map<string, BudgetUnit | null>, u: BudgetUnit): void {
+    for (const n of [u.name, u.fullName]) {
+      const core = n ? this.core(n) : '';
+      if (core) index.set(core, index.has(core) && index.get(core) !== u ? null : u);
+    }
   }
 
   /** The city part of the department's name (深圳 of 深圳市信访局), or null. */
