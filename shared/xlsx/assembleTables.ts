@@ -14,6 +14,7 @@ import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
 import { totalsKind } from './rowEvidence';
 import { printedStepOf } from './cellValues';
+import { judgeEquality, type Verdict } from '../rules/tolerance';
 
 const LEAVES = new Set<string>(FUNDING_LEAVES);
 
@@ -592,5 +593,27 @@ export function assemblePerformanceProjects(ctx: ImportContext, t: ReadTable, un
     }
     amounts += readRowAmounts(ctx, t, unit, row, R.project(p.id), null);
   });
+  checkTotalsRows(ctx, t, unit, rows);
   return { rows: rows.length, amounts };
+}
+
+/** 表13's 合计 (all projects) and 小计 (one unit's projects) rows against the project rows they add up. */
+function checkTotalsRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, projectRows: ReadRow[]): void {
+  const step = ctx.sheetStep(t.sheet.name, unit);
+  const value = (row: ReadRow, col: string) => (row.amounts[col] ? (ctx.amountQuiet(row.amounts[col].raw, unit) ?? 0) : 0);
+  for (const row of t.rows) {
+    const kind = totalsKind(row.labels.name) ?? totalsKind(row.labels.unit);
+    if (!kind || !hasAmounts(row)) continue;
+    const u = kind === 'unit' && row.labels.unit ? ctx.unitByName(row.labels.unit) : undefined;
+    if (kind === 'unit' && !u) continue;
+    const parts = kind === 'all' ? projectRows : projectRows.filter((r) => r.labels.unit && ctx.unitByName(r.labels.unit) === u);
+    const cols = new Set([...Object.keys(row.amounts), ...parts.flatMap((r) => Object.keys(r.amounts))]);
+    const order: Verdict[] = ['equal', 'roundingGap', 'differs'];
+    let verdict: Verdict = 'equal';
+    for (const col of cols) {
+      const v = judgeEquality(value(row, col) - parts.reduce((s, r) => s + value(r, col), 0), parts.length, step);
+      if (order.indexOf(v) > order.indexOf(verdict)) verdict = v;
+    }
+    ctx.localTotals.push({ table: t.def.id, sheet: t.sheet, row: row.r, verdict });
+  }
 }

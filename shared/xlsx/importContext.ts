@@ -13,6 +13,7 @@ import { amountOf, decimalsOf, formatDecimals } from './cellValues';
 import type { WorkbookMetadata } from './metadata';
 import type { ImportReport } from './report';
 import type { SheetView } from './sheetView';
+import type { Verdict } from '../rules/tolerance';
 
 /** Pick ids from the metadata by identity (each id used once, in order), else make fresh ones. */
 export class IdPool {
@@ -126,6 +127,14 @@ export class PrintedLog {
   }
 }
 
+export interface LocalTotal {
+  /** Table id (T13). */
+  table: string;
+  sheet: SheetView;
+  row: number;
+  verdict: Verdict;
+}
+
 export class ImportContext {
   readonly units: BudgetUnit[] = [];
   readonly printed = new PrintedLog();
@@ -134,6 +143,8 @@ export class ImportContext {
   /** Amount cells by the step (分) of their last printed digit. */
   private readonly steps = new Map<number, number>();
   deptShortName: string | null = null;
+  /** Printed totals rows that are no cell of the document (表13's 合计 and 小计), checked against their rows. */
+  readonly localTotals: LocalTotal[] = [];
 
   constructor(
     readonly doc: DepartmentBudget,

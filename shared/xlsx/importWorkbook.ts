@@ -373,6 +373,6 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
     if (!agrees) reported[ctx.printed.keys[i]!] = fen;
   }
-  ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry);
+  ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry, ctx.localTotals);
   return { ...doc, reported };
 }

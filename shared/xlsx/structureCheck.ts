@@ -11,7 +11,7 @@ import { buildGraph } from '../compute/buildGraph';
 import { evaluate, type Evaluation } from '../compute/evaluate';
 import type { DepartmentBudget } from '../model/document';
 import { computeEffective, Status } from '../rules/effective';
-import type { PrintedLog } from './importContext';
+import type { LocalTotal, PrintedLog } from './importContext';
 import type { ReportItem, StructureCheck } from './report';
 
 /** A table is suspect when at least this many of its rows disagree … */
@@ -30,7 +30,7 @@ interface TableTally {
  * `ev`: the evaluation of the imported document (without printed totals); `lastEntry[node]`: the
  * index in `printed` of the last printed value of each computed node (-1: never printed).
  */
-export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: Int32Array): StructureCheck {
+export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: Int32Array, local: readonly LocalTotal[] = []): StructureCheck {
   // Every printed total as reported (the last printed value of a node decides).
   const n = ev.graph.size;
   const hasReported = new Uint8Array(n);
@@ -64,6 +64,19 @@ export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: I
     } else {
       agree++;
       if (status === Status.RoundingGap) roundingGaps++;
+    }
+  }
+  // Totals rows that are no cell of the document (表13's 合计 and 小计), checked on their own.
+  for (const l of local) {
+    let tally = tables.get(l.table);
+    if (!tally) tables.set(l.table, (tally = { sheet: l.sheet.name, rows: new Set(), differingRows: new Set() }));
+    tally.rows.add(l.row);
+    if (l.verdict === 'differs') {
+      differ++;
+      tally.differingRows.add(l.row);
+    } else {
+      agree++;
+      if (l.verdict === 'roundingGap') roundingGaps++;
     }
   }
   const warnings: ReportItem[] = [];

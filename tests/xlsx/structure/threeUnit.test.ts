@@ -113,6 +113,21 @@ describe('the issue 13 example: 3 units laid out the ordinary way', () => {
     expect(canonical(got, 10_000)).toEqual(canonical(doc, 10_000));
   });
 
+  it('checks 表13’s 合计 and 小计 rows against the projects they add up, counting a misprinted one', async () => {
+    const doc = threeUnitDocument();
+    const right = await imported(await ordinaryLayout(doc));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await ordinaryLayout(doc)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('表13')!;
+    const total = ws.getRow(6); // the 合计 row, first under the header
+    expect(total.getCell(1).value).toBe('合计');
+    total.getCell(3).value = (total.getCell(3).value as number) + 1;
+    const wrong = await imported(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(right.report.structure!.differ).toBe(0);
+    expect(wrong.report.structure!.differ).toBe(1);
+    expect(wrong.report.structure!.agree).toBe(right.report.structure!.agree - 1);
+  });
+
   it('says in the report’s first lines that every printed total agrees with its detail', async () => {
     const { report } = await imported(await ordinaryLayout(threeUnitDocument()));
     expect(report.structure).toMatchObject({ differ: 0, warnings: [] });
