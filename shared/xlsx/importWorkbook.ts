@@ -108,7 +108,9 @@ function recogniseSheets(wb: ReadWorkbook, catalogueId: string, ctxReport: Impor
   let overall: OverallFormRead | null = null;
   const forms: ProjectFormRead[] = [];
   const summaries: ImportTableSummary[] = [];
-  for (const [index, entry] of wb.sheets.entries()) {
+  // Visible sheets first: a hidden copy of a table (last year's, a draft) yields to the one shown.
+  const ordered = [...wb.sheets.entries()].sort((a, b) => Number(a[1].state !== 'visible') - Number(b[1].state !== 'visible') || a[0] - b[0]);
+  for (const [index, entry] of ordered) {
     if (entry.name === META_SHEET) continue;
     if (index % 64 === 0) {
       check(options.signal, fileName);
@@ -135,7 +137,8 @@ function recogniseSheets(wb: ReadWorkbook, catalogueId: string, ctxReport: Impor
       continue;
     }
     if (grid.has(def.id)) {
-      ctxReport.skipped.push({ message: `工作表“${sheet.name}”与“${grid.get(def.id)!.sheet.name}”都是${label}，只读取了前者` });
+      const kept = grid.get(def.id)!.sheet.name;
+      ctxReport.skipped.push({ message: entry.state !== 'visible' ? `隐藏的工作表“${sheet.name}”与“${kept}”都是${label}，只读取了显示的“${kept}”` : `工作表“${sheet.name}”与“${kept}”都是${label}，只读取了前者` });
       continue;
     }
     const read = readGridTable(sheet, def, 2000);

@@ -5,7 +5,8 @@
  * rounding gap within n × half a printed unit, or a real difference; one misprint counts once).
  * Disagreements that pile up in one table look like a misread structure (a sub-item read as a
  * project, a unit row missed) rather than the publisher's own misprints: those tables are named
- * with their rows.
+ * with their rows. Totals printed blank over parts that are not count as disagreements but not
+ * as signs of a misread structure (a publisher leaving a 小计 empty).
  */
 import { buildGraph } from '../compute/buildGraph';
 import { evaluate, type Evaluation } from '../compute/evaluate';
@@ -60,7 +61,8 @@ export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: I
     tally.rows.add(row);
     if (status === Status.Differs) {
       differ++;
-      tally.differingRows.add(row);
+      // A total printed blank is the publisher's omission, not a sign of rows read wrongly.
+      if (printed.fens[i] !== null) tally.differingRows.add(row);
     } else {
       agree++;
       if (status === Status.RoundingGap) roundingGaps++;

@@ -57,6 +57,14 @@ describe('structure check of an import', () => {
     expect(structureLines(c)[0]).toBe('结构核对：5 个合计与明细一致（其中 0 个尾差），1 个不一致');
   });
 
+  it('totals printed blank over parts that are not are counted, but are no sign of a misread structure', () => {
+    const log = new PrintedLog();
+    [R.project('p1'), R.project('p2'), R.project('p3')].forEach((row, i) => log.add(cellKey('T5', row, 'total'), null, sheet, 9 + i, 2));
+    const c = checkDocumentStructure(smallBudget(), log);
+    expect(c.differ).toBe(3);
+    expect(c.warnings).toEqual([]);
+  });
+
   it('disagreements piling up in one table are named as a possibly misread structure, with table and rows', () => {
     // As if sub-items had been read as projects: the projects' printed totals find no detail.
     const c = checkDocumentStructure(smallBudget(), printedTable5({ ...RIGHT, p1: 900, p2: 75, p3: 130 }));
