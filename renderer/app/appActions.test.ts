@@ -151,6 +151,23 @@ describe('AppActions', () => {
     expect(dialogs.open).toBeNull();
   });
 
+  it('shows the structure check after opening a workbook, and asks the clerk to look when it warns', async () => {
+    const notes = ['结构核对：40 个合计与明细一致（其中 0 个尾差），9 个不一致', '警告：表5（工作表“表5”）第 9、12 行打印的合计与读入的明细不一致', '单位：万元'];
+    const { store, actions, dialogs } = setup({ xlsx: fakeXlsx({ ok: true, doc: smallBudget(), notes }, []) });
+    expect(await actions.openPicked({ name: '预算.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) })).toBe(true);
+    expect(store.message?.text).toContain('结构核对：40 个合计与明细一致（其中 0 个尾差），9 个不一致');
+    expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '导入结构核对' } });
+    expect((dialogs.open as unknown as { spec: { message: string } }).spec.message).toContain('表5（工作表“表5”）第 9、12 行');
+  });
+
+  it('opens a workbook whose structure check finds nothing to warn about without a dialog', async () => {
+    const notes = ['结构核对：40 个合计与明细一致（其中 2 个尾差），0 个不一致'];
+    const { store, actions, dialogs } = setup({ xlsx: fakeXlsx({ ok: true, doc: smallBudget(), notes }, []) });
+    expect(await actions.openPicked({ name: '预算.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) })).toBe(true);
+    expect(store.message?.text).toContain(notes[0]);
+    expect(dialogs.open).toBeNull();
+  });
+
   it('says why a workbook cannot be opened and keeps the open document', async () => {
     const { store, actions, dialogs } = setup({ xlsx: fakeXlsx({ ok: false, message: '“坏.xlsx”不是 Excel 文件' }, []) });
     store.open(smallBudget(), { name: 'small.budget' });

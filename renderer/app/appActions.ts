@@ -203,6 +203,7 @@ export class AppActions {
       this.store.open(result.doc, { name: file.name }, { unsaved: true });
       const notes = result.notes.length ? `${result.notes.join('；')}。` : '';
       this.store.showMessage(`已打开 Excel 工作簿“${file.name}”，尚未保存为预算文件（保存时选择位置）。${notes}`, 'info');
+      this.warnMisreadStructure(file.name, result.notes);
       this.updateTitle();
       opened = true;
     });
@@ -303,6 +304,17 @@ export class AppActions {
     };
   }
 
+  /**
+   * The import's structure check (its first notes) also as a dialog when it warns that a table's
+   * structure may have been misread: such a document must not pass unnoticed. Not awaited.
+   */
+  private warnMisreadStructure(fileName: string, notes: string[]): void {
+    const warnings = notes.filter((n) => n.startsWith('警告：'));
+    if (!warnings.length) return;
+    const check = notes.find((n) => n.startsWith('结构核对：'));
+    void this.dialogs.alert('导入结构核对', `“${fileName}”${check ? `\n${check}` : ''}\n\n${warnings.map((w) => w.slice('警告：'.length)).join('\n\n')}`);
+  }
+
   async importExcel(): Promise<void> {
     if (this.noExcel()) return;
     const r = await this.host.importFile({ kind: 'excel' });
@@ -316,6 +328,7 @@ export class AppActions {
       // Into the open document as one undo step; a full check with progress follows.
       this.store.apply(replaceDocument(this.store.doc, result.doc, `导入Excel“${r.file.name}”`));
       this.store.showMessage(`已导入“${r.file.name}”（可撤销）${result.notes.length ? `：${result.notes.join('；')}` : '。'}`, 'info');
+      this.warnMisreadStructure(r.file.name, result.notes);
       this.updateTitle();
     });
   }
@@ -357,6 +370,7 @@ export class AppActions {
         this.store.apply(replaceDocument(this.store.doc, result.doc, `导入上年数“${r.file.name}”`));
         this.store.showMessage(`已从上年导入“${r.file.name}”（可撤销）${notes}`, 'info');
       }
+      this.warnMisreadStructure(r.file.name, result.notes);
       this.updateTitle();
     });
   }

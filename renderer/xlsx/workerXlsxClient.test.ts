@@ -48,4 +48,10 @@ describe('WorkerXlsxClient', () => {
     const notes = importNotes({ ...emptyReport, skipped: [{ ref: '表9', message: '空表' }], cells: [{ ref: '表4!C12', message: '不是金额' }, { message: 'x' }, { message: 'y' }, { message: 'z' }] } as never);
     expect(notes).toEqual(['跳过 1 处（表9 空表）', '4 个单元格无法读取（表4!C12 不是金额；x；y……）']);
   });
+
+  it('puts the structure check and its warnings first', () => {
+    const structure = { agree: 40, roundingGaps: 3, differ: 7, warnings: [{ message: '表5（工作表“表5”）第 9、12 行打印的合计与读入的明细不一致' }] };
+    const notes = importNotes({ ...emptyReport, structure, notes: [{ message: '单位：万元' }] } as never);
+    expect(notes).toEqual(['结构核对：40 个合计与明细一致（其中 3 个尾差），7 个不一致', '警告：表5（工作表“表5”）第 9、12 行打印的合计与读入的明细不一致', '单位：万元']);
+  });
 });

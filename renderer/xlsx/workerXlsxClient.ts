@@ -1,7 +1,7 @@
 /** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
 import { importedCodeLists } from '../../shared/codes/registry';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
-import type { ImportReport } from '../../shared/xlsx/report';
+import { structureLines, type ImportReport } from '../../shared/xlsx/report';
 import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
 
@@ -16,10 +16,10 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** Up to a few lines the clerk should read after an import (notes first, then what was left out). */
+/** Up to a few lines the clerk should read after an import: the structure check first, then notes, then what was left out. */
 export function importNotes(report: ImportReport | undefined): string[] {
   if (!report) return [];
-  const notes = report.notes.map((n) => n.message);
+  const notes = [...(report.structure ? structureLines(report.structure) : []), ...report.notes.map((n) => n.message)];
   if (report.skipped.length) notes.push(`跳过 ${report.skipped.length} 处（${report.skipped.slice(0, 3).map((s) => (s.ref ? `${s.ref} ${s.message}` : s.message)).join('；')}${report.skipped.length > 3 ? '……' : ''}）`);
   if (report.cells.length) notes.push(`${report.cells.length} 个单元格无法读取（${report.cells.slice(0, 3).map((s) => (s.ref ? `${s.ref} ${s.message}` : s.message)).join('；')}${report.cells.length > 3 ? '……' : ''}）`);
   return notes;

@@ -6,21 +6,28 @@
  */
 import { cellKey, rowKeys as R, type TableId } from '../model/cellKey';
 import { normalizeName } from './norm';
-import type { BudgetUnit, DisplayUnit, EconomicLine, FundingAmounts, Project, SubItem } from '../model/document';
+import type { BudgetUnit, DisplayUnit, EconomicLine, FundingAmounts, Project } from '../model/document';
 import { FUNDING_LEAVES, type FundingLeaf } from '../model/funding';
 import type { Fen } from '../money/fen';
 import { T3_INPUT_COLUMNS, T12_LEAF_COLUMNS } from '../compute/buildGraph';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
+import { totalsKind } from './rowEvidence';
+import { printedStepOf } from './cellValues';
+import { judgeEquality, type Verdict } from '../rules/tolerance';
 
 const LEAVES = new Set<string>(FUNDING_LEAVES);
 
-function rowRef(t: ReadTable, row: ReadRow): string {
+export function rowRef(t: ReadTable, row: ReadRow): string {
   return t.sheet.ref(row.r, 1);
 }
 
-/** Read every amount of a row: leaf columns into `inputs`, the others as printed cells of `rowKey`. */
-function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
+/**
+ * Read every amount of a row: leaf columns into `inputs`, the others as printed cells of `rowKey`.
+ * In a row that prints amounts, an empty amount cell is printed too: a blank (over a total of 0 it
+ * says nothing; over any other total it is what the workbook prints).
+ */
+export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
   let n = 0;
   for (const [col, cell] of Object.entries(row.amounts)) {
     const fen = ctx.amount(t.sheet, unit, cell.raw, row.r, cell.col);
@@ -29,12 +36,18 @@ function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row
     if (inputs && inputs(col, fen)) continue;
     if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet, row.r, cell.col);
   }
-  // On a row that prints amounts, an empty cell is printed blank: a total printed blank over non-zero detail stays so.
-  if (rowKey && n > 0) for (const [c, col] of t.header.columns) if (!(col in row.amounts)) ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
+  if (rowKey && n > 0) {
+    for (const [c, col] of t.header.columns) {
+      if (col in row.amounts || t.def.labelColumns.includes(col)) continue;
+      // An empty input is just empty (inputs take a blank as nothing); only totals are printed blank.
+      if (inputs && inputs(col, null)) continue;
+      ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
+    }
+  }
   return n;
 }
 
-function hasAmounts(row: ReadRow): boolean {
+export function hasAmounts(row: ReadRow): boolean {
   return Object.keys(row.amounts).length > 0;
 }
 
@@ -43,15 +56,47 @@ export interface TableResult {
   amounts: number;
 }
 
-/** Units listed by a unit-rows table (表2/表3): every row after the department row. */
-export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable): void {
+/**
+ * Which row of 表2/表3 is the department's: a 合计/总计 row or the department's name wherever it
+ * sits; else the first row when it is no known unit and its amounts are the sum of the rows below
+ * (or, with nothing to add up, when it is not a 本级 name). -1 when the table has no department row.
+ */
+export function departmentRowOf(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): number {
+  const label = (r: ReadRow) => r.labels.unit ?? '';
+  const total = t.rows.findIndex((r) => totalsKind(label(r)) === 'all');
+  if (total >= 0) return total;
+  const named = t.rows.findIndex((r) => label(r) !== '' && ctx.isDepartmentName(label(r)));
+  if (named >= 0) return named;
+  const first = t.rows.findIndex((r) => label(r) !== '');
+  if (first < 0 || ctx.unitByName(label(t.rows[first]!))) return -1;
+  const others = t.rows.filter((r, k) => k !== first && label(r) !== '' && !totalsKind(label(r)));
+  const amountsOf = (r: ReadRow) => {
+    const out = new Map<string, number>();
+    for (const [col, cell] of Object.entries(r.amounts)) out.set(col, ctx.amountQuiet(cell.raw, unit) ?? 0);
+    return out;
+  };
+  const top = amountsOf(t.rows[first]!);
+  const sums = new Map<string, number>();
+  for (const r of others) for (const [col, v] of amountsOf(r)) sums.set(col, (sums.get(col) ?? 0) + v);
+  const step = printedStepOf([...top.values(), ...others.flatMap((r) => [...amountsOf(r).values()])], unit);
+  const cols = new Set([...top.keys(), ...sums.keys()]);
+  const nonZero = [...cols].some((c) => (top.get(c) ?? 0) !== 0 || (sums.get(c) ?? 0) !== 0);
+  if (others.length === 0 || !nonZero) return /本级$/.test(normalizeName(label(t.rows[first]!))) ? -1 : first;
+  const tolerance = (others.length * step) / 2;
+  return [...cols].every((c) => Math.abs((top.get(c) ?? 0) - (sums.get(c) ?? 0)) <= tolerance) ? first : -1;
+}
+
+/** Units listed by a unit-rows table (表2/表3): every row but the department's and totals. */
+export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): void {
+  const dept = departmentRowOf(ctx, t, unit);
   t.rows.forEach((row, i) => {
     const name = row.labels.unit;
     if (!name) return;
-    if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
-      ctx.deptShortName ??= name;
+    if (i === dept) {
+      if (!totalsKind(name)) ctx.deptShortName ??= name;
       return;
     }
+    if (totalsKind(name)) return;
     ctx.addUnit(name);
   });
 }
@@ -60,9 +105,10 @@ export function unitsFromUnitRows(ctx: ImportContext, t: ReadTable): void {
 export function assembleUnitRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const table = t.def.id;
   let amounts = 0;
+  const dept = departmentRowOf(ctx, t, unit);
   t.rows.forEach((row, i) => {
     const name = row.labels.unit ?? '';
-    if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
+    if (i === dept) {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
       return;
     }
@@ -88,7 +134,7 @@ export function assembleUnitRows(ctx: ImportContext, t: ReadTable, unit: Display
   return { rows: t.rows.length, amounts };
 }
 
-function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => boolean {
+export function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => boolean {
   return (col, fen) => {
     if (!LEAVES.has(col)) return false;
     if (fen !== null) target[col as FundingLeaf] = fen;
@@ -96,10 +142,16 @@ function leafInputs(target: FundingAmounts): (col: string, fen: Fen | null) => b
   };
 }
 
-/** Department row of 表4/表5 and unit rows; returns the unit for unit rows, 'dept' for the department row. */
-function unitOrDept(ctx: ImportContext, name: string, index: number, isOther: (name: string) => boolean): BudgetUnit | 'dept' | null {
-  if (index === 0 && (ctx.isDepartmentName(name) || (!ctx.unitByName(name) && !isOther(name)))) return 'dept';
-  return ctx.unitByName(name) ?? null;
+/**
+ * Department row of 表4/表5 and unit rows; returns the unit for unit rows, 'dept' for the department
+ * row: a 合计/总计 row or the department's name wherever it sits, or an unknown first row.
+ */
+export function unitOrDept(ctx: ImportContext, name: string, index: number, isOther: (name: string) => boolean): BudgetUnit | 'dept' | null {
+  if (totalsKind(name) === 'all') return 'dept';
+  const u = ctx.unitByName(name);
+  if (u && !(index === 0 && ctx.isDepartmentName(name))) return u;
+  if (ctx.isDepartmentName(name) || (index === 0 && !isOther(name))) return 'dept';
+  return null;
 }
 
 const CODE_PREFIX = /^(\d{3,7})\s*[-—.、:：]?\s*(.*)$/;
@@ -109,21 +161,40 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   const econ = ctx.lists.economic;
   let current: BudgetUnit | null = null;
   let category: string | null = null;
-  const indented = t.rows.some((r) => r.indent > 0);
-  let unitIndent = 1;
   let amounts = 0;
   const categoryOf = (name: string) => {
     const m = CODE_PREFIX.exec(name);
     if (m && m[1]!.length === 3) return m[1]!;
     return econ.findOneByName(name, { level: 1 })?.code ?? null;
   };
+  const isOther = (n: string) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0;
+  // Indentation relative to each unit's rows: its categories are the least indented (null: one level only).
+  const categoryIndent = new Map<number, number | null>();
+  let members: number[] = [];
+  const flush = () => {
+    const levels = new Set(members.map((k) => t.rows[k]!.indent));
+    const top = levels.size >= 2 ? Math.min(...levels) : null;
+    for (const k of members) categoryIndent.set(k, top);
+    members = [];
+  };
+  t.rows.forEach((row, i) => {
+    const name = row.labels.name ?? '';
+    if (!name || totalsKind(name)) return;
+    if (unitOrDept(ctx, name, i, isOther)) flush();
+    else members.push(i);
+  });
+  flush();
   t.rows.forEach((row, i) => {
     const name = row.labels.name ?? '';
     if (!name) {
       if (hasAmounts(row)) ctx.skip(rowRef(t, row), '本行没有项目名称，已跳过');
       return;
     }
-    const who = unitOrDept(ctx, name, i, (n) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0);
+    if (totalsKind(name) === 'unit') {
+      if (current) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.id), null);
+      return;
+    }
+    const who = unitOrDept(ctx, name, i, isOther);
     if (who === 'dept') {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
       return;
@@ -131,14 +202,14 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
     if (who) {
       current = who;
       category = null;
-      unitIndent = row.indent;
       amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
       return;
     }
     // A line named like a category (39999 其他支出 under 399 其他支出) stays a line: indentation decides
     // where the sheet has it, else being a child of the current category.
     const childOfCurrent = category !== null && econ.findOneByName(name, { level: 2, parent: category }) !== undefined;
-    const cat = indented ? (row.indent <= unitIndent + 1 ? categoryOf(name) : null) : childOfCurrent ? null : categoryOf(name);
+    const top = categoryIndent.get(i) ?? null;
+    const cat = top !== null ? (row.indent <= top ? categoryOf(name) : null) : childOfCurrent ? null : categoryOf(name);
     if (cat) {
       category = cat;
       if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
@@ -164,96 +235,6 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   return { rows: t.rows.length, amounts };
 }
 
-/** Printed total of a row (the 总计 column, else the sum of its leaf columns), for grouping 表5 rows. */
-function rowTotal(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow): number {
-  const read = (col: string) => {
-    const cell = row.amounts[col];
-    if (!cell) return 0;
-    const probe = ctx.amountQuiet(cell.raw, unit);
-    return probe ?? 0;
-  };
-  if (row.amounts.total) return read('total');
-  let s = 0;
-  for (const leaf of FUNDING_LEAVES) s += read(leaf);
-  return s;
-}
-
-/**
- * 表5 项目支出预算表: department, unit, project and sub-item rows. Projects and their sub-items are
- * told apart by indentation when the sheet has it, else by known project names (表13–表15) and by
- * the sub-items adding up to their project.
- */
-export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, knownProjectNames: Set<string>): TableResult {
-  let amounts = 0;
-  const blocks: { unit: BudgetUnit; rows: ReadRow[] }[] = [];
-  const unitRows: ReadRow[] = [];
-  let current: { unit: BudgetUnit; rows: ReadRow[] } | null = null;
-  t.rows.forEach((row, i) => {
-    const name = row.labels.name ?? '';
-    if (!name) {
-      if (hasAmounts(row)) ctx.skip(rowRef(t, row), '本行没有项目名称，已跳过');
-      return;
-    }
-    const who = unitOrDept(ctx, name, i, () => false);
-    if (who === 'dept') {
-      amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
-      return;
-    }
-    if (who) {
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
-      unitRows.push(row);
-      current = { unit: who, rows: [] };
-      blocks.push(current);
-      return;
-    }
-    if (!current) return ctx.skip(rowRef(t, row), `“${name}”之前没有预算单位行，本行已跳过`);
-    (current as { unit: BudgetUnit; rows: ReadRow[] }).rows.push(row);
-  });
-  const step = ctx.sheetStep(t.sheet.name, unit);
-  // Indentation, when the sheet uses it: projects one level below their unit, sub-items deeper.
-  const unitIndent = Math.max(0, ...unitRows.map((r) => r.indent));
-  const indented = t.rows.some((r) => r.indent > 0);
-  for (const block of blocks) {
-    let project: Project | null = null;
-    let projectTotal = 0;
-    let subTotal = 0;
-    let subCount = 0;
-    for (const row of block.rows) {
-      const name = row.labels.name!;
-      let isProject: boolean;
-      if (!project) {
-        isProject = true;
-        if (indented && row.indent > unitIndent + 1) ctx.note(`“${name}”缩进像二级项目，但前面没有项目行，已按项目读取`, rowRef(t, row));
-      } else if (indented) isProject = row.indent <= unitIndent + 1;
-      else {
-        const complete = subCount > 0 && Math.abs(projectTotal - subTotal) <= (subCount * step) / 2;
-        const named = knownProjectNames.has(normalizeName(name)) && normalizeName(name) !== normalizeName(project.name);
-        isProject = complete || named;
-      }
-      if (isProject) {
-        const id = ctx.ids.take(`p|${block.unit.id}|${normalizeName(name)}`, 'p');
-        project = newProject(id, block.unit.id, name);
-        ctx.doc.projects.byId[id] = project;
-        ctx.doc.projects.order.push(id);
-        projectTotal = rowTotal(ctx, t, unit, row);
-        subTotal = 0;
-        subCount = 0;
-        amounts += readRowAmounts(ctx, t, unit, row, R.project(id), null);
-        continue;
-      }
-      const p = project!;
-      const id = ctx.ids.take(`s|${p.id}|${normalizeName(name)}`, 's');
-      const sub: SubItem = { id, projectId: p.id, name, amounts: {} };
-      ctx.doc.subItems.byId[id] = sub;
-      ctx.doc.subItems.order.push(id);
-      subTotal += rowTotal(ctx, t, unit, row);
-      subCount++;
-      amounts += readRowAmounts(ctx, t, unit, row, R.subItem(id), leafInputs(sub.amounts));
-    }
-  }
-  return { rows: t.rows.length, amounts };
-}
-
 export function newProject(id: string, unitId: string, name: string): Project {
   return {
     id,
@@ -273,11 +254,14 @@ export function newProject(id: string, unitId: string, name: string): Project {
   };
 }
 
-/** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code. */
-function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number): BudgetUnit | 'dept' | null | undefined {
+/** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code; 合计 the department's, 小计 the unit's. */
+function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number): BudgetUnit | 'dept' | 'subtotal' | null | undefined {
   const name = row.labels.unit ?? '';
   if (!name || row.labels.code) return undefined;
-  if (index === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) return 'dept';
+  const total = totalsKind(name);
+  if (total) return total === 'all' ? 'dept' : 'subtotal';
+  if (ctx.isDepartmentName(name) && !(ctx.unitByName(name) && index > 0)) return 'dept';
+  if (index === 0 && !ctx.unitByName(name)) return 'dept';
   const u = ctx.unitByName(name);
   if (!u) ctx.skip(rowRef(t, row), `单位“${name}”无法识别，本行已跳过`);
   return u ?? null;
@@ -286,12 +270,12 @@ function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number):
 export function unitsFromUnitColumn(ctx: ImportContext, t: ReadTable): void {
   t.rows.forEach((row, i) => {
     const name = row.labels.unit ?? '';
-    if (!name || row.labels.code) return;
+    if (!name || row.labels.code || totalsKind(name)) return;
     if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
       ctx.deptShortName ??= name;
       return;
     }
-    if (!ctx.unitByName(name)) {
+    if (!ctx.unitByName(name) && !ctx.isDepartmentName(name)) {
       ctx.note(`${t.def.sheetName}中的单位“${name}”在表2中没有，已按新单位读取`, rowRef(t, row));
       ctx.addUnit(name);
     }
@@ -300,6 +284,18 @@ export function unitsFromUnitColumn(ctx: ImportContext, t: ReadTable): void {
 
 function codeText(text: string | undefined): string {
   return normalizeName(text ?? '').replace(/\s/g, '');
+}
+
+const FUNCTIONAL_PREFIX = /^(\d{7}|\d{5}|\d{3})(?:\s*[-—.、:：]?\s*(\S.*))?$/;
+const PROCUREMENT_PREFIX = /^([A-CＡ-Ｃ](?:[\d０-９][0-9A-Z０-９Ａ-Ｚ]*)?)(?:[\s\u3000]+(\S.*))?$/;
+
+/** The row's code and name: from the code column, else a code printed before the name (2010301 行政运行). */
+function codeAndName(row: ReadRow, prefix: RegExp): { code: string; name: string } {
+  const name = row.labels.name ?? '';
+  const code = codeText(row.labels.code);
+  if (code || !name) return { code, name };
+  const m = prefix.exec(name.trim());
+  return m ? { code: codeText(m[1]), name: (m[2] ?? '').trim() } : { code, name };
 }
 
 /**
@@ -321,6 +317,10 @@ function forEachLineRow(
   t.rows.forEach((row, i) => {
     const who = unitRow(ctx, t, row, i);
     if (who === 'dept') return add(readRowAmounts(ctx, t, unit, row, R.dept, null));
+    if (who === 'subtotal') {
+      if (current) add(readRowAmounts(ctx, t, unit, row, R.unit(current.id), null));
+      return;
+    }
     if (who === null) return;
     if (who) {
       current = who;
@@ -336,8 +336,9 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
   const fund = t.def.fund!;
   const list = ctx.lists.functional;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
-    let code = codeText(row.labels.code);
+    const read = codeAndName(row, FUNCTIONAL_PREFIX);
+    const name = read.name;
+    let code = read.code;
     if (!code && name) code = list.findOneByName(name, { level: 3 })?.code ?? '';
     if (!/^\d{7}$/.test(code)) {
       if (/^\d{3}$|^\d{5}$/.test(code)) return ctx.skip(rowRef(t, row), `科目编码 ${code} 是类/款汇总行，已跳过（由项级明细汇总计算）`);
@@ -365,9 +366,10 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
 export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.functional;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
+    const read = codeAndName(row, FUNCTIONAL_PREFIX);
+    const name = read.name;
     const projectName = row.labels.projectName ?? '';
-    let code = codeText(row.labels.code);
+    let code = read.code;
     if (!code && name) code = list.findOneByName(name, { level: 3 })?.code ?? '';
     if (!/^\d{7}$/.test(code)) {
       if (code || name || projectName || hasAmounts(row)) ctx.skip(rowRef(t, row), `无法识别的科目编码“${row.labels.code ?? ''}”，应为 7 位项级编码，本行已跳过`);
@@ -392,8 +394,9 @@ export function assembleTransfers(ctx: ImportContext, t: ReadTable, unit: Displa
 export function assembleProcurement(ctx: ImportContext, t: ReadTable, unit: DisplayUnit): TableResult {
   const list = ctx.lists.procurement;
   return forEachLineRow(ctx, t, unit, (row, current, add) => {
-    const name = row.labels.name ?? '';
-    let code = codeText(row.labels.code).toUpperCase();
+    const read = codeAndName(row, PROCUREMENT_PREFIX);
+    const name = read.name;
+    let code = read.code.toUpperCase();
     if (!code && name) code = list.findOneByName(name)?.code ?? '';
     if (!/^[A-C][0-9A-Z]*$/.test(code)) {
       if (code || name || hasAmounts(row)) ctx.skip(rowRef(t, row), `无法识别的采购品目编号“${row.labels.code ?? ''}”${name ? `（${name}）` : ''}，本行已跳过`);
@@ -431,8 +434,8 @@ export function assembleThreePublic(ctx: ImportContext, t: ReadTable, unit: Disp
       if (yearText || hasAmounts(row)) ctx.skip(rowRef(t, row), `年度“${yearText}”既不是 ${ctx.fiscalYear} 年也不是 ${ctx.fiscalYear - 1} 年，本行已跳过`);
       continue;
     }
-    if (label === first && (ctx.isDepartmentName(label) || !ctx.unitByName(label))) {
-      ctx.deptShortName ??= label;
+    if (totalsKind(label) === 'all' || (label === first && (ctx.isDepartmentName(label) || !ctx.unitByName(label)))) {
+      if (!totalsKind(label)) ctx.deptShortName ??= label;
       amounts += readRowAmounts(ctx, t, unit, row, R.threePublic(null, which), null);
       continue;
     }
@@ -461,6 +464,7 @@ export function unitsFromThreePublic(ctx: ImportContext, t: ReadTable): void {
   for (const row of t.rows) {
     const name = row.labels.unit;
     if (!name) continue;
+    if (totalsKind(name)) continue;
     if (first === null) {
       first = name;
       if (ctx.isDepartmentName(name) || !ctx.unitByName(name)) {
@@ -468,7 +472,7 @@ export function unitsFromThreePublic(ctx: ImportContext, t: ReadTable): void {
         continue;
       }
     }
-    if (name !== first && !ctx.unitByName(name)) {
+    if (name !== first && !ctx.unitByName(name) && !ctx.isDepartmentName(name)) {
       ctx.note(`表12中的单位“${name}”在表2中没有，已按新单位读取`, rowRef(t, row));
       ctx.addUnit(name);
     }
@@ -551,7 +555,8 @@ export function matchProjects<T extends { name: string }>(items: T[], projects: 
 
 /** 表13 部门预算绩效管理项目情况表: which projects are performance-managed, their 表13 names, units' full names, dates. */
 export function assemblePerformanceProjects(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, projects: Project[]): TableResult {
-  const rows = t.rows.filter((r) => r.labels.name);
+  // 合计 and 小计 rows are totals, never projects.
+  const rows = t.rows.filter((r) => r.labels.name && !totalsKind(r.labels.name) && !totalsKind(r.labels.unit));
   const step = ctx.sheetStep(t.sheet.name, unit);
   const items = rows.map((r) => ({
     name: r.labels.name!,
@@ -588,5 +593,27 @@ export function assemblePerformanceProjects(ctx: ImportContext, t: ReadTable, un
     }
     amounts += readRowAmounts(ctx, t, unit, row, R.project(p.id), null);
   });
+  checkTotalsRows(ctx, t, unit, rows);
   return { rows: rows.length, amounts };
+}
+
+/** 表13's 合计 (all projects) and 小计 (one unit's projects) rows against the project rows they add up. */
+function checkTotalsRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, projectRows: ReadRow[]): void {
+  const step = ctx.sheetStep(t.sheet.name, unit);
+  const value = (row: ReadRow, col: string) => (row.amounts[col] ? (ctx.amountQuiet(row.amounts[col].raw, unit) ?? 0) : 0);
+  for (const row of t.rows) {
+    const kind = totalsKind(row.labels.name) ?? totalsKind(row.labels.unit);
+    if (!kind || !hasAmounts(row)) continue;
+    const u = kind === 'unit' && row.labels.unit ? ctx.unitByName(row.labels.unit) : undefined;
+    if (kind === 'unit' && !u) continue;
+    const parts = kind === 'all' ? projectRows : projectRows.filter((r) => r.labels.unit && ctx.unitByName(r.labels.unit) === u);
+    const cols = new Set([...Object.keys(row.amounts), ...parts.flatMap((r) => Object.keys(r.amounts))]);
+    const order: Verdict[] = ['equal', 'roundingGap', 'differs'];
+    let verdict: Verdict = 'equal';
+    for (const col of cols) {
+      const v = judgeEquality(value(row, col) - parts.reduce((s, r) => s + value(r, col), 0), parts.length, step);
+      if (order.indexOf(v) > order.indexOf(verdict)) verdict = v;
+    }
+    ctx.localTotals.push({ table: t.def.id, sheet: t.sheet, row: row.r, verdict });
+  }
 }

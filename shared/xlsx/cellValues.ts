@@ -93,3 +93,10 @@ export function decimalsOf(fen: number, unit: DisplayUnit): number {
   for (let d = 0; d < max; d++) if (fen % printedPrecisionFen(unit, d) === 0) return d;
   return max;
 }
+
+/** Step (分) of the last printed digit of a set of amounts: the finest any of them needs. */
+export function printedStepOf(values: Iterable<number>, unit: DisplayUnit): number {
+  let d = 0;
+  for (const v of values) d = Math.max(d, decimalsOf(v, unit));
+  return printedPrecisionFen(unit, d);
+}

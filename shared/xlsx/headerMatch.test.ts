@@ -86,6 +86,35 @@ describe('matchHeader', () => {
     expect(m.missing).toEqual([]);
   });
 
+  it('keeps the whole header when a foreign 备注 column is merged down over it (or repeated in every header row)', () => {
+    for (const merged of [true, false]) {
+      const sheet = view(
+        [
+          ['预算单位', '支出\n总计', '基本 支出', '项目支出', '其中：', null, null, null, '备注'],
+          [null, null, null, null, '2031 年政府采购项目', '2031年面向中小企业政府采购项目', '2031年面向小型、微型企业\n政府采购项目', '待支付以前年度政府采购项目', merged ? null : '备注'],
+          ['市测试局', '10', null, null, null, null, null, null, '说明'],
+        ],
+        ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:H1', ...(merged ? ['I1:I2'] : [])],
+      );
+      const m = matchHeader(sheet, t3, 2020)!;
+      expect([m.top, m.bottom]).toEqual([1, 2]);
+      expect(m.missing).toEqual([]);
+      expect(m.unknown).toEqual([{ col: 9, text: '备注' }]);
+    }
+  });
+
+  it('keeps the whole header when a foreign 备注 is written at its bottom row, and ends it at the first row with numbers', () => {
+    const sheet = view([
+      ['预算单位', '支出\n总计', '基本 支出', '项目支出', '其中：', null, null, null, null],
+      [null, null, null, null, '2031 年政府采购项目', '2031年面向中小企业政府采购项目', '2031年面向小型、微型企业\n政府采购项目', '待支付以前年度政府采购项目', '备注'],
+      ['市测试局', '10', '10', null, null, null, null, null, '说明'],
+    ]);
+    const m = matchHeader(sheet, t3, 2020)!;
+    expect([m.top, m.bottom]).toEqual([1, 2]);
+    expect(m.missing).toEqual([]);
+    expect(m.unknown).toEqual([{ col: 9, text: '备注' }]);
+  });
+
   it('tells apart the two 小计 of 公务用车 and fills unmerged group texts to the right', () => {
     const sheet = view([
       ['预算单位', '年度', '“三公”经费财政拨款预算总额', '因公出国（境）费', '公务接待费', '公务用车购置及运行维护费'],

@@ -124,7 +124,10 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
   for (let r = top + 1; r <= Math.min(sheet.rowCount, top + 6); r++) {
     const texts = sheet.rowTexts(r);
     if (texts.length === 0) break;
-    if (!texts.every((t) => known.has(headerKey(t.text)))) break;
+    // A header row holds column texts; a foreign column's text (备注) merged down, repeated from the top
+    // row, or written at the bottom of the header does not end it — a row with any number does.
+    const isKnown = (t: { c: number; text: string }) => known.has(headerKey(t.text)) || headerKey(t.text) === headerKey(sheet.text(top, t.c));
+    if (!texts.every(isKnown) && (!texts.some(isKnown) || texts.some((t) => /^[-+]?[\d,.\s]+$/.test(t.text)))) break;
     bottom = r;
   }
   const width = Math.min(sheet.colCount, 200);

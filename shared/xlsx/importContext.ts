@@ -3,6 +3,7 @@
  * hidden metadata when a row matches, fresh ones otherwise), units and their name matching,
  * amounts read with their precision, printed values of computed cells, and the report.
  */
+import { NodeKind, type Graph } from '../compute/graph';
 import { normalizeName } from './norm';
 import type { CodeListSet } from '../codes/registry';
 import type { BudgetUnit, DepartmentBudget, DisplayUnit } from '../model/document';
@@ -12,6 +13,7 @@ import { amountOf, decimalsOf, formatDecimals } from './cellValues';
 import type { WorkbookMetadata } from './metadata';
 import type { ImportReport } from './report';
 import type { SheetView } from './sheetView';
+import type { Verdict } from '../rules/tolerance';
 
 /** Pick ids from the metadata by identity (each id used once, in order), else make fresh ones. */
 export class IdPool {
@@ -97,6 +99,23 @@ export class PrintedLog {
     return this.sheets[i]!.ref(Math.floor(cell / 16_384), cell % 16_384);
   }
 
+  /**
+   * Per computed node of `graph`, the index of its last printed entry (-1: none; the last printed
+   * value of a key decides); and the entries with a value whose key is no node of the graph.
+   */
+  lastByNode(graph: Graph): { lastEntry: Int32Array; orphans: number[] } {
+    const lastEntry = new Int32Array(graph.size).fill(-1);
+    const orphans: number[] = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const id = graph.idOf(this.keys[i]!);
+      if (id === undefined) {
+        const fen = this.fens[i];
+        if (fen !== null && fen !== 0) orphans.push(i);
+      } else if (graph.kind[id] !== NodeKind.Input) lastEntry[id] = i;
+    }
+    return { lastEntry, orphans };
+  }
+
   /** The last printed value of a key (undefined when never printed). */
   fenOf(key: string): Fen | null | undefined {
     if (!this.index) {
@@ -108,6 +127,14 @@ export class PrintedLog {
   }
 }
 
+export interface LocalTotal {
+  /** Table id (T13). */
+  table: string;
+  sheet: SheetView;
+  row: number;
+  verdict: Verdict;
+}
+
 export class ImportContext {
   readonly units: BudgetUnit[] = [];
   readonly printed = new PrintedLog();
@@ -116,6 +143,8 @@ export class ImportContext {
   /** Amount cells by the step (分) of their last printed digit. */
   private readonly steps = new Map<number, number>();
   deptShortName: string | null = null;
+  /** Printed totals rows that are no cell of the document (表13's 合计 and 小计), checked against their rows. */
+  readonly localTotals: LocalTotal[] = [];
 
   constructor(
     readonly doc: DepartmentBudget,
@@ -200,6 +229,7 @@ export class ImportContext {
   private indexUnit(u: BudgetUnit): void {
     for (const n of [u.name, u.fullName]) if (n) this.unitIndex.set(normalizeName(n), u);
     this.suffixIndex = null;
+    if (this.coreIndex) this.addCores(this.coreIndex, u);
   }
 
   setFullName(u: BudgetUnit, fullName: string): void {
@@ -226,14 +256,14 @@ export class ImportContext {
     return null;
   }
 
-  /** The unit a printed name stands for (name, full name, or department-prefix variants). */
+  /** The unit a printed name stands for (name, full name, department-prefix variants, or any form of it: 深圳市X, 市X, X). */
   unitByName(text: string): BudgetUnit | undefined {
     const key = normalizeName(text);
     if (!key) return undefined;
     const direct = this.unitIndex.get(key);
     if (direct) return direct;
     const suffix = this.stripDepartment(key);
-    if (!suffix) return undefined;
+    if (!suffix) return this.unitByCore(key);
     if (!this.suffixIndex) {
       this.suffixIndex = new Map();
       for (const u of this.units) {
@@ -241,7 +271,57 @@ export class ImportContext {
         if (s && !this.suffixIndex.has(s)) this.suffixIndex.set(s, u);
       }
     }
-    return this.suffixIndex.get(suffix);
+    return this.suffixIndex.get(suffix) ?? this.unitByCore(key);
+  }
+
+  /** Units by the core of their name and full name (null: more than one). */
+  private coreIndex: Map<string, BudgetUnit | null> | null = null;
+  private coreIndexFor = '';
+
+  /** The one unit whose name or full name has the same core as `key` (none when two have). */
+  private unitByCore(key: string): BudgetUnit | undefined {
+    // Cores depend on the department's names too: rebuilt when they change.
+    this.departmentPrefixes();
+    if (this.coreIndexFor !== this.prefixCache!.raw) this.coreIndex = null;
+    if (!this.coreIndex) {
+      this.coreIndexFor = this.prefixCache!.raw;
+      this.coreIndex = new Map();
+      for (const u of this.units) this.addCores(this.coreIndex, u);
+    }
+    return this.coreIndex.get(this.core(key)) ?? undefined;
+  }
+
+  private addCores(index: Map<string, BudgetUnit | null>, u: BudgetUnit): void {
+    for (const n of [u.name, u.fullName]) {
+      const core = n ? this.core(n) : '';
+      if (core) index.set(core, index.has(core) && index.get(core) !== u ? null : u);
+    }
+  }
+
+  /** The city part of the department's name (深圳 of 深圳市信访局), or null. */
+  private city(): string | null {
+    const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(this.doc.department.name));
+    return m ? m[1]! : null;
+  }
+
+  /** A name without its city (深圳市X → 市X), for names printed in full; null when it has none. */
+  private withoutCity(name: string): string | null {
+    const city = this.city();
+    const key = normalizeName(name);
+    if (!city || !key.startsWith(`${city}市`) || key.length <= city.length + 1) return null;
+    const printed = name.trim();
+    return printed.length === key.length ? printed.slice(city.length) : key.slice(city.length);
+  }
+
+  /** Core of a name: without city, leading 市 and the department's own name (深圳市信访局本级, 市信访局本级, 信访局本级 → 本级). */
+  private core(name: string): string {
+    let k = this.withoutCity(name) ?? normalizeName(name);
+    k = k.replace(/^市/, '');
+    for (const p of this.departmentPrefixes()) {
+      const bare = p.replace(/^.{0,8}?市/, '');
+      if (bare && k.startsWith(bare) && k.length > bare.length) return k.slice(bare.length);
+    }
+    return k;
   }
 
   /** Add a unit read from a table (metadata id and kind when the name matches). */
@@ -250,6 +330,12 @@ export class ImportContext {
     if (existing) return existing;
     this.metaUnits ??= new Map((this.meta?.units ?? []).map((u) => [normalizeName(u.name), u]));
     const metaUnit = this.metaUnits.get(normalizeName(name));
+    // A name printed in full (深圳市X) is kept as the full name; the unit is called 市X like the department.
+    const short = !metaUnit && !fullName ? this.withoutCity(name) : null;
+    if (short) {
+      fullName = name;
+      name = short;
+    }
     const id = this.ids.take(`u|${normalizeName(name)}`, 'u');
     const unit: BudgetUnit = {
       id,

@@ -6,6 +6,7 @@
 import type { TableDef } from '../catalogue';
 import type { DisplayUnit } from '../model/document';
 import { normalizeName } from './norm';
+import { numbering } from './rowEvidence';
 import { matchHeader, yearsIn, type HeaderMatch } from './headerMatch';
 import type { SheetView } from './sheetView';
 
@@ -20,6 +21,10 @@ export interface ReadRow {
   labels: Record<string, string>;
   /** Indentation of the row's first label cell. */
   indent: number;
+  /** Whether the row's first label cell is bold. */
+  bold: boolean;
+  /** Depth of the numbering (一、（一）1.（1）) its name or unit label carried, removed from the label; null when none. */
+  numbering: number | null;
   amounts: Record<string, AmountCell>;
 }
 
@@ -92,6 +97,8 @@ export function readGridTable(sheet: SheetView, def: TableDef, year: number): Re
     }
     const labels: Record<string, string> = {};
     for (const [col, key] of labelCols) {
+      // A label merged across label columns (a unit name over 科目编码 and 科目名称) is its first column's only.
+      if (sheet.isRightOfMaster(r, col)) continue;
       const t = sheet.text(r, col);
       if (t) labels[key] = t;
     }
@@ -100,7 +107,45 @@ export function readGridTable(sheet: SheetView, def: TableDef, year: number): Re
       const raw = sheet.value(r, col);
       if (raw !== null && raw !== undefined && raw !== '') amounts[key] = { col, raw };
     }
-    rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, amounts });
+    rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, bold: firstLabelCol ? sheet.bold(r, firstLabelCol) : false, numbering: null, amounts });
   }
+  stripNumbering(rows);
   return { def, sheet, header, rows, note, unit: title.unit, departmentName: title.departmentName, years };
+}
+
+/** Label columns whose texts may carry numbering (一、市X局本级, （一）信息化运维, 1.系统运维). */
+const NUMBERED_LABELS = ['unit', 'name'] as const;
+
+/**
+ * The sheet's numbering is not part of the names: kept as a hint instead. 一、 and （一） always
+ * are numbering, and so is any numbering before a unit; before other names 1. 1、 (1) only when the
+ * sheet counts with them — at least two rows and a quarter of the rows, most of them 1 or one more
+ * than the last number of their kind (a project name may start with a number).
+ */
+function stripNumbering(rows: ReadRow[]): void {
+  let numbered = 0;
+  let counting = 0;
+  let labelled = 0;
+  const last = new Map<number, number>();
+  for (const row of rows) {
+    if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined)) labelled++;
+    const text = NUMBERED_LABELS.map((k) => row.labels[k]).find((t) => t !== undefined && (numbering(t).depth ?? -1) >= 2);
+    if (text === undefined) continue;
+    const depth = numbering(text).depth!;
+    const n = Number(/\d+/.exec(text)![0]);
+    numbered++;
+    if (n === 1 || n === (last.get(depth) ?? 0) + 1) counting++;
+    last.set(depth, n);
+  }
+  if (numbered < 2 || numbered < labelled / 4 || counting < (2 * numbered) / 3) numbered = 0;
+  for (const row of rows) {
+    for (const k of NUMBERED_LABELS) {
+      const text = row.labels[k];
+      if (text === undefined) continue;
+      const n = numbering(text);
+      if (n.depth === null || (n.depth >= 2 && numbered < 2 && k !== 'unit')) continue;
+      row.labels[k] = n.rest;
+      row.numbering ??= n.depth;
+    }
+  }
 }

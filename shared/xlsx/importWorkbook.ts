@@ -11,7 +11,6 @@ import { cachedCodeLists, normalizeName } from './norm';
 import { getCodeLists } from '../codes/registry';
 import { evaluate } from '../compute/evaluate';
 import { buildGraph } from '../compute/buildGraph';
-import { NodeKind } from '../compute/graph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
@@ -23,7 +22,6 @@ import {
   assembleFunctional,
   assemblePerformanceProjects,
   assembleProcurement,
-  assembleProjects,
   assembleThreePublic,
   assembleTransfers,
   assembleUnitRows,
@@ -32,6 +30,7 @@ import {
   unitsFromUnitRows,
   type TableResult,
 } from './assembleTables';
+import { assembleProjects } from './assembleProjects';
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, type ImportLimits } from './errors';
 import { headerKey, recogniseSheet } from './headerMatch';
 import { IdPool, ImportContext } from './importContext';
@@ -45,6 +44,8 @@ import { SheetView } from './sheetView';
 import { openWorkbook, type WorkbookSource } from './workbookSource';
 import type { LoadXlsLibrary } from './xls/xlsLibrary';
 import type { ZipPlatform } from './zipGuard';
+import { numbering, totalsKind } from './rowEvidence';
+import { checkStructure } from './structureCheck';
 
 export interface ImportProgress {
   phase: 'check' | 'load' | 'read' | 'build';
@@ -111,7 +112,9 @@ function recogniseSheets(wb: WorkbookSource, catalogueId: string, ctxReport: Imp
   let overall: OverallFormRead | null = null;
   const forms: ProjectFormRead[] = [];
   const summaries: ImportTableSummary[] = [];
-  for (const [index, entry] of wb.sheets.entries()) {
+  // Visible sheets first: a hidden copy of a table (last year's, a draft) yields to the one shown.
+  const ordered = [...wb.sheets.entries()].sort((a, b) => Number(a[1].state !== 'visible') - Number(b[1].state !== 'visible') || a[0] - b[0]);
+  for (const [index, entry] of ordered) {
     if (entry.name === META_SHEET) continue;
     if (index % 64 === 0) {
       check(options.signal, fileName);
@@ -138,7 +141,8 @@ function recogniseSheets(wb: WorkbookSource, catalogueId: string, ctxReport: Imp
       continue;
     }
     if (grid.has(def.id)) {
-      ctxReport.skipped.push({ message: `工作表“${sheet.name}”与“${grid.get(def.id)!.sheet.name}”都是${label}，只读取了前者` });
+      const kept = grid.get(def.id)!.sheet.name;
+      ctxReport.skipped.push({ message: entry.state !== 'visible' ? `隐藏的工作表“${sheet.name}”与“${kept}”都是${label}，只读取了显示的“${kept}”` : `工作表“${sheet.name}”与“${kept}”都是${label}，只读取了前者` });
       continue;
     }
     const read = readGridTable(sheet, def, 2000);
@@ -244,14 +248,16 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   const g = rec.grid;
   for (const id of ['T2', 'T3'] as const) {
     const t = g.get(id);
-    if (t) unitsFromUnitRows(ctx, t);
+    if (t) unitsFromUnitRows(ctx, t, t.unit ?? docUnit);
   }
   if (g.get('T12')) unitsFromThreePublic(ctx, g.get('T12')!);
   for (const id of ['T7', 'T8', 'T9', 'T10', 'T11'] as const) {
     const t = g.get(id);
     if (t) unitsFromUnitColumn(ctx, t);
   }
-  doc.department.shortName = (ctx.deptShortName ?? doc.department.name).slice(0, 200);
+  // Without a department row (合计 instead, or none), the office's unit says it: 市X局本级 → 市X局.
+  const office = ctx.units.map((u) => u.name).find((n) => /.本级$/.test(n));
+  doc.department.shortName = (ctx.deptShortName ?? office?.replace(/本级$/, '') ?? doc.department.name).slice(0, 200);
 
   const unitOf = (t: ReadTable): DisplayUnit => t.unit ?? docUnit;
   const results = new Map<string, TableResult>();
@@ -263,7 +269,7 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
   run('T3', (t) => assembleUnitRows(ctx, t, unitOf(t)));
   run('T4', (t) => assembleEconomic(ctx, t, unitOf(t)));
   const knownProjects = new Set<string>();
-  for (const r of g.get('T13')?.rows ?? []) if (r.labels.name) knownProjects.add(normalizeName(r.labels.name));
+  for (const r of g.get('T13')?.rows ?? []) if (r.labels.name && !totalsKind(r.labels.name)) knownProjects.add(normalizeName(numbering(r.labels.name).rest));
   for (const t of rec.overall?.tasks ?? []) knownProjects.add(normalizeName(t.name));
   for (const f of rec.forms) if (f.projectName) knownProjects.add(normalizeName(f.projectName));
   for (const p of meta?.projects ?? []) knownProjects.add(normalizeName(p.name));
@@ -370,27 +376,19 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
   const ev = evaluate(graph, doc);
   const reported: DepartmentBudget['reported'] = {};
   const exact = doc.printedPrecisionFen === null;
-  let orphans = 0;
-  const { keys, fens } = ctx.printed;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const fen = fens[i]!;
-    const id = graph.idOf(key);
-    if (id === undefined) {
-      if (fen !== null && fen !== 0) {
-        orphans++;
-        if (orphans <= 50) ctx.skip(ctx.printed.ref(i), '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
-      }
-      continue;
-    }
-    if (graph.kind[id] === NodeKind.Input) continue;
-    // The last printed value of a key decides. Nothing is recorded when it says what the detail
-    // says anyway: a blank over a zero total, or — in an exact workbook — the computed value itself
-    // (a rounded workbook keeps every printed total: each counts as one rounded figure).
+  const { lastEntry, orphans } = ctx.printed.lastByNode(graph);
+  for (const i of orphans.slice(0, 50)) ctx.skip(ctx.printed.ref(i), '打印的合计数在读取的明细中没有对应的行（例如明细行未能识别），已忽略');
+  if (orphans.length > 50) ctx.skip(undefined, `另有 ${orphans.length - 50} 个打印的合计数没有对应的行，已忽略`);
+  for (let id = 0; id < graph.size; id++) {
+    const i = lastEntry[id]!;
+    if (i < 0) continue;
+    const fen = ctx.printed.fens[i]!;
+    // Nothing is recorded when the printed value says what the detail says anyway: a blank over a
+    // zero total, or — in an exact workbook — the computed value itself (a rounded workbook keeps
+    // every printed total: each counts as one rounded figure).
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
-    if (!agrees) reported[key] = fen;
-    else if (key in reported) delete reported[key];
+    if (!agrees) reported[ctx.printed.keys[i]!] = fen;
   }
-  if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
+  ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry, ctx.localTotals);
   return { ...doc, reported };
 }

@@ -59,8 +59,22 @@ export interface ImportTableSummary {
   message?: string;
 }
 
+/** How well the imported document explains the printed totals (structureCheck.ts). */
+export interface StructureCheck {
+  /** Printed totals that agree with their detail (exactly or within 尾差). */
+  agree: number;
+  /** Of those, the ones within 尾差 only. */
+  roundingGaps: number;
+  /** Printed totals that disagree with their detail. */
+  differ: number;
+  /** Tables whose disagreements look like a misread structure, with their rows. */
+  warnings: ReportItem[];
+}
+
 export interface ImportReport {
   fileName?: string;
+  /** null until the document is built (or when the import failed before). */
+  structure: StructureCheck | null;
   fiscalYear: number | null;
   unit: DisplayUnit | null;
   printedPrecisionFen: number | null;
@@ -76,10 +90,17 @@ export interface ImportReport {
 }
 
 export function emptyImportReport(fileName?: string): ImportReport {
-  return { ...(fileName ? { fileName } : {}), fiscalYear: null, unit: null, printedPrecisionFen: null, metadata: 'absent', tables: [], skipped: [], cells: [], notes: [] };
+  return { ...(fileName ? { fileName } : {}), structure: null, fiscalYear: null, unit: null, printedPrecisionFen: null, metadata: 'absent', tables: [], skipped: [], cells: [], notes: [] };
 }
 
 const UNIT_TEXT: Record<DisplayUnit, string> = { wan: '万元', yuan: '元' };
+
+/** 「结构核对：N 个合计与明细一致（其中 K 个尾差），M 个不一致」 and the warnings of a misread structure. */
+export function structureLines(c: StructureCheck): string[] {
+  const lines = [`结构核对：${c.agree} 个合计与明细一致（其中 ${c.roundingGaps} 个尾差），${c.differ} 个不一致`];
+  for (const w of c.warnings) lines.push(`警告：${w.message}`);
+  return lines;
+}
 
 function item(i: ReportItem): string {
   return i.ref ? `${i.ref}：${i.message}` : i.message;
@@ -93,6 +114,7 @@ function limited(lines: string[], items: ReportItem[], max: number): void {
 export function formatImportReport(r: ImportReport, maxItems = 200): string {
   const lines: string[] = [];
   lines.push(`导入报告${r.fileName ? `：${r.fileName}` : ''}`);
+  if (r.structure) lines.push(...structureLines(r.structure).map((l) => `  ${l}`));
   lines.push(`  预算年度：${r.fiscalYear ?? '未知'}；金额单位：${r.unit ? UNIT_TEXT[r.unit] : '未知'}；${r.printedPrecisionFen === null ? '金额精确到分' : `金额按打印精度 ${formatFen(r.printedPrecisionFen as Fen, { unit: 'yuan', decimals: 2 })} 元读取`}`);
   lines.push(`  ${r.metadata === 'used' ? '使用了本程序导出时写入的隐藏信息（编号等）' : r.metadata === 'ignored' ? '工作簿中的隐藏信息无法使用，已按表格内容识别' : '按表格内容识别（工作簿中没有本程序的隐藏信息）'}`);
   lines.push('读取的表：');

@@ -59,6 +59,12 @@ export class SheetView {
     return !!m && (m.top !== r || m.left !== c);
   }
 
+  /** True for cells right of their merge's first column (a label merged across several columns). */
+  isRightOfMaster(r: number, c: number): boolean {
+    const m = this.sheet.merges.at(r, c);
+    return !!m && m.left < c;
+  }
+
   /** Address of the merge master of a cell (its own address when not merged). */
   masterAddress(r: number, c: number): string {
     const m = this.sheet.merges.at(r, c);
@@ -76,6 +82,12 @@ export class SheetView {
     let n = 0;
     for (const ch of lead) n += ch === '\u3000' ? 2 : 1;
     return Math.floor(n / 2);
+  }
+
+  /** Whether the cell's font is bold. */
+  bold(r: number, c: number): boolean {
+    const style = this.styleOf(r, c);
+    return style !== undefined && this.sheet.styles.bold(style);
   }
 
   numFmt(r: number, c: number): string | undefined {

@@ -1,6 +1,7 @@
 /**
  * What the importer needs of xl/styles.xml, per cell style index (`s`): the number format code
- * (built-in ids mapped to their codes), whether it shows a date, and the indentation level.
+ * (built-in ids mapped to their codes), whether it shows a date, the indentation level, and
+ * whether its font is bold.
  */
 import { attr, elements } from './xmlText';
 
@@ -27,9 +28,23 @@ export interface StyleTable {
   numFmt(style: number): string | undefined;
   isDate(style: number): boolean;
   indent(style: number): number;
+  bold(style: number): boolean;
 }
 
-export const NO_STYLES: StyleTable = { numFmt: () => undefined, isDate: () => false, indent: () => 0 };
+export const NO_STYLES: StyleTable = { numFmt: () => undefined, isDate: () => false, indent: () => 0, bold: () => false };
+
+/** Whether each <font> of <fonts> is bold (<b/>, or <b val="1|true"/>). */
+function boldFonts(xml: string): boolean[] {
+  const out: boolean[] = [];
+  const fonts = elements(xml, 'fonts').next();
+  if (fonts.done) return out;
+  for (const f of elements(fonts.value.inner, 'font')) {
+    const b = f.inner ? elements(f.inner, 'b').next() : { done: true as const, value: undefined };
+    const val = b.done ? undefined : attr(b.value.attrs, 'val');
+    out.push(!b.done && (val === undefined || val === '1' || val === 'true'));
+  }
+  return out;
+}
 
 export function parseStyles(xml: string): StyleTable {
   const custom = new Map<number, string>();
@@ -41,6 +56,8 @@ export function parseStyles(xml: string): StyleTable {
   const formats: (string | undefined)[] = [];
   const dates: boolean[] = [];
   const indents: number[] = [];
+  const fonts = boldFonts(xml);
+  const bolds: boolean[] = [];
   const xfs = elements(xml, 'cellXfs').next();
   if (!xfs.done) {
     for (const xf of elements(xfs.value.inner, 'xf')) {
@@ -51,11 +68,13 @@ export function parseStyles(xml: string): StyleTable {
       const al = xf.inner ? elements(xf.inner, 'alignment').next() : { done: true as const, value: undefined };
       const indent = al.done ? 0 : Number(attr(al.value.attrs, 'indent') ?? 0);
       indents.push(Number.isFinite(indent) && indent > 0 ? Math.min(indent, 250) : 0);
+      bolds.push(fonts[Number(attr(xf.attrs, 'fontId') ?? 0)] === true);
     }
   }
   return {
     numFmt: (s) => formats[s],
     isDate: (s) => dates[s] === true,
     indent: (s) => indents[s] ?? 0,
+    bold: (s) => bolds[s] === true,
   };
 }

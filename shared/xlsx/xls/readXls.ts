@@ -42,6 +42,10 @@ class XlsStyles implements StyleTable {
   indent(style: number): number {
     return this.indents[style] ?? 0;
   }
+  /** Bold is not read from .xls fonts: structure inference treats it as one hint among many, never needed alone. */
+  bold(): boolean {
+    return false;
+  }
 }
 
 /** BIFF error codes as Excel shows them. */
