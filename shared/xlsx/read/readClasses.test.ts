@@ -41,6 +41,11 @@ describe('cell values as Excel shows them', () => {
     const s = sheet('<!-- <row r="1"><c r="A1"><v>9</v></c></row> --><row r="2"><?pi <c r="A2"><v>8</v></c>?><c r="B2"><v>1</v></c></row><!--<x:row r="3"><x:c r="A3"><x:v>7</x:v></x:c></x:row>-->');
     expect([s.value(1, 1), s.value(2, 1), s.value(2, 2), s.value(3, 1)]).toEqual([null, null, 1, null]);
     expect(s.rowCount).toBe(2);
+    // Inside a cell and inside a value, with tag-like text in the comment (found by the respelling fuzzer).
+    const c = sheet('<row r="1"><c r="A1" t="s"><!--<v>9</v></c>--><v>1</v></c><c r="B1"><v><!--</v>-->2.5</v></c><c r="C1"><v>3</v></c></row>');
+    expect([c.value(1, 1), c.value(1, 2), c.value(1, 3)]).toEqual(['乙', 2.5, 3]);
+    const ss = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>a<!-- </t> --></t><t>b</t></is></c></row>');
+    expect(ss.value(1, 1)).toBe('ab');
   });
 
   it('normalises line ends as XML requires (CR LF and CR → LF), keeping escaped CRs', () => {

@@ -7,7 +7,7 @@ import { XlsxImportError } from '../errors';
 import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet, type PlainValue } from './parsedSheet';
 import type { DateKind, StyleTable } from './stylesPart';
 import type { SheetState } from './workbookParts';
-import { attr, decodeCellText, decodeEntities, elements, isNameChar, nextTag, skipMarkup, stringItemText, textContent } from './xmlText';
+import { attr, CloseFinder, decodeCellText, decodeEntities, elements, isNameChar, nextTag, skipMarkup, stringItemText, textContent, withoutComments } from './xmlText';
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -130,7 +130,9 @@ function child(inner: string, prefix: string, name: string): { attrs: string; te
   return { attrs, text: close < 0 ? inner.slice(gt + 1) : inner.slice(gt + 1, close) };
 }
 
-function cellValue(t: string | undefined, s: number, inner: string, prefix: string, ctx: SheetPartContext): CellValue {
+function cellValue(t: string | undefined, s: number, rawInner: string, prefix: string, ctx: SheetPartContext): CellValue {
+  // Comments and processing instructions inside a cell are nothing (and may hold tag-like text).
+  const inner = withoutComments(rawInner);
   const v = child(inner, prefix, 'v');
   const f = child(inner, prefix, 'f');
   let value: PlainValue | null | undefined;
@@ -212,7 +214,7 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   let rowCount = 0;
   let colCount = 0;
   const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
-  const endTag = !sheetData || sheetData.selfClosing ? -1 : xml.indexOf('sheetData>', sheetData.end);
+  const endTag = !sheetData || sheetData.selfClosing ? -1 : new CloseFinder(xml).find('sheetData>', sheetData.end);
   const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
   let row = 0;
   let col = 0;
@@ -225,6 +227,7 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     if (row > rowCount) rowCount = row;
   };
 
+  const closes = new CloseFinder(xml);
   let i = sheetData ? xml.indexOf('<', sheetData.end) : -1;
   while (i >= 0 && i < to) {
     const skip = skipMarkup(xml, i);
@@ -324,7 +327,7 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     let next = gt + 1;
     if (!selfClosing) {
       const close = colon < 0 ? '</c>' : `</${xml.slice(i + 1, colon + 1)}c>`;
-      const end = xml.indexOf(close, gt + 1);
+      const end = closes.find(close, gt + 1);
       const stop = end < 0 || end > to ? to : end;
       next = end < 0 ? to : end + close.length;
       const tLen = tTo - tFrom;

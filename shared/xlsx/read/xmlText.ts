@@ -44,6 +44,62 @@ export function hasDoctype(xml: string): boolean {
   return false;
 }
 
+/**
+ * Finds end tags in a text, never inside a comment, CDATA section or processing instruction.
+ * Queries must move forward (each `from` at least the previous one): the positions of the next
+ * `<!` and `<?` are kept, so a whole scan stays linear however many comments there are.
+ */
+export class CloseFinder {
+  private bang = -2;
+  private question = -2;
+
+  constructor(private readonly xml: string) {}
+
+  /** Index of `close` at or after `from` outside markup, or -1. */
+  find(close: string, from: number): number {
+    let at = from;
+    for (;;) {
+      const end = this.xml.indexOf(close, at);
+      if (end < 0) return -1;
+      const m = this.markup(at);
+      if (m < 0 || m >= end) return end;
+      const skip = skipMarkup(this.xml, m);
+      if (skip <= m) return -1;
+      at = skip;
+    }
+  }
+
+  private markup(from: number): number {
+    if (this.bang !== -1 && this.bang < from) this.bang = this.xml.indexOf('<!', from);
+    if (this.question !== -1 && this.question < from) this.question = this.xml.indexOf('<?', from);
+    if (this.bang < 0) return this.question;
+    if (this.question < 0) return this.bang;
+    return Math.min(this.bang, this.question);
+  }
+}
+
+/** `inner` without its comments and processing instructions (CDATA sections kept), in linear time. */
+export function withoutComments(inner: string): string {
+  if (inner.indexOf('<!') < 0 && inner.indexOf('<?') < 0) return inner;
+  let out = '';
+  let at = 0;
+  for (let lt = inner.indexOf('<'); lt >= 0; lt = inner.indexOf('<', lt + 1)) {
+    const next = inner.charCodeAt(lt + 1);
+    if (next !== 33 && next !== 63) continue;
+    const skip = skipMarkup(inner, lt);
+    if (inner.startsWith('<![CDATA[', lt)) {
+      if (skip < 0) break;
+      lt = skip - 1;
+      continue;
+    }
+    out += inner.slice(at, lt);
+    if (skip < 0) return out;
+    at = skip;
+    lt = skip - 1;
+  }
+  return out + inner.slice(at);
+}
+
 function endAfter(xml: string, close: string, from: number): number {
   const at = xml.indexOf(close, from);
   return at < 0 ? -1 : at + close.length;
@@ -187,6 +243,7 @@ export function nextTag(xml: string, from: number, to: number, accept: (name: st
 /** Every element `<name …>` (any namespace prefix) in `xml`: its attribute text and inner XML. */
 export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ attrs: string; inner: string; end: number }> {
   const accept = (n: string) => n === name;
+  const closes = new CloseFinder(xml);
   let at = from;
   for (let tag = nextTag(xml, at, to, accept); tag; tag = nextTag(xml, at, to, accept)) {
     if (tag.selfClosing) {
@@ -195,7 +252,7 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
       continue;
     }
     const close = `</${tag.prefix}${name}>`;
-    const end = xml.indexOf(close, tag.end);
+    const end = closes.find(close, tag.end);
     if (end < 0) {
       yield { attrs: tag.attrs, inner: xml.slice(tag.end, to), end: to };
       return;
