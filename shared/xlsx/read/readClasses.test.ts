@@ -48,6 +48,13 @@ describe('cell values as Excel shows them', () => {
     expect(ss.value(1, 1)).toBe('ab');
   });
 
+  it('stays linear with a comment after every cell (each end tag searched once past the comments)', () => {
+    // A search restarting from each comment would scan to </sheetData> 200,000 times: ~10^12 steps.
+    const n = 200_000;
+    const s = sheet(Array.from({ length: n }, (_, k) => `<row r="${k + 1}"><c r="A${k + 1}"><!-- c --><v>${k}</v></c><!-- r --></row>`).join(''));
+    expect([s.rowCount, s.value(n, 1)]).toEqual([n, n - 1]);
+  });
+
   it('normalises line ends as XML requires (CR LF and CR → LF), keeping escaped CRs', () => {
     expect(decodeCellText('a\r\nb\rc\nd')).toBe('a\nb\nc\nd');
     expect(decodeCellText('a&#13;\nb')).toBe('a\r\nb');

@@ -57,16 +57,19 @@ export class CloseFinder {
 
   /** Index of `close` at or after `from` outside markup, or -1. */
   find(close: string, from: number): number {
+    let end = this.xml.indexOf(close, from);
     let at = from;
-    for (;;) {
-      const end = this.xml.indexOf(close, at);
-      if (end < 0) return -1;
+    // Each markup before the candidate is skipped once; the candidate is searched again only when
+    // a markup covers it.
+    while (end >= 0) {
       const m = this.markup(at);
       if (m < 0 || m >= end) return end;
       const skip = skipMarkup(this.xml, m);
       if (skip <= m) return -1;
       at = skip;
+      if (skip > end) end = this.xml.indexOf(close, skip);
     }
+    return -1;
   }
 
   private markup(from: number): number {
