@@ -68,6 +68,19 @@ export class SheetRow {
     this._styles.push(style);
   }
 
+  /**
+   * Done adding: sorts if needed and trims the arrays to their length (arrays grown by push keep
+   * spare capacity, which for rows of a few cells is most of a row's memory).
+   */
+  seal(): void {
+    if (!this.sorted) this.sort();
+    else {
+      this._cols = this._cols.slice();
+      this._values = this._values.slice();
+      this._styles = this._styles.slice();
+    }
+  }
+
   /** Stable sort by column; of cells with the same column, the last added wins. */
   private sort(): void {
     const n = this._cols.length;

@@ -366,5 +366,6 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     if (m.bottom > rowCount) rowCount = m.bottom;
     if (m.right > colCount) colCount = m.right;
   }
+  for (const r of rows.values()) r.seal();
   return { name: ctx.name, state: ctx.state, rows, rowCount, colCount, merges: new MergeIndex(merges), styles: ctx.styles };
 }
