@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
-import { corpusBytes, corpusFiles, corpusPresent, differences, isClassified, readCells, referenceOf } from './corpus';
+import { classified, corpusBytes, corpusFiles, corpusPresent, differences, readCells, referenceOf } from './corpus';
 import { KNOWN_DIFFERENCES, KNOWN_REFUSALS } from './knownDifferences';
 
 interface Summary {
@@ -31,10 +31,11 @@ describe.skipIf(!corpusPresent)('conformance over the real-world workbook corpus
       summary.files++;
       const reading = await readCells(corpusBytes('', file), file);
       if (!reading.ok) {
-        if (!isClassified(reading.error)) summary.crashes.push(`${file}: ${String(reading.error)}`);
+        const error = classified(reading.error);
+        if (!error) summary.crashes.push(`${file}: ${String(reading.error)}`);
         else {
           summary.classifiedErrors++;
-          if (KNOWN_REFUSALS[file]?.code !== reading.error.code) summary.unexplained.push(`${file}: refused (${reading.error.code}) ${reading.error.message}`);
+          if (KNOWN_REFUSALS[file]?.code !== error.code) summary.unexplained.push(`${file}: refused (${error.code}) ${error.message}`);
         }
         continue;
       }
@@ -86,7 +87,7 @@ describe.skipIf(!corpusPresent)('conformance over the real-world workbook corpus
           summary.unexplained.push(`${folder}/${file}: imported`);
           continue;
         }
-        if (!isClassified(result.error)) {
+        if (!classified(result.error)) {
           summary.crashes.push(`${folder}/${file}: ${result.error.code} ${result.error.message}`);
           continue;
         }

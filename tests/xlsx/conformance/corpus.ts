@@ -92,8 +92,9 @@ export async function readCells(bytes: Uint8Array, fileName: string): Promise<Re
   }
 }
 
-export function isClassified(error: unknown): error is XlsxImportError {
-  return error instanceof XlsxImportError && error.code !== 'internal';
+/** The importer's own classified error (not `internal`), or null. */
+export function classified(error: unknown): XlsxImportError | null {
+  return error instanceof XlsxImportError && error.code !== 'internal' ? error : null;
 }
 
 function same(a: RefValue | undefined, b: RefValue | undefined): boolean {

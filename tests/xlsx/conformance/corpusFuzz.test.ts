@@ -10,7 +10,7 @@ import { importWorkbook } from '../../../shared/xlsx/importWorkbook';
 import { prng } from '../../fixtures/prng';
 import { respell, restructure } from '../xmlMutations';
 import { readZip, writeZip, type ZipEntry } from '../zipTools';
-import { corpusBytes, corpusFiles, corpusPresent, differences, isClassified, readCells } from './corpus';
+import { classified, corpusBytes, corpusFiles, corpusPresent, differences, readCells } from './corpus';
 
 const XML_PART = /\.xml$/i;
 const RESPELLABLE = /^xl\/(worksheets\/[^/]+|sharedStrings|workbook)\.xml$/i;
@@ -80,7 +80,7 @@ describe.skipIf(!corpusPresent)('fuzzing seeded with the real-world corpus', () 
       }
       try {
         const r = await importWorkbook(bytes, { fileName: seed.file });
-        if (!r.ok && !isClassified(r.error)) problems.push(`${seed.file} case ${i}: ${r.error.code} ${r.error.message}`);
+        if (!r.ok && !classified(r.error)) problems.push(`${seed.file} case ${i}: ${r.error.code} ${r.error.message}`);
       } catch (e) {
         problems.push(`${seed.file} case ${i}: threw ${String(e)}`);
       }
