@@ -140,48 +140,76 @@ interface MergeNode {
   right: MergeNode | null;
 }
 
+/** Ranges at most this tall are listed under each of their rows; taller ones go into the segment tree. */
+const SHORT_HEIGHT = 16;
+
+/** The last range in `list` (ordered by left) starting at or before column c, if it covers c. */
+function covering(list: readonly MergeRange[], c: number): MergeRange | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.left <= c) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && list[found]!.right >= c ? list[found] : undefined;
+}
+
 /**
- * Merged ranges indexed by an interval structure over rows (a segment tree on the distinct row
- * boundaries): each range is stored in O(log n) nodes, each node keeps its ranges ordered by left
- * column, and a lookup walks one root-to-leaf path. Memory O(n log n), `at` O(log² n), `inRow`
- * O(log n + k): no scan over the tall ranges per row. Ranges of a valid sheet never overlap; in a
- * file whose ranges do, a cell reads as covered by one of them.
+ * Merged ranges, indexed so that no lookup scans them: short ranges (the usual header merges) are
+ * listed under each of their rows, ordered by left column (memory ≤ SHORT_HEIGHT entries per
+ * range); tall ones go into an interval structure over rows (a segment tree on the distinct row
+ * boundaries: each range stored in O(log n) nodes, each node's ranges ordered by left column, a
+ * lookup walks one root-to-leaf path). `at` is O(log² n), `inRow` O(log n + k): no scan over the
+ * tall ranges per row. Ranges of a valid sheet never overlap; in a file whose ranges do, a cell
+ * reads as covered by one of them.
  */
 export class MergeIndex {
+  private readonly byRow = new Map<number, MergeRange[]>();
   private readonly root: MergeNode | null;
 
   constructor(readonly ranges: readonly MergeRange[]) {
-    if (ranges.length === 0) {
+    const tall: MergeRange[] = [];
+    for (const m of ranges) {
+      if (m.bottom - m.top + 1 > SHORT_HEIGHT) {
+        tall.push(m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) list.push(m);
+        else this.byRow.set(r, [m]);
+      }
+    }
+    for (const list of this.byRow.values()) if (list.length > 1) list.sort((a, b) => a.left - b.left);
+    if (tall.length === 0) {
       this.root = null;
       return;
     }
     const bounds = new Set<number>();
-    for (const m of ranges) {
+    for (const m of tall) {
       bounds.add(m.top);
       bounds.add(m.bottom + 1);
     }
     const points = [...bounds].sort((a, b) => a - b);
     this.root = build(points, 0, points.length - 1);
-    for (const m of ranges) insert(this.root, m);
+    for (const m of tall) insert(this.root, m);
     sortNodes(this.root);
   }
 
   /** The merged range covering a cell, if any. */
   at(r: number, c: number): MergeRange | undefined {
+    const list = this.byRow.get(r);
+    if (list) {
+      const m = covering(list, c);
+      if (m) return m;
+    }
     for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
-      const list = node.ranges;
-      // The last range starting at or before column c.
-      let lo = 0;
-      let hi = list.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]!.left <= c) {
-          found = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
-      if (found >= 0 && list[found]!.right >= c) return list[found];
+      const m = covering(node.ranges, c);
+      if (m) return m;
     }
     return undefined;
   }
@@ -189,6 +217,10 @@ export class MergeIndex {
   /** Ranges crossing row `r` (only those starting at or before column `maxCol`, when given). */
   inRow(r: number, maxCol = Infinity): MergeRange[] {
     const out: MergeRange[] = [];
+    for (const m of this.byRow.get(r) ?? []) {
+      if (m.left > maxCol) break;
+      out.push(m);
+    }
     for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
       for (const m of node.ranges) {
         if (m.left > maxCol) break;

@@ -92,10 +92,12 @@ function significantDigits(text: string): number {
  * significant digits than a double holds (15 always round-trip), so amounts can be read exactly.
  */
 export function numberCell(raw: string, s: number, ctx: SheetPartContext): PlainValue | null {
-  const text = raw.trim();
+  const text = raw.length > 0 && raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
   if (text === '') return null;
   const n = Number(text);
-  if (!Number.isFinite(n) || !/^[+-]?[\d.]/.test(text)) return text;
+  // Number() also takes "0x1F", "Infinity" and "": a number's text starts with a digit, sign or point.
+  const first = text.charCodeAt(0);
+  if (!Number.isFinite(n) || !((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46)) return text;
   const kind = ctx.styles.dateKind(s);
   if (kind) return excelSerial(n, kind, ctx.date1904);
   if (text.length > 15 && significantDigits(text) > 15) return { number: n, text };
@@ -214,7 +216,9 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   let rowCount = 0;
   let colCount = 0;
   const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
-  const endTag = !sheetData || sheetData.selfClosing ? -1 : new CloseFinder(xml).find('sheetData>', sheetData.end);
+  // One look for markup in the data (comments, CDATA, PIs): without any, end tags are plain searches.
+  const closes = new CloseFinder(xml, sheetData ? sheetData.end : xml.length);
+  const endTag = !sheetData || sheetData.selfClosing ? -1 : closes.plain ? xml.indexOf('sheetData>', sheetData.end) : new CloseFinder(xml, sheetData.end).find('sheetData>', sheetData.end);
   const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
   let row = 0;
   let col = 0;
@@ -227,7 +231,6 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     if (row > rowCount) rowCount = row;
   };
 
-  const closes = new CloseFinder(xml);
   let i = sheetData ? xml.indexOf('<', sheetData.end) : -1;
   while (i >= 0 && i < to) {
     const skip = skipMarkup(xml, i);

@@ -46,12 +46,30 @@ function indexOfBytes(b: Uint8Array, word: readonly number[], from: number): num
   return -1;
 }
 
-const MERGE_REF = /(?:^|\s)ref\s*=\s*(["'])\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?\s*\1/;
+/** Row and column of a reference like `A1` or `$AB$12` at `at` in `s`; null when there is none. */
+function cellAt(s: string, at: number): { row: number; col: number; end: number } | null {
+  let k = at;
+  if (s.charCodeAt(k) === 36) k++;
+  let col = 0;
+  const colFrom = k;
+  for (let ch = s.charCodeAt(k) | 32; ch >= 97 && ch <= 122 && k - colFrom < 3; ch = s.charCodeAt(++k) | 32) col = col * 26 + ch - 96;
+  if (k === colFrom) return null;
+  if (s.charCodeAt(k) === 36) k++;
+  let row = 0;
+  const rowFrom = k;
+  for (let ch = s.charCodeAt(k); ch >= 48 && ch <= 57 && k - rowFrom < 7; ch = s.charCodeAt(++k)) row = row * 10 + ch - 48;
+  return k === rowFrom ? null : { row, col, end: k };
+}
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+/** Cells covered by the range in a `<mergeCell>` tag's attribute text (`ref="A1:B2"`, either quote). */
+function mergeArea(attrs: string): number {
+  const m = /(?:^|\s)ref\s*=\s*["']\s*/.exec(attrs);
+  if (!m) return 0;
+  const a = cellAt(attrs, m.index + m[0].length);
+  if (!a) return 0;
+  const b = attrs.charCodeAt(a.end) === 58 ? cellAt(attrs, a.end + 1) : a;
+  if (!b) return 0;
+  return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
 }
 
 export class XmlCounter {
@@ -144,11 +162,7 @@ export class XmlCounter {
   }
 
   private addMerge(attrs: string): void {
-    const m = MERGE_REF.exec(attrs);
-    if (!m) return;
-    const r2 = m[5] ?? m[3]!;
-    const c2 = m[4] ?? m[2]!;
-    const area = (Math.abs(Number(r2) - Number(m[3])) + 1) * (Math.abs(columnNumber(c2) - columnNumber(m[2]!)) + 1);
+    const area = mergeArea(attrs);
     this.mergedCells += area;
     this.largestMerge = Math.max(this.largestMerge, area);
   }

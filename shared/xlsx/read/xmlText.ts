@@ -50,14 +50,26 @@ export function hasDoctype(xml: string): boolean {
  * `<!` and `<?` are kept, so a whole scan stays linear however many comments there are.
  */
 export class CloseFinder {
-  private bang = -2;
-  private question = -2;
+  /** Position of the next `<!` or `<?` at or after the last query (-1: none; -2: not looked yet). */
+  private next = -2;
 
-  constructor(private readonly xml: string) {}
+  /** `from`: where the queries start (markup before it is never looked for). */
+  constructor(
+    private readonly xml: string,
+    from = 0,
+  ) {
+    this.markup(from);
+  }
+
+  /** Whether there is no comment, CDATA section or PI at all from the first query on. */
+  get plain(): boolean {
+    return this.next === -1;
+  }
 
   /** Index of `close` at or after `from` outside markup, or -1. */
   find(close: string, from: number): number {
     let end = this.xml.indexOf(close, from);
+    if (this.next === -1) return end;
     let at = from;
     // Each markup before the candidate is skipped once; the candidate is searched again only when
     // a markup covers it.
@@ -73,13 +85,16 @@ export class CloseFinder {
   }
 
   private markup(from: number): number {
-    if (this.bang !== -1 && this.bang < from) this.bang = this.xml.indexOf('<!', from);
-    if (this.question !== -1 && this.question < from) this.question = this.xml.indexOf('<?', from);
-    if (this.bang < 0) return this.question;
-    if (this.question < 0) return this.bang;
-    return Math.min(this.bang, this.question);
+    if (this.next !== -1 && this.next < from) {
+      // One regular-expression scan finds both (several times faster than two indexOf scans).
+      MARKUP.lastIndex = from;
+      this.next = MARKUP.exec(this.xml)?.index ?? -1;
+    }
+    return this.next;
   }
 }
+
+const MARKUP = /<[!?]/g;
 
 /** `inner` without its comments and processing instructions (CDATA sections kept), in linear time. */
 export function withoutComments(inner: string): string {
@@ -246,7 +261,7 @@ export function nextTag(xml: string, from: number, to: number, accept: (name: st
 /** Every element `<name …>` (any namespace prefix) in `xml`: its attribute text and inner XML. */
 export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ attrs: string; inner: string; end: number }> {
   const accept = (n: string) => n === name;
-  const closes = new CloseFinder(xml);
+  const closes = new CloseFinder(xml, from);
   let at = from;
   for (let tag = nextTag(xml, at, to, accept); tag; tag = nextTag(xml, at, to, accept)) {
     if (tag.selfClosing) {
