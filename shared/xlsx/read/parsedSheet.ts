@@ -33,6 +33,9 @@ export type CellValue = null | PlainValue | { formula: string; result?: PlainVal
  * read (a later cell for the same column replaces the earlier), so assembling a row is O(n log n)
  * whatever the order in the file.
  */
+/** Rows of at most this many cells get arrays trimmed to their length when sealed. */
+const SEAL_MAX = 4;
+
 export class SheetRow {
   private _cols: number[] = [];
   private _values: CellValue[] = [];
@@ -69,12 +72,13 @@ export class SheetRow {
   }
 
   /**
-   * Done adding: sorts if needed and trims the arrays to their length (arrays grown by push keep
-   * spare capacity, which for rows of a few cells is most of a row's memory).
+   * Done adding: sorts if needed and trims the arrays of short rows to their length (an array grown
+   * by push keeps room for 17 elements, most of a one-cell row's memory; longer rows are left as
+   * they are: copying them costs more garbage collection than their spare room is worth).
    */
   seal(): void {
     if (!this.sorted) this.sort();
-    else {
+    else if (this._cols.length <= SEAL_MAX) {
       this._cols = this._cols.slice();
       this._values = this._values.slice();
       this._styles = this._styles.slice();

@@ -203,7 +203,8 @@ export function attr(attrs: string, name: string): string | undefined {
     if (end < 0) return undefined;
     // Attribute-value normalisation: each white-space character (CR LF counting as one) is a space.
     const raw = attrs.slice(k + 1, end);
-    return decodeEntities(/[\r\n\t]/.test(raw) ? raw.replace(/\r\n|[\r\n\t]/g, ' ') : raw);
+    const spaced = raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0 || raw.indexOf('\t') >= 0;
+    return decodeEntities(spaced ? raw.replace(/\r\n|[\r\n\t]/g, ' ') : raw);
   }
 }
 
