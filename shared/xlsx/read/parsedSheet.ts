@@ -168,40 +168,45 @@ function covering(list: readonly MergeRange[], c: number): MergeRange | undefine
  * range); tall ones go into an interval structure over rows (a segment tree on the distinct row
  * boundaries: each range stored in O(log n) nodes, each node's ranges ordered by left column, a
  * lookup walks one root-to-leaf path). `at` is O(log² n), `inRow` O(log n + k): no scan over the
- * tall ranges per row. Ranges of a valid sheet never overlap; in a file whose ranges do, a cell
- * reads as covered by one of them.
+ * tall ranges per row. Ranges of a valid sheet never overlap; overlapping ones are dropped (see the
+ * constructor), which also bounds how many ranges one row meets.
  */
 export class MergeIndex {
   private readonly byRow = new Map<number, MergeRange[]>();
   private readonly root: MergeNode | null;
+  /** The ranges kept (a range whose top-left cell another range already covers is dropped). */
+  readonly ranges: readonly MergeRange[];
 
-  constructor(readonly ranges: readonly MergeRange[]) {
-    const tall: MergeRange[] = [];
-    for (const m of ranges) {
-      if (m.bottom - m.top + 1 > SHORT_HEIGHT) {
-        tall.push(m);
-        continue;
-      }
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(m);
-        else this.byRow.set(r, [m]);
-      }
-    }
-    for (const list of this.byRow.values()) if (list.length > 1) list.sort((a, b) => a.left - b.left);
-    if (tall.length === 0) {
-      this.root = null;
-      return;
-    }
+  /**
+   * Ranges are taken top to bottom, left to right; one whose top-left cell an earlier range covers
+   * overlaps it and is dropped (Excel repairs such files by removing merges too). So the ranges
+   * crossing any row start in distinct columns, and a row meets at most as many as it has columns.
+   */
+  constructor(ranges: readonly MergeRange[]) {
+    const sorted = [...ranges].sort((a, b) => a.top - b.top || a.left - b.left);
     const bounds = new Set<number>();
-    for (const m of tall) {
+    for (const m of sorted) {
+      if (m.bottom - m.top + 1 <= SHORT_HEIGHT) continue;
       bounds.add(m.top);
       bounds.add(m.bottom + 1);
     }
     const points = [...bounds].sort((a, b) => a - b);
-    this.root = build(points, 0, points.length - 1);
-    for (const m of tall) insert(this.root, m);
-    sortNodes(this.root);
+    this.root = points.length > 1 ? build(points, 0, points.length - 1) : null;
+    const kept: MergeRange[] = [];
+    for (const m of sorted) {
+      if (this.at(m.top, m.left)) continue;
+      kept.push(m);
+      if (m.bottom - m.top + 1 > SHORT_HEIGHT) {
+        insert(this.root, m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) insertByLeft(list, m);
+        else this.byRow.set(r, [m]);
+      }
+    }
+    this.ranges = kept;
   }
 
   /** The merged range covering a cell, if any. */
@@ -250,18 +255,24 @@ function build(points: number[], from: number, to: number): MergeNode | null {
 function insert(node: MergeNode | null, m: MergeRange): void {
   if (!node || m.bottom < node.lo || m.top > node.hi) return;
   if (m.top <= node.lo && m.bottom >= node.hi) {
-    node.ranges.push(m);
+    insertByLeft(node.ranges, m);
     return;
   }
   insert(node.left, m);
   insert(node.right, m);
 }
 
-function sortNodes(node: MergeNode | null): void {
-  if (!node) return;
-  if (node.ranges.length > 1) node.ranges.sort((a, b) => a.left - b.left);
-  sortNodes(node.left);
-  sortNodes(node.right);
+/** Insert keeping the list ordered by left column. */
+function insertByLeft(list: MergeRange[], m: MergeRange): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.left <= m.left) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === list.length) list.push(m);
+  else list.splice(lo, 0, m);
 }
 
 function child(node: MergeNode, r: number): MergeNode | null {

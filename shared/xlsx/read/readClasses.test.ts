@@ -159,6 +159,20 @@ describe('merges and rows in any order', () => {
     }
   });
 
+  it('drops overlapping ranges, so no row meets more ranges than it has columns (20,000 tall merges stay fast)', () => {
+    const same = Array.from({ length: 20_000 }, () => ({ top: 1, left: 2, bottom: 50_000, right: 2 }));
+    // Each starting above the previous one: only the topmost is kept.
+    const chain = Array.from({ length: 20_000 }, (_, k) => ({ top: 50_000 - k, left: 3, bottom: 50_000, right: 4 }));
+    const index = new MergeIndex([...same, ...chain]);
+    expect(index.ranges).toEqual([same[0], chain[chain.length - 1]]);
+    expect(index.inRow(49_999)).toHaveLength(2);
+    const merges = [...same, ...chain].map((m) => `<mergeCell ref="${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}"/>`).join('');
+    const s = sheet('<row r="1"><c r="B1" t="s"><v>0</v></c></row>', {}, `<mergeCells>${merges}</mergeCells>`);
+    let texts = 0;
+    for (let r = 1; r <= s.rowCount; r++) texts += s.rowTexts(r).length;
+    expect(texts).toBe(50_000);
+  });
+
   it('cells in descending column order, and repeated columns (the last wins)', () => {
     const row = new SheetRow();
     for (let c = 1000; c >= 1; c--) row.set(c, c, 0);
