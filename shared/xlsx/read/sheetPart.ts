@@ -216,10 +216,16 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   let rowCount = 0;
   let colCount = 0;
   const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
-  // One look for markup in the data (comments, CDATA, PIs): without any, end tags are plain searches.
-  const closes = new CloseFinder(xml, sheetData ? sheetData.end : xml.length);
-  const endTag = !sheetData || sheetData.selfClosing ? -1 : closes.plain ? xml.indexOf('sheetData>', sheetData.end) : new CloseFinder(xml, sheetData.end).find('sheetData>', sheetData.end);
-  const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
+  // The end of the data by a plain search; moved on when that end turns out to lie inside a comment,
+  // CDATA section or PI (markup is rare: it is only looked for where it can matter).
+  const dataEnd = (from: number) => {
+    const at = xml.indexOf('sheetData>', from);
+    return at < 0 ? xml.length : at;
+  };
+  let endTag = !sheetData || sheetData.selfClosing ? -1 : dataEnd(sheetData.end);
+  let to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag;
+  /** End-tag search outside markup, made on the first cell that is not a plain `<v>` value. */
+  let closes: CloseFinder | null = null;
   let row = 0;
   let col = 0;
   let cells: SheetRow | undefined;
@@ -233,9 +239,11 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
 
   let i = sheetData ? xml.indexOf('<', sheetData.end) : -1;
   while (i >= 0 && i < to) {
-    const skip = skipMarkup(xml, i);
-    if (skip !== i) {
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 33 || c1 === 63) {
       // A comment, CDATA section or processing instruction between elements: no data in it.
+      const skip = skipMarkup(xml, i);
+      if (skip > to && to === endTag) endTag = to = dataEnd(skip);
       i = skip < 0 ? -1 : xml.indexOf('<', skip);
       continue;
     }
@@ -330,16 +338,23 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     let next = gt + 1;
     if (!selfClosing) {
       const close = colon < 0 ? '</c>' : `</${xml.slice(i + 1, colon + 1)}c>`;
-      const end = closes.find(close, gt + 1);
-      const stop = end < 0 || end > to ? to : end;
-      next = end < 0 ? to : end + close.length;
+      let end = xml.indexOf(close, gt + 1);
+      let stop = end < 0 || end > to ? to : end;
       const tLen = tTo - tFrom;
       const type = tFrom < 0 || (tLen === 1 && xml.charCodeAt(tFrom) === 110) ? T_NUMBER : tLen === 1 && xml.charCodeAt(tFrom) === 115 ? T_SHARED : T_OTHER;
       let plain: CellValue | undefined;
+      // The usual cell, exactly `<v>text</v>` with no markup in the text: no end tag can hide in it.
       if (type !== T_OTHER && colon < 0 && xml.startsWith('<v>', gt + 1)) {
         const vEnd = xml.indexOf('</v>', gt + 4);
         if (vEnd >= 0 && vEnd + 4 === stop) plain = plainValue(xml, gt + 4, vEnd, type, sValue, ctx);
       }
+      if (plain === undefined) {
+        closes ??= new CloseFinder(xml);
+        end = closes.find(close, gt + 1);
+        if (end > to && to === endTag) endTag = to = dataEnd(end);
+        stop = end < 0 || end > to ? to : end;
+      }
+      next = end < 0 ? to : end + close.length;
       if (plain !== undefined) value = plain;
       else if (stop > gt + 1) {
         const t = tFrom < 0 ? undefined : decodeEntities(xml.slice(tFrom, tTo));
