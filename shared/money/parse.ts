@@ -184,6 +184,23 @@ function parseText(input: string, unit: MoneyUnit): ParseResult {
   return decimalToFen(negative, intDigits + fracPart, -fracPart.length, unit, true, shown);
 }
 
+const NUMERIC_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/;
+/** Longer number texts are no amount anyone wrote (and would make the exact arithmetic slow). */
+const MAX_NUMERIC_TEXT = 400;
+
+/**
+ * The decimal text of a numeric cell as written in the file (`90071992547409.91`, `1.5E+3`), read
+ * exactly rather than through a double: with the same float-noise tolerance as numbers (the text
+ * may be a formula result written with 17 digits), and refused when it is out of range or has
+ * digits below 分 beyond that noise.
+ */
+export function parseNumericText(text: string, unit: MoneyUnit): ParseResult {
+  const m = text.length <= MAX_NUMERIC_TEXT ? NUMERIC_TEXT.exec(text.trim()) : null;
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return invalid(text);
+  const [, sign = '', intPart = '', fracPart = '', exp = '0'] = m;
+  return decimalToFen(sign === '-', intPart + fracPart, Number(exp) - fracPart.length, unit, false, text);
+}
+
 /**
  * Parse a typed or imported amount in the column's unit (元 or 万元) into 分.
  * Never throws: returns `{ ok: true, value }` (null for an empty cell) or `{ ok: false, message }`

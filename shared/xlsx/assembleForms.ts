@@ -8,7 +8,7 @@ import type { CodeEntry } from '../codes/codeList';
 import { FUND_USES, FUND_USE_LABELS, PROJECT_TYPES, PROJECT_TYPE_LABELS, type DisplayUnit, type FundUse, type Indicator, type Project, type ProjectType } from '../model/document';
 import { FUNDING_LABELS } from '../model/funding';
 import { OTHER_EXPENDITURE_FIELDS } from '../compute/buildGraph';
-import { isoDate } from './cellValues';
+import { isoDate, textOf } from './cellValues';
 import { matchProjects } from './assembleTables';
 import type { ImportContext } from './importContext';
 import type { FormAmount, FormIndicator, OverallFormRead, ProjectFormRead } from './importForms';
@@ -88,10 +88,12 @@ export function checkedLabels<T extends string>(line: string, all: readonly T[],
   return { checked, found };
 }
 
-function readDate(ctx: ImportContext, raw: unknown, ref: string): string | null | undefined {
+/** A date cell of a project form as YYYY-MM-DD; null when empty; undefined (reported) when unreadable. */
+export function readDate(ctx: ImportContext, raw: unknown, ref: string): string | null | undefined {
   if (raw === null || raw === undefined || raw === '') return null;
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : isoDate(raw);
-  const text = typeof raw === 'string' ? raw : typeof raw === 'object' && raw && 'result' in raw ? String((raw as { result: unknown }).result ?? '') : String(raw);
+  // Anything else as shown: a formula's result, a time of day, an invalid serial (never "[object Object]").
+  const text = typeof raw === 'string' ? raw : textOf(raw);
   if (!text.trim()) return null;
   const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(normalizeName(text));
   if (m) {

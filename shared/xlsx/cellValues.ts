@@ -3,7 +3,7 @@
  * thousands separators, formulas (their cached result), rich text; "-", "—" and blanks are empty.
  */
 import type { DisplayUnit } from '../model/document';
-import { parseAmount } from '../money/parse';
+import { parseAmount, parseNumericText } from '../money/parse';
 import type { Fen } from '../money/fen';
 import { printedPrecisionFen } from '../money/format';
 
@@ -22,9 +22,17 @@ export function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The raw value a formula or rich-text wrapper stands for. */
+/** `HH:MM:SS` (hours past 24 for durations), seconds rounded. */
+function clock(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  const total = Math.round(Math.abs(seconds));
+  return `${sign}${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}
+
+/** The raw value a formula or rich-text wrapper stands for (a long number's text: its number). */
 export function unwrap(v: unknown): unknown {
   if (!isObj(v) || v instanceof Date) return v;
+  if ('number' in v && typeof v.number === 'number' && typeof v.text === 'string') return v.number;
   if ('richText' in v && Array.isArray(v.richText)) return (v.richText as unknown[]).map((r) => (isObj(r) && typeof r.text === 'string' ? r.text : '')).join('');
   if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? unwrap(v.result) : undefined;
   if ('text' in v && typeof v.text === 'string') return v.text;
@@ -41,7 +49,17 @@ export function textOf(v: unknown): string {
   if (typeof u === 'boolean') return u ? 'TRUE' : 'FALSE';
   if (u instanceof Date) return Number.isNaN(u.getTime()) ? '' : isoDate(u);
   if (isObj(u) && typeof u.error === 'string') return u.error;
+  if (isObj(u) && typeof u.time === 'number') return clock(u.time);
+  if (isObj(u) && typeof u.duration === 'number') return clock(u.duration * 86_400);
+  if (isObj(u) && typeof u.invalidDate === 'number') return String(u.invalidDate);
   return '';
+}
+
+/** A long number's exact decimal text (see NumberText in read/parsedSheet.ts), through formulas. */
+function numberText(v: unknown): string | undefined {
+  let u = v;
+  if (isObj(u) && 'formula' in u) u = u.result;
+  return isObj(u) && typeof u.number === 'number' && typeof u.text === 'string' ? u.text : undefined;
 }
 
 export type AmountRead = { ok: true; value: Fen | null } | { ok: false; message: string };
@@ -50,6 +68,11 @@ export type AmountRead = { ok: true; value: Fen | null } | { ok: false; message:
 export function amountOf(v: unknown, unit: DisplayUnit): AmountRead {
   if (isObj(v) && ('formula' in v || 'sharedFormula' in v) && !('result' in v && v.result !== undefined && v.result !== null)) {
     return { ok: false, message: '公式没有保存计算结果（请在 Excel 中打开并保存后再导入）' };
+  }
+  const exact = numberText(v);
+  if (exact !== undefined) {
+    const r = parseNumericText(exact, unit);
+    return r.ok ? r : { ok: false, message: r.message };
   }
   const u = unwrap(v);
   if (u === null || u === undefined) return { ok: true, value: null };
@@ -62,6 +85,8 @@ export function amountOf(v: unknown, unit: DisplayUnit): AmountRead {
     return r.ok ? r : { ok: false, message: r.message };
   }
   if (u instanceof Date) return { ok: false, message: '是日期，不是金额' };
+  if (isObj(u) && (typeof u.time === 'number' || typeof u.duration === 'number')) return { ok: false, message: '是时间，不是金额' };
+  if (isObj(u) && typeof u.invalidDate === 'number') return { ok: false, message: `设置为日期格式，但 ${u.invalidDate} 不是有效的日期（Excel 显示为 ####），也不作为金额读取` };
   if (typeof u === 'boolean') return { ok: false, message: `“${u ? 'TRUE' : 'FALSE'}”不是金额` };
   if (isObj(u) && typeof u.error === 'string') return { ok: false, message: `是错误值“${u.error}”，不是金额` };
   return { ok: false, message: '不是有效的金额' };

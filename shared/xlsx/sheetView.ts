@@ -103,7 +103,7 @@ export class SheetView {
   rowTexts(r: number): { c: number; text: string }[] {
     const out: { c: number; text: string }[] = [];
     const cells = this.sheet.rows.get(r);
-    const merges = this.sheet.merges.inRow(r);
+    const merges = this.sheet.merges.inRow(r, this.colCount);
     if (merges.length === 0) {
       if (!cells) return out;
       for (let k = 0; k < cells.cols.length; k++) {
@@ -128,7 +128,7 @@ export class SheetView {
   hasContent(r: number): boolean {
     const cells = this.sheet.rows.get(r);
     if (cells) for (const v of cells.values) if (textOf(v).trim() !== '') return true;
-    for (const m of this.sheet.merges.inRow(r)) if (this.text(m.top, m.left) !== '') return true;
+    for (const m of this.sheet.merges.inRow(r, this.colCount)) if (this.text(m.top, m.left) !== '') return true;
     return false;
   }
 }

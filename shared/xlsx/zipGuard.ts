@@ -17,6 +17,8 @@
  */
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, formatCount, formatMegabytes, type ImportLimits } from './errors';
 import { isOleFile, oleError, oleKind } from './xls/oleFile';
+import { XmlCounter } from './read/xmlCount';
+import { partKey } from './read/workbookParts';
 
 export interface ZipEntryInfo {
   name: string;
@@ -179,13 +181,18 @@ export function readZipDirectory(bytes: Uint8Array, options: { fileName?: string
 }
 
 function notWorkbookMessage(entries: ZipEntryInfo[], file: string): XlsxImportError {
-  const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
+  return otherDocument(entries, file) ?? new XlsxImportError('notWorkbook', `${file}是一个压缩包，但其中没有 Excel 工作簿（缺少 xl/workbook.xml）。请确认选择的是 .xlsx 预算表。`);
+}
+
+/** A Word, PowerPoint or OpenDocument package, said as such. */
+function otherDocument(entries: ZipEntryInfo[], file: string): XlsxImportError | null {
+  const has = (prefix: string) => entries.some((e) => partKey(e.name).startsWith(prefix));
   if (has('word/')) return new XlsxImportError('notWorkbook', `${file}是 Word 文档，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
   if (has('ppt/')) return new XlsxImportError('notWorkbook', `${file}是 PowerPoint 演示文稿，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
   if (entries.some((e) => e.name === 'content.xml') && entries.some((e) => e.name === 'mimetype')) {
     return new XlsxImportError('notWorkbook', `${file}是 OpenDocument（.ods 等）格式，不是 .xlsx。请在 WPS 或 LibreOffice 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
   }
-  return new XlsxImportError('notWorkbook', `${file}是一个压缩包，但其中没有 Excel 工作簿（缺少 xl/workbook.xml）。请确认选择的是 .xlsx 预算表。`);
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,71 +219,6 @@ export function crc32Update(crc: number, chunk: Uint8Array): number {
 
 export function crc32(bytes: Uint8Array): number {
   return ~crc32Update(-1, bytes) >>> 0;
-}
-
-/**
- * Counts the `<row>` and `<c>` elements of a worksheet's XML across chunk boundaries, and the
- * cells covered by `<mergeCell ref="A1:B2">` ranges (the reader visits every cell of a merge as its master).
- * Jumps from '<' to '<' with the native indexOf.
- */
-class TagCounter {
-  rows = 0;
-  cells = 0;
-  mergedCells = 0;
-  largestMerge = 0;
-  /** Bytes of a tag cut by the end of the previous chunk. */
-  private carry: Uint8Array | null = null;
-
-  feed(chunk: Uint8Array): void {
-    let b = chunk;
-    if (this.carry) {
-      const joined = new Uint8Array(this.carry.length + chunk.length);
-      joined.set(this.carry);
-      joined.set(chunk, this.carry.length);
-      b = joined;
-      this.carry = null;
-    }
-    const n = b.length;
-    let i = b.indexOf(0x3c);
-    while (i >= 0) {
-      if (i + 11 > n) {
-        this.carry = b.slice(i);
-        return;
-      }
-      const c1 = b[i + 1]!;
-      if (c1 === 0x63 && isDelimiter(b[i + 2]!)) this.cells++;
-      else if (c1 === 0x72 && b[i + 2] === 0x6f && b[i + 3] === 0x77 && isDelimiter(b[i + 4]!)) this.rows++;
-      else if (c1 === 0x6d && matches(b, i + 1, MERGE_CELL) && isDelimiter(b[i + 10]!)) {
-        const end = b.indexOf(0x3e, i + 10);
-        if (end < 0) {
-          if (n - i < 512) this.carry = b.slice(i);
-          return;
-        }
-        this.addMerge(latin1(b.subarray(i + 10, Math.min(end, i + 300))));
-      }
-      i = b.indexOf(0x3c, i + 1);
-    }
-  }
-
-  private addMerge(attrs: string): void {
-    const m = /ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/.exec(attrs);
-    if (!m) return;
-    const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-    const area = (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(col(m[3]!) - col(m[1]!)) + 1);
-    this.mergedCells += area;
-    this.largestMerge = Math.max(this.largestMerge, area);
-  }
-}
-
-const MERGE_CELL = [0x6d, 0x65, 0x72, 0x67, 0x65, 0x43, 0x65, 0x6c, 0x6c]; // mergeCell
-
-function matches(b: Uint8Array, at: number, word: readonly number[]): boolean {
-  for (let k = 0; k < word.length; k++) if (b[at + k] !== word[k]) return false;
-  return true;
-}
-
-function isDelimiter(c: number): boolean {
-  return c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 interface StreamReader {
@@ -373,7 +315,7 @@ export function sheetNamesByPath(workbookXml: string, relsXml: string): Map<stri
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
     const path = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && path) out.set(path.replace(/\/\.\//g, '/'), unescapeXml(name));
+    if (name !== undefined && path) out.set(partKey(path.replace(/\/\.\//g, '/')), unescapeXml(name));
   }
   return out;
 }
@@ -393,7 +335,9 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
     throw classifyNotZip(bytes, file);
   }
   const entries = readZipDirectory(bytes, { fileName: options.fileName, maxEntries: limits.maxEntries });
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notWorkbookMessage(entries, file);
+  // The workbook part is found through the package relationships (_rels/.rels) by the reader.
+  const keys = new Set(entries.map((e) => partKey(e.name)));
+  if (!keys.has('xl/workbook.xml') && (!keys.has('_rels/.rels') || otherDocument(entries, file))) throw notWorkbookMessage(entries, file);
 
   let declared = 0;
   for (const e of entries) {
@@ -428,14 +372,15 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   const checkEntry = async (e: ZipEntryInfo, index: number): Promise<void> => {
     const slot = copy ? copy.dataOffsets[index]! : -1;
     let written = 0;
-    const isSheet = WORKSHEET_PATH.test(e.name);
-    const keep = e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels';
-    const counter = isSheet ? new TagCounter() : null;
+    // Every part is counted: a worksheet may sit at any path its relationship names.
+    const key = partKey(e.name);
+    const keep = key === 'xl/workbook.xml' || key === 'xl/_rels/workbook.xml.rels';
+    const counter = new XmlCounter();
     const kept: Uint8Array[] = [];
     let crc = -1;
     const onData = (chunk: Uint8Array) => {
       crc = crc32Update(crc, chunk);
-      counter?.feed(chunk);
+      counter.feed(chunk);
       if (keep) kept.push(chunk.slice());
       if (copy) {
         copy.out.set(chunk, slot + written);
@@ -453,7 +398,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
       if (out.length !== e.uncompressedSize) {
         throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
       }
-      counter?.feed(out);
+      counter.feed(out);
       if (keep) kept.push(out.slice());
       if (whole && !whole.has(e.name)) whole.set(e.name, out);
       crc = ~(platform.crc32(out) >>> 0);
@@ -470,17 +415,17 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
         throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
       }
     } else {
-      if (counter) sheets.push({ path: e.name, name: null, rows: 0, cells: 0, mergedCells: 0 });
+      if (WORKSHEET_PATH.test(key)) sheets.push({ path: e.name, name: null, rows: 0, cells: 0, mergedCells: 0 });
       return;
     }
     if ((~crc >>> 0) !== e.crc32) {
       throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 校验失败）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
     }
     if (keep) {
-      if (e.name === 'xl/workbook.xml') workbookXml = decodeSmall(kept);
+      if (key === 'xl/workbook.xml') workbookXml = decodeSmall(kept);
       else relsXml = decodeSmall(kept);
     }
-    if (counter) {
+    if (WORKSHEET_PATH.test(key) || counter.rows > 0 || counter.cells > 0 || counter.mergedCells > 0) {
       sheets.push({ path: e.name, name: null, rows: counter.rows, cells: counter.cells, mergedCells: counter.mergedCells });
       cells += counter.cells + counter.mergedCells;
     }
@@ -504,7 +449,7 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   if (failures.length) throw failures[0];
   sheets.sort((a, b) => BY_PATH.compare(a.path, b.path));
   const names = sheetNamesByPath(workbookXml, relsXml);
-  for (const s of sheets) s.name = names.get(s.path) ?? null;
+  for (const s of sheets) s.name = names.get(partKey(s.path)) ?? null;
   for (const s of sheets) {
     if (s.rows > limits.maxRowsPerSheet) {
       const which = s.name ? `工作表“${s.name}”` : `工作表 ${s.path}`;

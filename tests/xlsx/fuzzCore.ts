@@ -1,7 +1,8 @@
 /**
  * Fuzzing the importer: mutated workbooks — flipped bytes, truncations, damaged central
  * directories, shuffled, dropped or duplicated zip entries, random cell values and header texts,
- * broken XML, renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
+ * broken XML, XML structure (xmlMutations.ts: prefixes, quotes, comments, CDATA, merges, element
+ * order), renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
  * document or one of the importer's own classified errors (never `internal`, never a thrown
  * exception), within a time limit, with bounded memory.
  *
@@ -17,6 +18,7 @@ import { smallBudget } from './helpers';
 import { nodeZip } from '../../electron/cli/nodeZip';
 import { readZip, type ZipEntry } from './zipTools';
 import { prng } from '../fixtures/prng';
+import { respell, restructure } from './xmlMutations';
 
 export interface FuzzStats {
   iterations: number;
@@ -93,7 +95,7 @@ function xmlEscape(s: string): string {
 
 type Mutation = (base: Base, rnd: () => number) => Uint8Array;
 
-interface Base {
+export interface Base {
   bytes: Uint8Array;
   packed: Packed[];
 }
@@ -195,8 +197,30 @@ const MUTATIONS: [string, number, Mutation][] = [
       return withEntry(b, target.name, xml);
     },
   ],
+  [
+    'xmlStructure',
+    4,
+    (b, rnd) => {
+      const target = pick(rnd, b.packed.filter((e) => RESPELLABLE.test(e.name)));
+      const xml = new TextDecoder().decode(target.raw);
+      const sheet = target.name.startsWith('xl/worksheets/');
+      return withEntry(b, target.name, rnd() < 0.5 && sheet ? restructure(xml, rnd) : respell(xml, rnd, sheet));
+    },
+  ],
   ['randomBytes', 3, (_b, rnd) => Uint8Array.from({ length: Math.floor(rnd() * 5000) }, () => Math.floor(rnd() * 256))],
 ];
+
+/** Parts whose spelling may change without changing their meaning (not styles: format codes may hold '>'). */
+const RESPELLABLE = /^xl\/(worksheets\/[^/]+|sharedStrings|workbook)\.xml$/;
+
+/** A base workbook with every respellable part respelled (same content, other spelling). */
+export function respelledCase(bases: Base[], caseSeed: number): Uint8Array {
+  const rnd = prng(caseSeed);
+  const base = pick(rnd, bases);
+  return zip(
+    base.packed.map((e) => (RESPELLABLE.test(e.name) ? pack({ name: e.name, data: new TextEncoder().encode(respell(new TextDecoder().decode(e.raw), rnd, e.name.startsWith('xl/worksheets/'))) }) : e)),
+  );
+}
 
 /** The small test department with one project: 16 sheets, about 25 KB. */
 function fuzzDocument() {

@@ -6,38 +6,105 @@
 import type { SheetState } from './workbookParts';
 import type { StyleTable } from './stylesPart';
 
-export type CellValue = null | string | number | boolean | Date | { error: string } | { formula: string; result?: string | number | boolean | Date | { error: string } };
+/** A number whose decimal text in the file has more significant digits than a double keeps (kept for exact amounts). */
+export interface NumberText {
+  number: number;
+  text: string;
+}
+/** A time of day (a serial below 1 shown as a date or time): seconds since midnight. */
+export interface TimeOfDay {
+  time: number;
+}
+/** A serial shown as elapsed time (`[h]:mm`): days. */
+export interface Duration {
+  duration: number;
+}
+/** A serial in a date-formatted cell that is no date Excel can show (negative, after 9999-12-31): Excel shows ####. */
+export interface InvalidDate {
+  invalidDate: number;
+}
+export type PlainValue = string | number | boolean | Date | { error: string } | NumberText | TimeOfDay | Duration | InvalidDate;
+export type CellValue = null | PlainValue | { formula: string; result?: PlainValue };
 
 /**
  * The cells of one row in column order: columns, values and style indexes (into the workbook's
- * cellXfs) in three parallel arrays — far fewer objects than a map of cell objects.
+ * cellXfs) in three parallel arrays — far fewer objects than a map of cell objects. Cells may be
+ * added in any column order: out-of-order cells are appended and the row is sorted once, on first
+ * read (a later cell for the same column replaces the earlier), so assembling a row is O(n log n)
+ * whatever the order in the file.
  */
+/** Rows of at most this many cells get arrays trimmed to their length when sealed. */
+const SEAL_MAX = 4;
+
 export class SheetRow {
-  readonly cols: number[] = [];
-  readonly values: CellValue[] = [];
-  readonly styles: number[] = [];
+  private _cols: number[] = [];
+  private _values: CellValue[] = [];
+  private _styles: number[] = [];
+  private sorted = true;
+
+  get cols(): readonly number[] {
+    if (!this.sorted) this.sort();
+    return this._cols;
+  }
+  get values(): readonly CellValue[] {
+    if (!this.sorted) this.sort();
+    return this._values;
+  }
+  get styles(): readonly number[] {
+    if (!this.sorted) this.sort();
+    return this._styles;
+  }
 
   /** Add or replace a cell. */
   set(col: number, value: CellValue, style: number): void {
-    const n = this.cols.length;
-    if (n === 0 || col > this.cols[n - 1]!) {
-      this.cols.push(col);
-      this.values.push(value);
-      this.styles.push(style);
-      return;
+    const n = this._cols.length;
+    if (this.sorted && n > 0 && col <= this._cols[n - 1]!) {
+      if (col === this._cols[n - 1]) {
+        this._values[n - 1] = value;
+        this._styles[n - 1] = style;
+        return;
+      }
+      this.sorted = false;
     }
-    const at = this.indexOf(col);
-    if (at >= 0) {
-      this.values[at] = value;
-      this.styles[at] = style;
-      return;
+    this._cols.push(col);
+    this._values.push(value);
+    this._styles.push(style);
+  }
+
+  /**
+   * Done adding: sorts if needed and trims the arrays of short rows to their length (an array grown
+   * by push keeps room for 17 elements, most of a one-cell row's memory; longer rows are left as
+   * they are: copying them costs more garbage collection than their spare room is worth).
+   */
+  seal(): void {
+    if (!this.sorted) this.sort();
+    else if (this._cols.length <= SEAL_MAX) {
+      this._cols = this._cols.slice();
+      this._values = this._values.slice();
+      this._styles = this._styles.slice();
     }
-    // Out of column order (rare): insert in place.
-    let k = n;
-    while (k > 0 && this.cols[k - 1]! > col) k--;
-    this.cols.splice(k, 0, col);
-    this.values.splice(k, 0, value);
-    this.styles.splice(k, 0, style);
+  }
+
+  /** Stable sort by column; of cells with the same column, the last added wins. */
+  private sort(): void {
+    const n = this._cols.length;
+    const order = Array.from({ length: n }, (_, i) => i);
+    const cols = this._cols;
+    order.sort((a, b) => cols[a]! - cols[b]! || a - b);
+    const c: number[] = [];
+    const v: CellValue[] = [];
+    const s: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      if (k + 1 < n && cols[order[k + 1]!] === cols[i]) continue;
+      c.push(cols[i]!);
+      v.push(this._values[i]!);
+      s.push(this._styles[i]!);
+    }
+    this._cols = c;
+    this._values = v;
+    this._styles = s;
+    this.sorted = true;
   }
 
   /** Position of column `col` in the arrays, or -1. */
@@ -67,41 +134,150 @@ export interface MergeRange {
   right: number;
 }
 
-/** Merges taller than this are looked up by scanning (rare), the rest through a per-row index. */
-const INDEXED_HEIGHT = 512;
+interface MergeNode {
+  /** Row span of the node: [lo, hi]. */
+  lo: number;
+  hi: number;
+  /** Ranges covering the node's whole row span (and not its parent's), ordered by left column. */
+  ranges: MergeRange[];
+  left: MergeNode | null;
+  right: MergeNode | null;
+}
 
+/** Ranges at most this tall are listed under each of their rows; taller ones go into the segment tree. */
+const SHORT_HEIGHT = 16;
+
+/** The last range in `list` (ordered by left) starting at or before column c, if it covers c. */
+function covering(list: readonly MergeRange[], c: number): MergeRange | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.left <= c) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && list[found]!.right >= c ? list[found] : undefined;
+}
+
+/**
+ * Merged ranges, indexed so that no lookup scans them: short ranges (the usual header merges) are
+ * listed under each of their rows, ordered by left column (memory ≤ SHORT_HEIGHT entries per
+ * range); tall ones go into an interval structure over rows (a segment tree on the distinct row
+ * boundaries: each range stored in O(log n) nodes, each node's ranges ordered by left column, a
+ * lookup walks one root-to-leaf path). `at` is O(log² n), `inRow` O(log n + k): no scan over the
+ * tall ranges per row. Ranges of a valid sheet never overlap; overlapping ones are dropped (see the
+ * constructor), which also bounds how many ranges one row meets.
+ */
 export class MergeIndex {
   private readonly byRow = new Map<number, MergeRange[]>();
-  private readonly tall: MergeRange[] = [];
+  private readonly root: MergeNode | null;
+  /** The ranges kept (a range whose top-left cell another range already covers is dropped). */
+  readonly ranges: readonly MergeRange[];
 
-  constructor(readonly ranges: readonly MergeRange[]) {
-    for (const m of ranges) {
-      if (m.bottom - m.top + 1 > INDEXED_HEIGHT) {
-        this.tall.push(m);
+  /**
+   * Ranges are taken top to bottom, left to right; one whose top-left cell an earlier range covers
+   * overlaps it and is dropped (Excel repairs such files by removing merges too). So the ranges
+   * crossing any row start in distinct columns, and a row meets at most as many as it has columns.
+   */
+  constructor(ranges: readonly MergeRange[]) {
+    const sorted = [...ranges].sort((a, b) => a.top - b.top || a.left - b.left);
+    const bounds = new Set<number>();
+    for (const m of sorted) {
+      if (m.bottom - m.top + 1 <= SHORT_HEIGHT) continue;
+      bounds.add(m.top);
+      bounds.add(m.bottom + 1);
+    }
+    const points = [...bounds].sort((a, b) => a - b);
+    this.root = points.length > 1 ? build(points, 0, points.length - 1) : null;
+    const kept: MergeRange[] = [];
+    for (const m of sorted) {
+      if (this.at(m.top, m.left)) continue;
+      kept.push(m);
+      if (m.bottom - m.top + 1 > SHORT_HEIGHT) {
+        insert(this.root, m);
         continue;
       }
       for (let r = m.top; r <= m.bottom; r++) {
         const list = this.byRow.get(r);
-        if (list) list.push(m);
+        if (list) insertByLeft(list, m);
         else this.byRow.set(r, [m]);
       }
     }
+    this.ranges = kept;
   }
 
   /** The merged range covering a cell, if any. */
   at(r: number, c: number): MergeRange | undefined {
     const list = this.byRow.get(r);
-    if (list) for (const m of list) if (c >= m.left && c <= m.right) return m;
-    for (const m of this.tall) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
+    if (list) {
+      const m = covering(list, c);
+      if (m) return m;
+    }
+    for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
+      const m = covering(node.ranges, c);
+      if (m) return m;
+    }
     return undefined;
   }
 
-  /** Ranges crossing row `r`. */
-  inRow(r: number): MergeRange[] {
-    const out = this.byRow.get(r) ?? [];
-    if (this.tall.length === 0) return out;
-    return [...out, ...this.tall.filter((m) => r >= m.top && r <= m.bottom)];
+  /** Ranges crossing row `r` (only those starting at or before column `maxCol`, when given). */
+  inRow(r: number, maxCol = Infinity): MergeRange[] {
+    const out: MergeRange[] = [];
+    for (const m of this.byRow.get(r) ?? []) {
+      if (m.left > maxCol) break;
+      out.push(m);
+    }
+    for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
+      for (const m of node.ranges) {
+        if (m.left > maxCol) break;
+        out.push(m);
+      }
+    }
+    return out;
   }
+}
+
+/** A node over the elementary row intervals [points[i], points[i+1]) for i in [from, to). */
+function build(points: number[], from: number, to: number): MergeNode | null {
+  if (from >= to) return null;
+  const node: MergeNode = { lo: points[from]!, hi: points[to]! - 1, ranges: [], left: null, right: null };
+  if (to - from > 1) {
+    const mid = (from + to) >> 1;
+    node.left = build(points, from, mid);
+    node.right = build(points, mid, to);
+  }
+  return node;
+}
+
+function insert(node: MergeNode | null, m: MergeRange): void {
+  if (!node || m.bottom < node.lo || m.top > node.hi) return;
+  if (m.top <= node.lo && m.bottom >= node.hi) {
+    insertByLeft(node.ranges, m);
+    return;
+  }
+  insert(node.left, m);
+  insert(node.right, m);
+}
+
+/** Insert keeping the list ordered by left column. */
+function insertByLeft(list: MergeRange[], m: MergeRange): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.left <= m.left) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === list.length) list.push(m);
+  else list.splice(lo, 0, m);
+}
+
+function child(node: MergeNode, r: number): MergeNode | null {
+  if (node.left && r <= node.left.hi) return node.left;
+  return node.right;
 }
 
 export interface ParsedSheet {

@@ -157,18 +157,22 @@ describe('worksheet part', () => {
     expect(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">    二级</t></is></c></row>').indent(1, 1)).toBe(2);
   });
 
-  it('refuses impossible positions with a classified message naming the sheet', () => {
-    for (const bad of ['<row r="0"/>', '<row r="1"><c r="A0"><v>1</v></c></row>', '<row r="1"><c r="XFE1"><v>1</v></c></row>', '<row r="x"/>']) {
-      let err: unknown;
-      try {
-        sheet(bad, { name: '表3' });
-      } catch (e) {
-        err = e;
-      }
-      expect(err, bad).toBeInstanceOf(XlsxImportError);
-      expect((err as XlsxImportError).code).toBe('corrupt');
-      expect((err as XlsxImportError).message).toContain('表3');
+  it('reads a position that is none (r="0", r="x", beyond XFD) as an omitted one: the next row or cell', () => {
+    // Written so by some exporters (ExcelDataReader's Fillreport.xlsx: r="0", r="1" … for A, B …).
+    const s = sheet('<x:row r="0"><x:c r="0" t="str"><x:v>甲</x:v></x:c><x:c r="1" t="str"><x:v>乙</x:v></x:c></x:row><row r="x"><c r="A0"><v>1</v></c><c r="XFE2"><v>2</v></c></row>');
+    expect([s.text(1, 1), s.text(1, 2), s.value(2, 1), s.value(2, 2)]).toEqual(['甲', '乙', 1, 2]);
+  });
+
+  it('refuses more columns than a sheet has with a classified message naming the sheet', () => {
+    let err: unknown;
+    try {
+      sheet('<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>', { name: '表3' });
+    } catch (e) {
+      err = e;
     }
+    expect(err).toBeInstanceOf(XlsxImportError);
+    expect((err as XlsxImportError).code).toBe('corrupt');
+    expect((err as XlsxImportError).message).toContain('表3');
   });
 
   it('stays linear on unterminated tags, cells and phonetic runs (no hang on hostile XML)', () => {

@@ -8,8 +8,8 @@ import type { ParsedSheet } from './parsedSheet';
 import { MergeIndex } from './parsedSheet';
 import { parseSheetPart } from './sheetPart';
 import { NO_STYLES, parseStyles, type StyleTable } from './stylesPart';
-import { parseSharedStrings, parseWorkbookParts, resolveTarget, type SheetEntry } from './workbookParts';
-import { attr, elements } from './xmlText';
+import { hasDoctype } from './xmlText';
+import { folderOf, parseSharedStrings, parseWorkbookParts, partKey, relationshipOfType, relsPathOf, type SheetEntry } from './workbookParts';
 
 interface Decoder {
   decode(bytes: Uint8Array): string;
@@ -42,32 +42,46 @@ export class ReadWorkbook {
   private readonly stylesPath: string;
   private readonly stringsPath: string;
 
-  constructor(
-    private readonly entries: ReadonlyMap<string, Uint8Array>,
-    private readonly fileLabel: string,
-  ) {
-    const workbook = this.text('xl/workbook.xml');
-    if (workbook === null) throw new XlsxImportError('notWorkbook', `${fileLabel}中没有工作簿内容（xl/workbook.xml），不是 Excel 工作簿。`);
-    const rels = this.text('xl/_rels/workbook.xml.rels') ?? '';
-    const parts = parseWorkbookParts(workbook, rels);
+  private readonly fileLabel: string;
+  /** Inflated parts by partKey (case-insensitive, forward slashes). */
+  private readonly parts = new Map<string, Uint8Array>();
+
+  /**
+   * `entries`: the package's inflated parts by zip name. The workbook part is the package's office
+   * document (through `_rels/.rels`, as the package format says; `xl/workbook.xml` when there is no
+   * such relationship); its sheets, shared strings and styles through its own relationships.
+   */
+  constructor(entries: ReadonlyMap<string, Uint8Array>, fileLabel: string) {
+    this.fileLabel = fileLabel;
+    for (const [name, bytes] of entries) {
+      const key = partKey(name);
+      if (!this.parts.has(key)) this.parts.set(key, bytes);
+    }
+    const packageRels = this.text('_rels/.rels') ?? '';
+    const workbookPath = relationshipOfType(packageRels, '', 'officeDocument') ?? 'xl/workbook.xml';
+    const workbook = this.text(workbookPath) ?? (workbookPath === 'xl/workbook.xml' ? null : this.text('xl/workbook.xml'));
+    if (workbook === null) throw new XlsxImportError('notWorkbook', `${fileLabel}中没有工作簿内容（${workbookPath}），不是 Excel 工作簿。`);
+    const base = folderOf(workbookPath);
+    const rels = this.text(relsPathOf(workbookPath)) ?? '';
+    const parts = parseWorkbookParts(workbook, rels, base);
     this.sheets = parts.sheets;
     this.date1904 = parts.date1904;
-    let styles = 'xl/styles.xml';
-    let strings = 'xl/sharedStrings.xml';
-    for (const rel of elements(rels, 'Relationship')) {
-      const type = attr(rel.attrs, 'Type') ?? '';
-      const target = attr(rel.attrs, 'Target');
-      if (!target) continue;
-      if (/\/styles$/.test(type)) styles = resolveTarget('xl', target);
-      else if (/\/sharedStrings$/.test(type)) strings = resolveTarget('xl', target);
-    }
-    this.stylesPath = styles;
-    this.stringsPath = strings;
+    this.stylesPath = relationshipOfType(rels, base, 'styles') ?? `${base}/styles.xml`;
+    this.stringsPath = relationshipOfType(rels, base, 'sharedStrings') ?? `${base}/sharedStrings.xml`;
   }
 
+  /**
+   * A part's XML text. A part that declares a document type is refused: Excel does not accept DTDs
+   * in a workbook, and entity declarations are how XML bombs are built (none is ever expanded).
+   */
   private text(path: string): string | null {
-    const bytes = this.entries.get(path);
-    return bytes ? xmlString(bytes) : null;
+    const bytes = this.parts.get(partKey(path));
+    if (!bytes) return null;
+    const xml = xmlString(bytes);
+    if (hasDoctype(xml)) {
+      throw new XlsxImportError('corrupt', `${this.fileLabel}的内部文件 ${path} 含有文档类型声明（DTD），Excel 不接受这样的工作簿，它可能是被刻意构造的文件。请确认文件来源，用 Excel 或 WPS 打开并重新保存后再导入。`);
+    }
+    return xml;
   }
 
   private strings(): string[] {

@@ -4,10 +4,10 @@
  * skipping everything else. Namespace prefixes (`<x:c>`) and omitted `r` attributes are accepted.
  */
 import { XlsxImportError } from '../errors';
-import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet } from './parsedSheet';
-import type { StyleTable } from './stylesPart';
+import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet, type PlainValue } from './parsedSheet';
+import type { DateKind, StyleTable } from './stylesPart';
 import type { SheetState } from './workbookParts';
-import { attr, decodeCellText, decodeEntities, elements, nextTag, stringItemText } from './xmlText';
+import { attr, CloseFinder, decodeCellText, decodeEntities, elements, isNameChar, nextTag, skipMarkup, stringItemText, textContent, withoutComments } from './xmlText';
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -44,8 +44,74 @@ export function parseRef(ref: string): [number, number] | null {
   return row >= 1 ? [row, col] : null;
 }
 
-function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
+const MS_PER_DAY = 86_400_000;
+/** Last serials Excel shows as a date (9999-12-31) in the 1900 and the 1904 date systems. */
+const MAX_SERIAL_1900 = 2_958_465;
+const MAX_SERIAL_1904 = 2_957_003;
+
+/**
+ * A serial number as Excel shows it under a date, time or duration format. The 1900 date system
+ * keeps Lotus 1-2-3's leap-year bug: serial 1 is 1900-01-01 and serial 60 the nonexistent
+ * 1900-02-29 (read as 1900-02-28), so serials before 61 are one day later than a plain count from
+ * 1899-12-30. A serial below 1 is a time of day (in the 1904 system only under a time format: there
+ * serial 0 is 1904-01-01); a negative serial or one after 9999-12-31 is no date (Excel shows ####).
+ * Dates are UTC midnights plus the time of day; dates, times and durations are rounded to the millisecond.
+ */
+export function excelSerial(serial: number, kind: DateKind, date1904: boolean): PlainValue {
+  if (kind === 'duration') return { duration: Math.round(serial * MS_PER_DAY) / MS_PER_DAY };
+  const max = date1904 ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
+  if (!(serial >= 0) || serial >= max + 1) return { invalidDate: serial };
+  if (serial < 1 && (!date1904 || kind === 'time')) {
+    const ms = Math.round(serial * MS_PER_DAY);
+    if (ms < MS_PER_DAY) return { time: ms / 1000 };
+  }
+  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
+  return new Date(Math.round((days - 25569) * MS_PER_DAY));
+}
+
+/** Significant digits of a decimal number's text (sign, point, exponent and outer zeros aside). */
+function significantDigits(text: string): number {
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 101 || ch === 69) break; // e, E
+    if (ch < 48 || ch > 57) continue;
+    if (first < 0 && ch === 48) continue;
+    if (first < 0) first = count;
+    count++;
+    if (ch !== 48) last = count;
+  }
+  return first < 0 ? 0 : last - first;
+}
+
+/**
+ * A number cell's value from its text: null when empty, the text itself when it is no number, a
+ * date/time/duration when the style says so, and `{ number, text }` when the text has more
+ * significant digits than a double holds (15 always round-trip), so amounts can be read exactly.
+ */
+export function numberCell(raw: string, s: number, ctx: SheetPartContext): PlainValue | null {
+  const text = raw.length > 0 && raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+  if (text === '') return null;
+  const n = Number(text);
+  // Number() also takes "0x1F", "Infinity" and "": a number's text starts with a digit, sign or point.
+  const first = text.charCodeAt(0);
+  if (!Number.isFinite(n) || !((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46)) return text;
+  const kind = ctx.styles.dateKind(s);
+  if (kind) return excelSerial(n, kind, ctx.date1904);
+  if (text.length > 15 && significantDigits(text) > 15) return { number: n, text };
+  return n;
+}
+
+/** A `t="d"` cell: an ISO 8601 date, date-time or time (no zone: as written, read as UTC). */
+function isoCell(raw: string): PlainValue {
+  const text = raw.trim();
+  const time = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(text);
+  if (time) return { time: Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0) };
+  const zoned = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text) ? `${text}Z` : text;
+  const d = /^\d{4}-\d{2}-\d{2}/.test(text) ? new Date(zoned) : new Date(NaN);
+  return Number.isNaN(d.getTime()) ? text : d;
 }
 
 /** Inner text of the first `<name>` child (prefixed like its parent), or undefined. */
@@ -66,18 +132,21 @@ function child(inner: string, prefix: string, name: string): { attrs: string; te
   return { attrs, text: close < 0 ? inner.slice(gt + 1) : inner.slice(gt + 1, close) };
 }
 
-function cellValue(t: string | undefined, s: number, inner: string, prefix: string, ctx: SheetPartContext): CellValue {
+function cellValue(t: string | undefined, s: number, rawInner: string, prefix: string, ctx: SheetPartContext): CellValue {
+  // Comments and processing instructions inside a cell are nothing (and may hold tag-like text).
+  const inner = withoutComments(rawInner);
   const v = child(inner, prefix, 'v');
   const f = child(inner, prefix, 'f');
-  let value: Exclude<CellValue, { formula: string } | null> | undefined;
+  let value: PlainValue | null | undefined;
   if (t === 'inlineStr') {
     const is = child(inner, prefix, 'is');
     value = is ? stringItemText(is.text) : v ? decodeCellText(v.text) : undefined;
   } else if (v) {
-    const raw = v.text;
+    const raw = t === 'str' ? v.text : textContent(v.text).trim();
     switch (t) {
       case 's': {
-        const idx = Number(raw.trim());
+        // An empty <v/> is an empty cell, not string 0.
+        const idx = raw === '' ? NaN : Number(raw);
         value = Number.isInteger(idx) ? ctx.sharedStrings[idx] : undefined;
         break;
       }
@@ -85,25 +154,21 @@ function cellValue(t: string | undefined, s: number, inner: string, prefix: stri
         value = decodeCellText(raw);
         break;
       case 'b':
-        value = raw.trim() === '1' || raw.trim() === 'true';
+        value = raw === '' ? undefined : raw === '1' || raw === 'true';
         break;
       case 'e':
-        value = { error: decodeEntities(raw.trim()) };
+        value = raw === '' ? undefined : { error: raw };
         break;
-      case 'd': {
-        const d = new Date(decodeEntities(raw.trim()));
-        value = Number.isNaN(d.getTime()) ? decodeEntities(raw) : d;
+      case 'd':
+        value = raw === '' ? undefined : isoCell(raw);
         break;
-      }
-      default: {
-        const n = parseFloat(raw);
-        value = ctx.styles.isDate(s) && Number.isFinite(n) ? excelDate(n, ctx.date1904) : n;
-      }
+      default:
+        value = numberCell(raw, s, ctx);
     }
   }
   if (f) {
     const formula = decodeEntities(f.text) || (attr(f.attrs, 't') === 'shared' ? `shared:${attr(f.attrs, 'si') ?? ''}` : '');
-    return value === undefined ? { formula } : { formula, result: value };
+    return value === undefined || value === null ? { formula } : { formula, result: value };
   }
   return value ?? null;
 }
@@ -124,8 +189,9 @@ function plainValue(xml: string, from: number, to: number, t: number, s: number,
       return digits > 0 && digits < 10 ? ctx.sharedStrings[idx] : undefined;
     }
     case T_NUMBER: {
-      const n = parseFloat(xml.slice(from, to));
-      return ctx.styles.isDate(s) && Number.isFinite(n) ? excelDate(n, ctx.date1904) : n;
+      const text = xml.slice(from, to);
+      // Markup inside the value (CDATA, a comment): the general reader.
+      return text.indexOf('<') >= 0 ? undefined : numberCell(text, s, ctx);
     }
     default:
       return undefined;
@@ -140,10 +206,6 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
-function isNameChar(ch: number): boolean {
-  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46 || ch === 58;
-}
-
 /**
  * Scans the sheet's data by index, without cutting the text into pieces for the common cell
  * (`<c r="B3" s="4" t="s"><v>12</v></c>`); anything else (formulas, inline strings, other
@@ -154,8 +216,16 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
   let rowCount = 0;
   let colCount = 0;
   const sheetData = nextTag(xml, 0, xml.length, (n) => n === 'sheetData');
-  const endTag = !sheetData || sheetData.selfClosing ? -1 : xml.indexOf('sheetData>', sheetData.end);
-  const to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag < 0 ? xml.length : endTag;
+  // The end of the data by a plain search; moved on when that end turns out to lie inside a comment,
+  // CDATA section or PI (markup is rare: it is only looked for where it can matter).
+  const dataEnd = (from: number) => {
+    const at = xml.indexOf('sheetData>', from);
+    return at < 0 ? xml.length : at;
+  };
+  let endTag = !sheetData || sheetData.selfClosing ? -1 : dataEnd(sheetData.end);
+  let to = !sheetData ? 0 : sheetData.selfClosing ? sheetData.end : endTag;
+  /** End-tag search outside markup, made on the first cell that is not a plain `<v>` value. */
+  let closes: CloseFinder | null = null;
   let row = 0;
   let col = 0;
   let cells: SheetRow | undefined;
@@ -169,6 +239,14 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
 
   let i = sheetData ? xml.indexOf('<', sheetData.end) : -1;
   while (i >= 0 && i < to) {
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 33 || c1 === 63) {
+      // A comment, CDATA section or processing instruction between elements: no data in it.
+      const skip = skipMarkup(xml, i);
+      if (skip > to && to === endTag) endTag = to = dataEnd(skip);
+      i = skip < 0 ? -1 : xml.indexOf('<', skip);
+      continue;
+    }
     // The tag's name, and its local part after any prefix.
     let j = i + 1;
     let colon = -1;
@@ -235,22 +313,18 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     }
 
     if (isRow) {
-      if (rFrom < 0) startRow(row + 1);
-      else {
-        const text = xml.slice(rFrom, rTo);
-        const n = Number(text);
-        if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`行号“${text.slice(0, 20)}”无效`);
-        startRow(n);
-      }
+      // A row number that is none (r="0", r="x") counts as omitted: the row after the previous one.
+      const n = rFrom < 0 ? NaN : Number(xml.slice(rFrom, rTo));
+      startRow(Number.isInteger(n) && n >= 1 && n <= MAX_ROW ? n : row + 1);
+      if (row > MAX_ROW) throw bad(`行数超过了 ${MAX_ROW} 行`);
       i = xml.indexOf('<', gt + 1);
       continue;
     }
 
     // A cell: its position.
-    if (rFrom >= 0) {
-      const ref = xml.slice(rFrom, rTo);
-      const rc = parseRef(ref);
-      if (!rc) throw bad(`单元格位置“${ref.slice(0, 20)}”无效`);
+    // A reference that is none (r="0", r="") counts as omitted: the cell after the previous one.
+    const rc = rFrom >= 0 ? parseRef(xml.slice(rFrom, rTo)) : null;
+    if (rc) {
       if (rc[0] !== row) startRow(rc[0]);
       col = rc[1];
     } else {
@@ -264,16 +338,23 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     let next = gt + 1;
     if (!selfClosing) {
       const close = colon < 0 ? '</c>' : `</${xml.slice(i + 1, colon + 1)}c>`;
-      const end = xml.indexOf(close, gt + 1);
-      const stop = end < 0 || end > to ? to : end;
-      next = end < 0 ? to : end + close.length;
+      let end = xml.indexOf(close, gt + 1);
+      let stop = end < 0 || end > to ? to : end;
       const tLen = tTo - tFrom;
       const type = tFrom < 0 || (tLen === 1 && xml.charCodeAt(tFrom) === 110) ? T_NUMBER : tLen === 1 && xml.charCodeAt(tFrom) === 115 ? T_SHARED : T_OTHER;
       let plain: CellValue | undefined;
+      // The usual cell, exactly `<v>text</v>` with no markup in the text: no end tag can hide in it.
       if (type !== T_OTHER && colon < 0 && xml.startsWith('<v>', gt + 1)) {
         const vEnd = xml.indexOf('</v>', gt + 4);
         if (vEnd >= 0 && vEnd + 4 === stop) plain = plainValue(xml, gt + 4, vEnd, type, sValue, ctx);
       }
+      if (plain === undefined) {
+        closes ??= new CloseFinder(xml);
+        end = closes.find(close, gt + 1);
+        if (end > to && to === endTag) endTag = to = dataEnd(end);
+        stop = end < 0 || end > to ? to : end;
+      }
+      next = end < 0 ? to : end + close.length;
       if (plain !== undefined) value = plain;
       else if (stop > gt + 1) {
         const t = tFrom < 0 ? undefined : decodeEntities(xml.slice(tFrom, tTo));
@@ -303,5 +384,6 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     if (m.bottom > rowCount) rowCount = m.bottom;
     if (m.right > colCount) colCount = m.right;
   }
+  for (const r of rows.values()) r.seal();
   return { name: ctx.name, state: ctx.state, rows, rowCount, colCount, merges: new MergeIndex(merges), styles: ctx.styles };
 }

@@ -12,26 +12,48 @@ const BUILTIN: Record<number, string> = {
   37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
+/** What a number format shows a serial number as: a date (with or without a time), a time of day, or a duration. */
+export type DateKind = 'date' | 'time' | 'duration';
+
 /** Built-in ids that are dates or times, including the East Asian ones (27–36, 50–58). */
-function builtinIsDate(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+function builtinKind(id: number): DateKind | null {
+  if (id === 46) return 'duration';
+  if ((id >= 18 && id <= 21) || id === 45 || id === 47 || (id >= 32 && id <= 35) || id === 55 || id === 56) return 'time';
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return 'date';
+  return null;
 }
 
-/** Whether a format code shows a date or time (letters outside quotes, escapes and [colours]). */
+/**
+ * What a format code shows (letters outside quotes, escapes and [colours]): elapsed time (`[h]`,
+ * `[mm]`, `[ss]`) is a duration; a year or day is a date; hours or seconds without them a time
+ * of day (its `m` are minutes); a lone `m` a month.
+ */
+export function dateKindOfFormat(code: string): DateKind | null {
+  if (code === 'General' || code === '@') return null;
+  const section = code.replace(/"[^"]*"|\\.|_.|\*./g, '');
+  const bare = section.replace(/\[(?!h+\]|m+\]|s+\])[^\]]*\]/gi, '').replace(/E[+-]/g, '');
+  if (!/[ymdhs]/i.test(bare)) return null;
+  if (/\[(h+|m+|s+)\]/i.test(bare)) return 'duration';
+  if (/[yd]/i.test(bare)) return 'date';
+  if (/[hs]/i.test(bare)) return 'time';
+  return 'date';
+}
+
+/** Whether a format code shows a date, a time or a duration. */
 export function isDateFormat(code: string): boolean {
-  if (code === 'General' || code === '@') return false;
-  const bare = code.replace(/"[^"]*"|\\.|_.|\*.|\[(?!h\]|hh\]|m\]|mm\]|s\]|ss\])[^\]]*\]/gi, '');
-  return /[ymdhs]/i.test(bare.replace(/E[+-]/g, ''));
+  return dateKindOfFormat(code) !== null;
 }
 
 export interface StyleTable {
   numFmt(style: number): string | undefined;
   isDate(style: number): boolean;
+  /** How a number in a cell of this style is shown: as a date, a time of day, a duration, or a plain number (null). */
+  dateKind(style: number): DateKind | null;
   indent(style: number): number;
   bold(style: number): boolean;
 }
 
-export const NO_STYLES: StyleTable = { numFmt: () => undefined, isDate: () => false, indent: () => 0, bold: () => false };
+export const NO_STYLES: StyleTable = { numFmt: () => undefined, isDate: () => false, dateKind: () => null, indent: () => 0, bold: () => false };
 
 /** Whether each <font> of <fonts> is bold (<b/>, or <b val="1|true"/>). */
 function boldFonts(xml: string): boolean[] {
@@ -54,7 +76,7 @@ export function parseStyles(xml: string): StyleTable {
     if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
   const formats: (string | undefined)[] = [];
-  const dates: boolean[] = [];
+  const kinds: (DateKind | null)[] = [];
   const indents: number[] = [];
   const fonts = boldFonts(xml);
   const bolds: boolean[] = [];
@@ -64,7 +86,7 @@ export function parseStyles(xml: string): StyleTable {
       const id = Number(attr(xf.attrs, 'numFmtId') ?? 0);
       const code = custom.get(id) ?? BUILTIN[id];
       formats.push(code);
-      dates.push(custom.has(id) ? isDateFormat(custom.get(id)!) : builtinIsDate(id));
+      kinds.push(custom.has(id) ? dateKindOfFormat(custom.get(id)!) : builtinKind(id));
       const al = xf.inner ? elements(xf.inner, 'alignment').next() : { done: true as const, value: undefined };
       const indent = al.done ? 0 : Number(attr(al.value.attrs, 'indent') ?? 0);
       indents.push(Number.isFinite(indent) && indent > 0 ? Math.min(indent, 250) : 0);
@@ -73,7 +95,8 @@ export function parseStyles(xml: string): StyleTable {
   }
   return {
     numFmt: (s) => formats[s],
-    isDate: (s) => dates[s] === true,
+    isDate: (s) => (kinds[s] ?? null) !== null,
+    dateKind: (s) => kinds[s] ?? null,
     indent: (s) => indents[s] ?? 0,
     bold: (s) => bolds[s] === true,
   };

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, formatCount, type ImportLimits } from '../errors';
 import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet } from '../read/parsedSheet';
-import { isDateFormat, type StyleTable } from '../read/stylesPart';
+import { dateKindOfFormat, isDateFormat, type DateKind, type StyleTable } from '../read/stylesPart';
 import type { SheetEntry, SheetState } from '../read/workbookParts';
 import type { WorkbookSource } from '../workbookSource';
 import { cellKey, walkBiff, type BiffSheet } from './biffRecords';
@@ -38,6 +38,10 @@ class XlsStyles implements StyleTable {
   isDate(style: number): boolean {
     const f = this.formats[style];
     return f !== undefined && isDateFormat(f);
+  }
+  dateKind(style: number): DateKind | null {
+    const f = this.formats[style];
+    return f === undefined ? null : dateKindOfFormat(f);
   }
   indent(style: number): number {
     return this.indents[style] ?? 0;

@@ -7,6 +7,10 @@
  *   the baseline measured in the same run; ratioImportLargeVsBareLoad = importLargeMs /
  *   exceljsBareLoadLargeMs (our whole import — zip checks, own reader and mapping — against it).
  * Also reported: the large workbook's size and sheet count, and importLargeGuardMs (the zip checks).
+ * - importTallMergesMs / importDescendingCellsMs: the sample workbook with one sheet replaced by a
+ *   shape a naive reader is slow on: 3,000 stacked (overlapping) merges 1,300 rows tall (3.9 million
+ *   merged cells, inside the limits), and 960,000 cells in 60 rows written in descending column
+ *   order (before issue 14: 0.7 s and 30 s); the faster of two imports each.
  * Exports and imports use Node's zlib (deflate, inflate, CRC-32), as the CLI does.
  */
 import ExcelJS from 'exceljs';
@@ -18,6 +22,8 @@ import { guardWorkbookBytes } from '../../../shared/xlsx/zipGuard';
 import { nodeZip } from '../../../electron/cli/nodeZip';
 import type { BenchSuite } from '../run';
 import { median } from '../stats';
+import { readZip, writeZip } from '../../xlsx/zipTools';
+import { columnLetters } from '../../../shared/xlsx/layout';
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -67,6 +73,21 @@ const suite: BenchSuite = {
       imports.push(im.ms);
     }
     const guard = await time(() => guardWorkbookBytes(bytes, { platform: nodeZip }));
+
+    // Shapes a naive reader is quadratic on, in place of 表4 of the sample.
+    const replaced = (xml: string) => writeZip(readZip(sampleBytes).map((e) => (e.name === 'xl/worksheets/sheet4.xml' ? { name: e.name, data: new TextEncoder().encode(xml) } : e)));
+    const merges = Array.from({ length: 3_000 }, (_, k) => `<mergeCell ref="B${k + 1}:B${k + 1300}"/>`).join('');
+    const tallMerges = replaced(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells>${merges}</mergeCells></worksheet>`);
+    const rows: string[] = [];
+    for (let r = 1; r <= 60; r++) {
+      let cells = '';
+      for (let c = 16_000; c >= 1; c--) cells += `<c r="${columnLetters(c)}${r}"><v>${r + c}</v></c>`;
+      rows.push(`<row r="${r}">${cells}</row>`);
+    }
+    const descending = replaced(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`);
+    const shapeMs = async (b: Uint8Array) => Math.min((await time(() => importWorkbook(b, { zip: nodeZip }))).ms, (await time(() => importWorkbook(b, { zip: nodeZip }))).ms);
+    const importTallMergesMs = await shapeMs(tallMerges);
+    const importDescendingCellsMs = await shapeMs(descending);
     const importLargeMs = Math.min(...imports);
     const bareMs = Math.min(...bare);
     return {
@@ -79,6 +100,8 @@ const suite: BenchSuite = {
       importLargeGuardMs: round(guard.ms),
       largeWorkbookBytes: bytes.length,
       largeWorkbookSheets: guard.value.sheets.length,
+      importTallMergesMs: round(importTallMergesMs),
+      importDescendingCellsMs: round(importDescendingCellsMs),
     };
   },
 };
