@@ -53,7 +53,7 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
 
   const parsed = departmentBudgetSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${formatIssuePath(i.path)}：${issueMessage(i)}`);
+    const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length === 0 ? issueMessage(i) : `${formatIssuePath(i.path)}：${issueMessage(i)}`));
     const more = parsed.error.issues.length > 5 ? `（另有 ${parsed.error.issues.length - 5} 处）` : '';
     return fail('schema', `文件“${fileName}”内容有误：${issues.join('；')}${more}`);
   }
@@ -64,6 +64,8 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
+  // The schema's own Chinese messages (amount bounds, references) are already in the clerk's words.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       // An amount that is a number but not a whole number of 分 says so in the schema's own words.

@@ -13,14 +13,19 @@
  */
 import { z } from 'zod';
 import { FUNCTIONAL_FUNDS, FUNDING_LEAVES, type FundingLeaf } from './funding';
-import type { Fen } from '../money/fen';
+import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, VOLUME_BOUND_TEXT, type Fen } from '../money/fen';
+import { withinVolume } from './amountVolume';
 
 export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
 export const DOCUMENT_VERSION = 1;
 
-// A safe integer (zod's int check), typed as Fen: one built-in check per amount, no refine or
-// transform step, because a large department holds hundreds of thousands of amounts.
-const fenSchema = z.number().int({ message: '金额必须是以“分”为单位的整数' }) as unknown as z.ZodType<Fen, number>;
+// An integer within the domain bound (money/fen.ts), typed as Fen: built-in checks only, no refine
+// or transform step, because a large department holds hundreds of thousands of amounts.
+const fenSchema = z
+  .number()
+  .int({ message: '金额必须是以“分”为单位的整数' })
+  .min(-MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` })
+  .max(MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` }) as unknown as z.ZodType<Fen, number>;
 const nullableFen = fenSchema.nullable();
 
 const idSchema = z.string().min(1).max(64);
@@ -276,7 +281,14 @@ export const departmentBudgetSchema = z.object({
   previousYear: z.record(z.string(), nullableFen).default({}),
   /** Accepted 提示性 findings: finding key → reason. */
   acceptedWarnings: z.record(z.string(), acceptedWarningSchema).default({}),
-});
+}).superRefine(
+  (doc, ctx) => {
+    // Every total is a sum of distinct amounts: bounding their absolute sum keeps every sum exact.
+    if (!withinVolume(doc)) ctx.addIssue({ code: 'custom', message: `${VOLUME_BOUND_TEXT}，超出了允许的范围`, path: [] });
+  },
+  // Only a document whose every amount is valid is measured (one message per problem).
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** The document as held in memory (parsed; defaults filled). */
 export type DepartmentBudget = z.infer<typeof departmentBudgetSchema>;

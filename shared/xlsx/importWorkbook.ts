@@ -15,6 +15,8 @@ import { NodeKind } from '../compute/graph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
+import { withinVolume } from '../model/amountVolume';
+import { VOLUME_BOUND_TEXT } from '../money/fen';
 import type { TableId } from '../model/cellKey';
 import { assembleOverallForm, assembleOverview, assembleProjectForms } from './assembleForms';
 import {
@@ -345,6 +347,9 @@ function restoreOrder(doc: DepartmentBudget, meta: WorkbookMetadata): void {
 
 /** Validate, then keep the printed values of computed cells as `reported`. */
 function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): DepartmentBudget {
+  // Each amount cell is already within its bound (parseAmount); the sum of all of them may not be.
+  const volumeError = () => new XlsxImportError('amountRange', `${fileLabel(fileName)}中的${VOLUME_BOUND_TEXT}，超出了本程序可精确计算的范围，请检查金额的单位（元/万元）是否正确。`);
+  if (!withinVolume(raw)) throw volumeError();
   const parsed = departmentBudgetSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -379,5 +384,7 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     else if (key in reported) delete reported[key];
   }
   if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
-  return { ...doc, reported };
+  const result = { ...doc, reported };
+  if (!withinVolume(result)) throw volumeError();
+  return result;
 }

@@ -1,0 +1,60 @@
+/**
+ * The volume of a document: the sum of |amount| over every amount it holds (inputs, printed totals,
+ * last year's amounts, project totals). Every total the cell graph computes is a sum of distinct
+ * amounts, so its partial sums never exceed the volume; keeping the volume within
+ * MAX_AMOUNT_VOLUME_FEN (< 2^53) makes every sum exact (see money/fen.ts).
+ *
+ * The walk counts every number of the document except the few that are not amounts, so an amount
+ * field added later is counted without anyone remembering to list it here.
+ */
+import { MAX_AMOUNT_VOLUME_FEN } from '../money/fen';
+
+/** Numbers of a document that are not amounts (format version, year, rounding step). */
+const NOT_AMOUNTS = new Set(['version', 'fiscalYear', 'printedPrecisionFen']);
+
+/**
+ * Sum of |n| over the amounts of `doc`, stopping early once it exceeds `limit`. Values are added
+ * in double precision: below 2^53 every partial sum of integers is exact, and past the limit the
+ * answer only has to exceed it.
+ */
+export function amountVolume(doc: unknown, limit = MAX_AMOUNT_VOLUME_FEN): number {
+  let total = 0;
+  const walk = (value: unknown): void => {
+    if (total > limit || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) if (typeof v === 'object') walk(v);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (typeof v === 'number') {
+        if (!NOT_AMOUNTS.has(key)) total += Math.abs(v);
+      } else if (v !== null && typeof v === 'object') walk(v);
+    }
+  };
+  walk(doc);
+  return total;
+}
+
+/** Whether the document's amounts stay within the volume bound. */
+export function withinVolume(doc: unknown): boolean {
+  return amountVolume(doc) <= MAX_AMOUNT_VOLUME_FEN;
+}
+
+/**
+ * Volumes of documents already measured, by document root. A value edit makes a new root, whose
+ * volume is the old one plus the edit's change (see edit/setCells.ts), so typing never walks the
+ * whole document again; any other new root is walked once on first use.
+ */
+const knownVolumes = new WeakMap<object, number>();
+
+export function documentVolume(doc: object): number {
+  let v = knownVolumes.get(doc);
+  if (v === undefined) knownVolumes.set(doc, (v = amountVolume(doc)));
+  return v;
+}
+
+/** Record the volume of a document made from a measured one by a known change. */
+export function rememberVolume(doc: object, volume: number): void {
+  knownVolumes.set(doc, volume);
+}
