@@ -92,7 +92,7 @@ export function buildColumnDefs(def: TableDef, year: number, ctx: GridContext): 
           if (ctx.store.isInput(k)) return undefined;
           return ctx.store.breakdownOf(k) ? '各预算单位之和：双击或按 Enter 按单位填写' : '计算单元格（由明细自动汇总，不能直接修改）';
         }
-        return found.map((f) => `【${f.severity === 'warning' && f.id in ctx.store.accepted ? '已接受' : SEVERITY_LABELS[f.severity]}】${f.message}`).join('\n');
+        return found.map((f) => `【${f.severity === 'warning' && Object.hasOwn(ctx.store.accepted, f.id) ? '已接受' : SEVERITY_LABELS[f.severity]}】${f.message}`).join('\n');
       },
       suppressKeyboardEvent,
       wrapHeaderText: true,

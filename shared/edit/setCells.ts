@@ -152,7 +152,7 @@ function writePath(draft: Draft<DepartmentBudget>, path: readonly string[], valu
   }
   const last = path[path.length - 1]!;
   if (value === null && isPartialRecordPath(path)) {
-    if (last in cur) delete cur[last];
+    if (Object.hasOwn(cur, last)) delete cur[last];
   } else if (cur[last] !== value) {
     cur[last] = value;
   }

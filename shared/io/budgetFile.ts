@@ -78,6 +78,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return '内容过短或数值过小';
     case 'too_big':
       return '内容过长或数值过大';
+    case 'invalid_key': {
+      // A record key (the last part of the path) that is no valid id: say why in the id's own words.
+      const inner = issue.issues.map((i) => i.message).find((m) => /[\u4e00-\u9fff]/.test(m));
+      return inner ?? '键名无效';
+    }
     case 'unrecognized_keys':
       return `含有不认识的字段 ${issue.keys.join('、')}`;
     case 'custom':
@@ -100,11 +105,11 @@ export function checkReferences(doc: DepartmentBudget): string | null {
   ];
   for (const [name, byId] of unitRefs) {
     for (const [id, item] of Object.entries(byId)) {
-      if (!(item.unitId in units)) return `${name}.byId[${JSON.stringify(id)}].unitId：预算单位“${item.unitId}”不存在`;
+      if (!Object.hasOwn(units, item.unitId)) return `${name}.byId[${JSON.stringify(id)}].unitId：预算单位“${item.unitId}”不存在`;
     }
   }
   for (const [id, s] of Object.entries(doc.subItems.byId)) {
-    if (!(s.projectId in doc.projects.byId)) return `subItems.byId[${JSON.stringify(id)}].projectId：项目“${s.projectId}”不存在`;
+    if (!Object.hasOwn(doc.projects.byId, s.projectId)) return `subItems.byId[${JSON.stringify(id)}].projectId：项目“${s.projectId}”不存在`;
   }
   for (const [name, rec] of [
     ['incomes', doc.incomes],
@@ -112,7 +117,7 @@ export function checkReferences(doc: DepartmentBudget): string | null {
     ['threePublic', doc.threePublic],
     ['otherExpenditure', doc.otherExpenditure],
   ] as const) {
-    for (const unitId of Object.keys(rec)) if (!(unitId in units)) return `${name}[${JSON.stringify(unitId)}]：预算单位“${unitId}”不存在`;
+    for (const unitId of Object.keys(rec)) if (!Object.hasOwn(units, unitId)) return `${name}[${JSON.stringify(unitId)}]：预算单位“${unitId}”不存在`;
   }
   for (const [name, byId] of [
     ['units', doc.units.byId],

@@ -26,9 +26,20 @@ const fenSchema = z
   .int({ message: '金额必须是以“分”为单位的整数' })
   .min(-MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` })
   .max(MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` }) as unknown as z.ZodType<Fen, number>;
-const nullableFen = fenSchema.nullable();
+export const nullableFen = fenSchema.nullable();
 
-const idSchema = z.string().min(1).max(64);
+/**
+ * Ids (of units, lines, projects …) are keys of the document's records and parts of cell keys
+ * (`T4|e:<id>|total`), so they come from a safe alphabet: ASCII letters, digits, `-`, `_`, `.`,
+ * starting with a letter or digit, at most 64 characters, and never a name every plain object
+ * already has (`constructor`, `toString` …), which `in` and `obj[id]` would find on the prototype.
+ */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A-Za-z0-9]/.test(n));
+export const SAFE_ID = new RegExp(`^(?!(?:${PROTOTYPE_NAMES.join('|')})$)[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`);
+export const idSchema = z.string().regex(SAFE_ID, { message: '编号只能由英文字母、数字和 - _ . 组成（不超过 64 个字符），且不能是保留字' });
+/** Keys of the other records (cell keys, finding keys, table ids): any text but a prototype name. */
+const NOT_PROTOTYPE_NAME = new RegExp(`^(?!(?:${Object.getOwnPropertyNames(Object.prototype).join('|')})$)`);
+export const recordKeySchema = z.string().min(1).max(500).regex(NOT_PROTOTYPE_NAME, { message: '键名不能是保留字' });
 const textSchema = z.string().max(20_000);
 
 export const fundingAmountsSchema = z.partialRecord(z.enum(FUNDING_LEAVES), nullableFen);
@@ -40,7 +51,7 @@ function collection<T extends z.ZodTypeAny>(item: T) {
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
       c.order.forEach((id, i) => {
-        if (!(id in c.byId)) ctx.addIssue({ code: 'custom', message: `顺序表引用了不存在的编号 ${id}`, path: ['order', i] });
+        if (!Object.hasOwn(c.byId, id)) ctx.addIssue({ code: 'custom', message: `顺序表引用了不存在的编号 ${id}`, path: ['order', i] });
         if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `顺序表中编号 ${id} 重复`, path: ['order', i] });
         seen.add(id);
       });
@@ -274,13 +285,13 @@ export const departmentBudgetSchema = z.object({
     indicators: z.array(indicatorSchema).default([]),
   }),
   /** Notes printed under tables, by table id (e.g. T8 → 注：我局无政府性基金预算支出。). */
-  notes: z.record(z.string(), z.string().max(2000)).default({}),
+  notes: z.record(recordKeySchema, z.string().max(2000)).default({}),
   /** Printed values of computed cells (cell key → 分, null = printed blank). */
-  reported: z.record(z.string(), nullableFen).default({}),
+  reported: z.record(recordKeySchema, nullableFen).default({}),
   /** Last year's amounts kept for comparison after a roll-forward (cell key → 分). */
-  previousYear: z.record(z.string(), nullableFen).default({}),
+  previousYear: z.record(recordKeySchema, nullableFen).default({}),
   /** Accepted 提示性 findings: finding key → reason. */
-  acceptedWarnings: z.record(z.string(), acceptedWarningSchema).default({}),
+  acceptedWarnings: z.record(recordKeySchema, acceptedWarningSchema).default({}),
 }).superRefine(
   (doc, ctx) => {
     // Every total is a sum of distinct amounts: bounding their absolute sum keeps every sum exact.

@@ -381,7 +381,7 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     // (a rounded workbook keeps every printed total: each counts as one rounded figure).
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
     if (!agrees) reported[key] = fen;
-    else if (key in reported) delete reported[key];
+    else if (Object.hasOwn(reported, key)) delete reported[key];
   }
   if (orphans > 50) ctx.skip(undefined, `另有 ${orphans - 50} 个打印的合计数没有对应的行，已忽略`);
   const result = { ...doc, reported };
