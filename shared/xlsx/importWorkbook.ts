@@ -287,10 +287,12 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
     }
   }
 
-  // Notes under tables: the catalogue's default notes are not stored.
+  // Notes under tables: the catalogue's fixed notes (printed under the table anyway) are not stored.
+  // A note saying the table is empty (注：本部门无政府性基金预算支出。, in any wording) is the
+  // clerk's statement the empty-table rule asks for, so it is kept even in the standard wording.
   for (const t of g.values()) {
     if (!t.note) continue;
-    const defaults = [t.def.note, t.def.emptyNote].filter((n): n is string => !!n).map((n) => headerKey(fillYear(n, fiscalYear)));
+    const defaults = t.def.note ? [headerKey(fillYear(t.def.note, fiscalYear))] : [];
     const metaNote = meta?.notes[t.def.id];
     if (metaNote !== undefined && headerKey(metaNote) === headerKey(t.note)) doc.notes[t.def.id] = metaNote;
     else if (!defaults.includes(headerKey(t.note))) doc.notes[t.def.id] = t.note.slice(0, 2000);
