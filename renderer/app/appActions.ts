@@ -10,7 +10,7 @@
  */
 import type { BudgetHost, HostCommand, PickedFile, SaveRequest, SaveResult } from '../../shared/host/contract';
 import { createEmptyBudget, replaceDocument } from '../../shared/edit';
-import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { parseBudgetBytes, serializeBudget } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { DialogService } from '../components/dialogs';
 import type { XlsxClient } from '../xlsx/xlsxClient';
@@ -152,8 +152,7 @@ export class AppActions {
   /** Open a picked file (dialog, OS, recent list, command line): a `.budget` file or an Excel workbook. */
   async openPicked(file: PickedFile): Promise<boolean> {
     if (isWorkbookFile(file)) return this.openWorkbook(file);
-    const text = new TextDecoder('utf-8').decode(file.bytes);
-    const parsed = parseBudgetFile(text, file.name);
+    const parsed = parseBudgetBytes(file.bytes, file.name);
     if (!parsed.ok) {
       void this.dialogs.alert('无法打开文件', parsed.error.message);
       return false;

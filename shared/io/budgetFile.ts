@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { hasCatalogue } from '../catalogue';
+import { decodeUtf8 } from './utf8';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, departmentBudgetSchema, type DepartmentBudget } from '../model/document';
 
-export type BudgetFileErrorCode = 'notJson' | 'notBudget' | 'unsupportedVersion' | 'schema' | 'reference' | 'tooLarge';
+export type BudgetFileErrorCode = 'notJson' | 'notBudget' | 'unsupportedVersion' | 'schema' | 'reference' | 'tooLarge' | 'encoding';
 
 export interface BudgetFileError {
   code: BudgetFileErrorCode;
@@ -31,6 +32,16 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
     else out += `[${JSON.stringify(String(p))}]`;
   }
   return out || '（根）';
+}
+
+/** A `.budget` file as read from disk: strictly UTF-8 (a bad byte is named by its offset), then parsed. */
+export function parseBudgetBytes(bytes: Uint8Array, fileName: string): BudgetFileResult {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const hint = decoded.utf16 ? '（文件看起来是 UTF-16 编码，请另存为 UTF-8）' : '';
+    return fail('encoding', `文件“${fileName}”不是有效的预算文件：第 ${decoded.offset} 字节处（从 0 起算）不是有效的 UTF-8 编码${hint}。预算文件必须是 UTF-8 编码的文本，文件可能已损坏。`);
+  }
+  return parseBudgetFile(decoded.text, fileName);
 }
 
 export function parseBudgetFile(text: string, fileName: string): BudgetFileResult {

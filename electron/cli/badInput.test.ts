@@ -1,7 +1,7 @@
 /**
- * The issue's attack through the command line: a workbook with two cells of 50,000,000,000,000 元
- * and a `.budget` holding 9007199254740991 分. Every command answers with a classified message
- * naming the place; none reports an internal error.
+ * Issue 16's attacks through the command line: a workbook with two cells of 50,000,000,000,000 元,
+ * a `.budget` holding 9007199254740991 分, a `.budget` with a byte that is no UTF-8. Every command
+ * answers with a classified message naming the place; none reports an internal error.
  */
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,5 +62,16 @@ describe('cli: amounts beyond the bound', () => {
       expect(r.err).not.toContain('内部错误');
     }
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a .budget with an invalid UTF-8 byte is refused with its offset (exit 2), not read as U+FFFD', async () => {
+    const bytes = readFileSync(SAMPLE_PATH);
+    const at = bytes.indexOf(Buffer.from('信访', 'utf8'));
+    bytes[at] = 0xff;
+    const file = join(dir, '乱码.budget');
+    writeFileSync(file, bytes);
+    const r = await run('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`文件“乱码.budget”不是有效的预算文件：第 ${at} 字节处（从 0 起算）不是有效的 UTF-8 编码`);
   });
 });
