@@ -51,7 +51,12 @@ describe('.budget validator: own properties only, safe ids', () => {
     for (const bad of ['u|x', 'u:x', '单位', ' u', '-u', 'toString', 'x'.repeat(65)]) {
       expect(refusal(sampleText.replaceAll('"u-bj"', JSON.stringify(bad)))).toContain(ID_RULE);
     }
-    for (const field of ['reported', 'previousYear', 'notes', 'acceptedWarnings']) {
+    for (const field of ['reported', 'previousYear']) {
+      const d = raw();
+      d[field] = JSON.parse('{"constructor": 1, "prototype": 2}');
+      expect(refusal(JSON.stringify(d))).toContain(`${field}.constructor：不是有效的单元格编号；${field}.prototype：不是有效的单元格编号`);
+    }
+    for (const field of ['notes', 'acceptedWarnings']) {
       const d = raw();
       d[field] = JSON.parse(`{"constructor": ${field === 'notes' ? '"x"' : field === 'acceptedWarnings' ? '{"reason":"x","acceptedAt":"2020"}' : '1'}}`);
       expect(refusal(JSON.stringify(d))).toContain(`${field}.constructor：键名不能是保留字`);

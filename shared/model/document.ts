@@ -40,6 +40,8 @@ export const idSchema = z.string().regex(SAFE_ID, { message: '编号只能由英
 /** Keys of the other records (cell keys, finding keys, table ids): any text but a prototype name. */
 const NOT_PROTOTYPE_NAME = new RegExp(`^(?!(?:${Object.getOwnPropertyNames(Object.prototype).join('|')})$)`);
 export const recordKeySchema = z.string().min(1).max(500).regex(NOT_PROTOTYPE_NAME, { message: '键名不能是保留字' });
+/** A cell key (model/cellKey.ts): `T4|u:unit-1|generalFunding`. */
+export const cellKeySchema = z.string().max(500).regex(/^T\d{1,2}\|.+\|[^|]+$/, { message: '不是有效的单元格编号' });
 const textSchema = z.string().max(20_000);
 
 export const fundingAmountsSchema = z.partialRecord(z.enum(FUNDING_LEAVES), nullableFen);
@@ -287,9 +289,9 @@ export const departmentBudgetSchema = z.object({
   /** Notes printed under tables, by table id (e.g. T8 → 注：我局无政府性基金预算支出。). */
   notes: z.record(recordKeySchema, z.string().max(2000)).default({}),
   /** Printed values of computed cells (cell key → 分, null = printed blank). */
-  reported: z.record(recordKeySchema, nullableFen).default({}),
+  reported: z.record(cellKeySchema, nullableFen).default({}),
   /** Last year's amounts kept for comparison after a roll-forward (cell key → 分). */
-  previousYear: z.record(recordKeySchema, nullableFen).default({}),
+  previousYear: z.record(cellKeySchema, nullableFen).default({}),
   /** Accepted 提示性 findings: finding key → reason. */
   acceptedWarnings: z.record(recordKeySchema, acceptedWarningSchema).default({}),
 }).superRefine(

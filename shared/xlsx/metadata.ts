@@ -8,7 +8,7 @@
  * official layout) import the same way, with fresh ids.
  */
 import { z } from 'zod';
-import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, idSchema, nullableFen, otherExpenditureSchema, recordKeySchema, type DepartmentBudget } from '../model/document';
+import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, cellKeySchema, idSchema, nullableFen, otherExpenditureSchema, recordKeySchema, type DepartmentBudget } from '../model/document';
 import { functionalTableOf } from '../compute/structure';
 import type { SheetView } from './sheetView';
 import type { Workbook } from './write/workbookModel';
@@ -40,7 +40,7 @@ export const metadataSchema = z.object({
   /** Inputs no printed table shows: functional lines of other funds, 表1's other expenditure rows. */
   aux: z.object({ functionalLines: z.array(functionalLineSchema), otherExpenditure: z.record(idTuple, otherExpenditureSchema) }),
   notes: z.record(recordKeySchema, z.string()),
-  previousYear: z.record(recordKeySchema, nullableFen),
+  previousYear: z.record(cellKeySchema, nullableFen),
   acceptedWarnings: z.record(recordKeySchema, z.object({ reason: z.string(), acceptedAt: z.string() })),
 });
 export type WorkbookMetadata = z.infer<typeof metadataSchema>;

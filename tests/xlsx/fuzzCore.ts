@@ -3,7 +3,8 @@
  * directories, shuffled, dropped or duplicated zip entries, random cell values and header texts,
  * broken XML, renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
  * document or one of the importer's own classified errors (never `internal`, never a thrown
- * exception), within a time limit, with bounded memory.
+ * exception), within a time limit, with bounded memory. Every imported document is then audited,
+ * has every amount formatted and is exported (tests/xlsx/exercise.ts), none of which may throw.
  *
  * Used by tests/xlsx/fuzz.test.ts (≥ 10,000 cases) and `npm run fuzz -- N` (a longer campaign).
  */
@@ -14,6 +15,7 @@ import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { XlsxImportError } from '../../shared/xlsx/errors';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { smallBudget } from './helpers';
+import { exercise } from './exercise';
 import { nodeZip } from '../../electron/cli/nodeZip';
 import { readZip, type ZipEntry } from './zipTools';
 import { prng } from '../fixtures/prng';
@@ -266,7 +268,15 @@ export async function runFuzz(iterations: number, seed = 1, options: { caseTimeo
         }),
       ]);
       if (result === 'timeout') stats.violations.push({ mutation: name, seed: caseSeed, problem: `no result within ${timeout} ms` });
-      else if (result.ok) stats.imported++;
+      else if (result.ok) {
+        stats.imported++;
+        // What the clerk does next: audit, look at every amount, export. None of it may throw.
+        try {
+          await exercise(result.doc);
+        } catch (e) {
+          stats.violations.push({ mutation: name, seed: caseSeed, problem: `after import: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+        }
+      }
       else if (!(result.error instanceof XlsxImportError)) stats.violations.push({ mutation: name, seed: caseSeed, problem: `not a classified error: ${String(result.error)}` });
       else if (result.error.code === 'internal') stats.violations.push({ mutation: name, seed: caseSeed, problem: result.error.message });
       else stats.failures[result.error.code] = (stats.failures[result.error.code] ?? 0) + 1;
