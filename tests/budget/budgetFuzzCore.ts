@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseBudgetBytes, serializeBudget, type BudgetFileErrorCode } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { MAX_AMOUNT_FEN } from '../../shared/money/fen';
-import { prng } from '../fixtures/prng';
+import { pickWeighted, prng } from '../fixtures/prng';
 import { smallBudgetInput } from '../fixtures/smallBudget';
 import { exercise } from '../xlsx/exercise';
 import { SAMPLE_PATH } from '../xlsx/helpers';
@@ -244,17 +244,7 @@ export function makeBudgetCase(caseSeed: number): Case {
   const rnd = prng(caseSeed);
   const text = pick(rnd, baseTexts());
   const all: [string, number, 'tree' | 'text', TreeMutation | TextMutation][] = [...TREE.map(([n, w, f]) => [n, w, 'tree', f] as [string, number, 'tree', TreeMutation]), ...TEXT.map(([n, w, f]) => [n, w, 'text', f] as [string, number, 'text', TextMutation])];
-  const total = all.reduce((a, m) => a + m[1], 0);
-  let r = rnd() * total;
-  let chosen = all[0]!;
-  for (const m of all) {
-    r -= m[1];
-    if (r < 0) {
-      chosen = m;
-      break;
-    }
-  }
-  const [name, , kind, f] = chosen;
+  const [name, , kind, f] = pickWeighted(rnd, all, (m) => m[1]);
   if (kind === 'text') {
     const out = (f as TextMutation)(text, rnd);
     return { mutation: name, bytes: typeof out === 'string' ? enc(out) : out };

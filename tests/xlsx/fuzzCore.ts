@@ -18,7 +18,7 @@ import { smallBudget } from './helpers';
 import { exercise } from './exercise';
 import { nodeZip } from '../../electron/cli/nodeZip';
 import { readZip, type ZipEntry } from './zipTools';
-import { prng } from '../fixtures/prng';
+import { pickWeighted, prng } from '../fixtures/prng';
 
 export interface FuzzStats {
   iterations: number;
@@ -232,16 +232,7 @@ function gcFunction(): () => void {
 /** The mutated workbook of one case (deterministic in its seed). */
 export function makeCase(bases: Base[], caseSeed: number): { mutation: string; bytes: Uint8Array } {
   const rnd = prng(caseSeed);
-  const total = MUTATIONS.reduce((a, [, w]) => a + w, 0);
-  let r = rnd() * total;
-  let chosen = MUTATIONS[0]!;
-  for (const m of MUTATIONS) {
-    r -= m[1];
-    if (r < 0) {
-      chosen = m;
-      break;
-    }
-  }
+  const chosen = pickWeighted(rnd, MUTATIONS, (m) => m[1]);
   return { mutation: chosen[0], bytes: chosen[2](pick(rnd, bases), rnd) };
 }
 
