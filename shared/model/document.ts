@@ -39,7 +39,9 @@ export const SAFE_ID = new RegExp(`^(?!(?:${PROTOTYPE_NAMES.join('|')})$)[A-Za-z
 export const idSchema = z.string().regex(SAFE_ID, { message: '编号只能由英文字母、数字和 - _ . 组成（不超过 64 个字符），且不能是保留字' });
 /** Keys of the other records (cell keys, finding keys, table ids): any text but a prototype name. */
 const NOT_PROTOTYPE_NAME = new RegExp(`^(?!(?:${Object.getOwnPropertyNames(Object.prototype).join('|')})$)`);
-export const recordKeySchema = z.string().min(1).max(500).regex(NOT_PROTOTYPE_NAME, { message: '键名不能是保留字' });
+/** A key of a plain object that came from outside (a file, a message): never a prototype name. */
+export const safeKeySchema = z.string().regex(NOT_PROTOTYPE_NAME, { message: '键名不能是保留字' });
+export const recordKeySchema = safeKeySchema.min(1).max(500);
 /** A cell key (model/cellKey.ts): `T4|u:unit-1|generalFunding`. */
 export const cellKeySchema = z.string().max(500).regex(/^T\d{1,2}\|.+\|[^|]+$/, { message: '不是有效的单元格编号' });
 const textSchema = z.string().max(20_000);
