@@ -13,7 +13,7 @@ import { applyPatches, type Draft, type Patch } from 'immer';
 import { NodeKind, type Graph } from '../compute/graph';
 import { parseCellKey } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
-import { documentVolume, rememberVolume } from '../model/amountVolume';
+import { documentVolume, knownVolume, rememberVolume } from '../model/amountVolume';
 import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT, isAmount, isFen, type Fen } from '../money/fen';
 import { edit, refuse, type Edit, type EditOutcome } from './edit';
 
@@ -112,12 +112,11 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
   }
   if (patches.length === 0) return { ok: true, edit: null };
   inverse.reverse();
-  // Only an edit that adds to the volume can break its bound; the volume itself is walked once per document.
-  let volume: number | undefined;
-  if (volumeChange > 0) {
-    volume = documentVolume(doc) + volumeChange;
-    if (volume > MAX_AMOUNT_VOLUME_FEN) return { ok: false, message: VOLUME_MESSAGE };
-  }
+  // Only an edit that adds to the volume can break its bound; the volume itself is walked once per
+  // document, and passed on to the edited document whenever it is known (so typing never walks).
+  const before = volumeChange > 0 ? documentVolume(doc) : knownVolume(doc);
+  const volume = before === undefined ? undefined : before + volumeChange;
+  if (volume !== undefined && volume > MAX_AMOUNT_VOLUME_FEN) return { ok: false, message: VOLUME_MESSAGE };
   return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } }, volume };
 }
 

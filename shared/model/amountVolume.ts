@@ -54,6 +54,11 @@ export function documentVolume(doc: object): number {
   return v;
 }
 
+/** The volume of a document if it was measured or remembered, without walking it. */
+export function knownVolume(doc: object): number | undefined {
+  return knownVolumes.get(doc);
+}
+
 /** Record the volume of a document made from a measured one by a known change. */
 export function rememberVolume(doc: object, volume: number): void {
   knownVolumes.set(doc, volume);

@@ -9,6 +9,7 @@ import { buildGraph } from '../../shared/compute/buildGraph';
 import { evaluate } from '../../shared/compute/evaluate';
 import { setCells } from '../../shared/edit/setCells';
 import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { amountVolume, knownVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { formatFen } from '../../shared/money/format';
 import type { Fen } from '../../shared/money/fen';
@@ -137,6 +138,8 @@ describe('sums cannot overflow', () => {
     const lower = setCells(doc, graph, [{ key: 'T4|e:x0|generalFunding', value: 0 as Fen }], { label: '输入' });
     expect(lower.ok && lower.result !== null).toBe(true);
     if (!lower.ok || !lower.result) return;
+    // the edited document's volume is carried over (typing never walks the document), and it is right
+    expect(knownVolume(lower.result.doc)).toBe(amountVolume(lower.result.doc));
     const again = setCells(lower.result.doc, graph, [{ key: 'T2|u:b|generalFunding', value: 100_000_000_000_000 as Fen }], { label: '输入' });
     expect(again.ok).toBe(true);
   });
