@@ -13,11 +13,11 @@ import { MAX_AMOUNT_VOLUME_FEN } from '../money/fen';
 const NOT_AMOUNTS = new Set(['version', 'fiscalYear', 'printedPrecisionFen']);
 
 /**
- * Sum of |n| over the amounts of `doc`, stopping early once it exceeds `limit`. Values are added
- * in double precision: below 2^53 every partial sum of integers is exact, and past the limit the
- * answer only has to exceed it.
+ * Sum of |n| over the amounts of `doc`; with a `limit`, the walk stops as soon as the sum exceeds
+ * it (the answer is then only known to exceed it). Values are added in double precision: below
+ * 2^53 every partial sum of integers is exact.
  */
-export function amountVolume(doc: unknown, limit = MAX_AMOUNT_VOLUME_FEN): number {
+export function amountVolume(doc: unknown, limit = Number.POSITIVE_INFINITY): number {
   let total = 0;
   const walk = (value: unknown): void => {
     if (total > limit || value === null || typeof value !== 'object') return;
@@ -38,7 +38,7 @@ export function amountVolume(doc: unknown, limit = MAX_AMOUNT_VOLUME_FEN): numbe
 
 /** Whether the document's amounts stay within the volume bound. */
 export function withinVolume(doc: unknown): boolean {
-  return amountVolume(doc) <= MAX_AMOUNT_VOLUME_FEN;
+  return amountVolume(doc, MAX_AMOUNT_VOLUME_FEN) <= MAX_AMOUNT_VOLUME_FEN;
 }
 
 /**
