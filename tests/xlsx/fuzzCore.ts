@@ -1,7 +1,7 @@
 /**
  * Fuzzing the importer: mutated workbooks — flipped bytes, truncations, damaged central
- * directories, shuffled, dropped or duplicated zip entries, random cell values and header texts,
- * broken XML, renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
+ * directories, shuffled, dropped or duplicated zip entries, random cell values, amounts at and
+ * beyond the bound, header texts, broken XML, renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
  * document or one of the importer's own classified errors (never `internal`, never a thrown
  * exception), within a time limit, with bounded memory. Every imported document is then audited,
  * has every amount formatted and is exported (tests/xlsx/exercise.ts), none of which may throw.
@@ -164,6 +164,19 @@ const MUTATIONS: [string, number, Mutation][] = [
       for (let i = 0; i < n; i++) {
         xml = xml.replace(/<c r="([A-Z]+\d+)"([^>]*?)(?: t="\w+")?><v>[^<]*<\/v><\/c>/g, (m, ref: string, attrs: string) => (rnd() < 0.08 ? `<c r="${ref}"${attrs} t="inlineStr"><is><t>${xmlEscape(pick(rnd, VALUE_VARIANTS))}</t></is></c>` : m));
       }
+      return withEntry(b, target.name, xml);
+    },
+  ],
+  [
+    'extremeAmounts',
+    3,
+    (b, rnd) => {
+      // numeric cells at and beyond the amount bound (the bases are in 万元): alone, and many together beyond the volume
+      const target = pick(rnd, b.packed.filter((e) => e.name.startsWith('xl/worksheets/sheet')));
+      const share = pick(rnd, [0.02, 0.2, 0.9]);
+      const xml = new TextDecoder().decode(target.raw).replace(/(<c r="[A-Z]+\d+"[^>]*?>)<v>[^<]*<\/v>/g, (m, open: string) =>
+        !/ t="/.test(open) && rnd() < share ? `${open}<v>${pick(rnd, ['999999999.99', '-999999999.99', '1000000000', '5000000000', '9007199254.74', '1E+300', '1E-7'])}</v>` : m,
+      );
       return withEntry(b, target.name, xml);
     },
   ],
