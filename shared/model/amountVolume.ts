@@ -1,6 +1,6 @@
 /**
- * The volume of a document: the sum of |amount| over every amount it holds (inputs, printed totals,
- * last year's amounts, project totals). Every total the cell graph computes is a sum of distinct
+ * The volume of a document: the sum of |amount| over every amount it holds that may be summed
+ * (inputs, printed totals, project totals). Every total the cell graph computes is a sum of distinct
  * amounts, so its partial sums never exceed the volume; keeping the volume within
  * MAX_AMOUNT_VOLUME_FEN (< 2^53) makes every sum exact (see money/fen.ts).
  *
@@ -11,6 +11,11 @@ import { MAX_AMOUNT_VOLUME_FEN } from '../money/fen';
 
 /** Numbers of a document that are not amounts (format version, year, rounding step). */
 const NOT_AMOUNTS = new Set(['version', 'fiscalYear', 'printedPrecisionFen']);
+/**
+ * Last year's figures (the document's `previousYear`, every printed cell of last year's tables,
+ * totals included) are only ever compared one by one, never summed: they do not count.
+ */
+const NOT_SUMMED = 'previousYear';
 
 /**
  * Sum of |n| over the amounts of `doc`; with a `limit`, the walk stops as soon as the sum exceeds
@@ -19,20 +24,21 @@ const NOT_AMOUNTS = new Set(['version', 'fiscalYear', 'printedPrecisionFen']);
  */
 export function amountVolume(doc: unknown, limit = Number.POSITIVE_INFINITY): number {
   let total = 0;
-  const walk = (value: unknown): void => {
+  const walk = (value: unknown, root: boolean): void => {
     if (total > limit || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (const v of value) if (typeof v === 'object') walk(v);
+      for (const v of value) if (typeof v === 'object') walk(v, false);
       return;
     }
     for (const key of Object.keys(value)) {
+      if (root && key === NOT_SUMMED) continue;
       const v = (value as Record<string, unknown>)[key];
       if (typeof v === 'number') {
         if (!NOT_AMOUNTS.has(key)) total += Math.abs(v);
-      } else if (v !== null && typeof v === 'object') walk(v);
+      } else if (v !== null && typeof v === 'object') walk(v, false);
     }
   };
-  walk(doc);
+  walk(doc, true);
   return total;
 }
 

@@ -13,7 +13,9 @@ import { amountVolume, knownVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { formatFen } from '../../shared/money/format';
 import type { Fen } from '../../shared/money/fen';
+import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
+import { rollForwardWorkbook } from '../../shared/xlsx/yearImports';
 import { generateLargeBudget } from '../fixtures/largeBudget';
 import { exercise } from './exercise';
 import { loadSample, smallBudget } from './helpers';
@@ -64,6 +66,28 @@ describe('the importer refuses amounts beyond the bound, naming the cell', () =>
     expect(r.error.code).toBe('amountRange');
     expect(r.error.message).toContain('预算.xlsx');
     expect(r.error.message).toContain('90 万亿元');
+  });
+});
+
+describe('last year’s figures stay within the bound too', () => {
+  it('a roll-forward whose printed totals would exceed 10 万亿元 is refused, not turned into a file that cannot be opened', async () => {
+    // two lines of 9,000,000,000,000 元: each within the bound, their printed totals not
+    const exported = await exportWorkbook(withLines(2, 900_000_000_000_000), { audit: false });
+    if (!exported.ok) throw new Error('export refused');
+    const bytes = exported.bytes;
+    const imported = await importWorkbook(bytes, { fileName: '上年.xlsx' });
+    expect(imported.ok).toBe(true); // as this year's document it is fine
+    const r = await rollForwardWorkbook(bytes, { fileName: '上年.xlsx' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('amountRange');
+    expect(r.error.message).toMatch(/^“上年\.xlsx”中的上年数无法使用（previousYear\["T\d+\|.+"\]：金额超出了允许的范围（绝对值须小于 10 万亿元））/);
+  });
+
+  it('last year’s figures do not count in the volume: they are compared one by one, never summed', () => {
+    const doc = withLines(9, MAX - 100_000_000);
+    doc.previousYear = { 'T4|dept|total': MAX as Fen, 'T3|dept|total': MAX as Fen };
+    expect(parseBudgetFile(serializeBudget(doc), 'a.budget').ok).toBe(true);
   });
 });
 
