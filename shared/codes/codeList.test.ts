@@ -6,6 +6,7 @@ import {
   CodeListError,
   codeListFileSchema,
   createCodeList,
+  formatCodeListIssues,
   isValidCodeShape,
   type CodeList,
   type CodeListKind,
@@ -565,5 +566,12 @@ describe('registry and year fallback', () => {
       expect(problems).toContain('代码表 2021/functional.json：年度应为 2021，文件中为 2020');
       expect(problems).toContain('代码表 2021/economic.json：种类应为 economic，文件中为 procurement');
     }
+  });
+});
+
+describe('code list messages', () => {
+  it('a field named like a prototype property is named as written, not as a function', () => {
+    const issues = [{ code: 'custom', path: ['constructor'], message: '格式不对', input: null }] as unknown as Parameters<typeof formatCodeListIssues>[0];
+    expect(formatCodeListIssues(issues, 'a.json')).toEqual(['代码表 a.json constructor：格式不对']);
   });
 });
