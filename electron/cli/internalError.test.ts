@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../shared/io/budgetFile', async (original) => ({
   ...(await original<typeof import('../../shared/io/budgetFile')>()),
-  parseBudgetFile: () => {
+  parseBudgetBytes: () => {
     throw new RangeError('not an integer number of 分: 1e16');
   },
 }));
