@@ -16,6 +16,9 @@ import { FUNCTIONAL_FUNDS, FUNDING_LEAVES, type FundingLeaf } from './funding';
 import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, VOLUME_BOUND_TEXT, type Fen } from '../money/fen';
 import { withinVolume } from './amountVolume';
 
+/** One unit of the last printed digit, in 分: 0.01 元 … 1 元 (1–100), or 0.000001 万元 … 1 万元 (1–1,000,000). */
+const PRINTED_PRECISIONS: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
 export const DOCUMENT_VERSION = 1;
 
@@ -268,7 +271,11 @@ export const departmentBudgetSchema = z.object({
    * unit of the last printed digit in 分 (万元 integers: 1,000,000). null: amounts are exact
    * (entered in the editor), so rounding tolerance is zero.
    */
-  printedPrecisionFen: z.number().int().positive().nullable().default(null),
+  printedPrecisionFen: z
+    .number()
+    .refine((p) => PRINTED_PRECISIONS.includes(p), { message: `打印精度应为 ${PRINTED_PRECISIONS.join('、')} 分之一` })
+    .nullable()
+    .default(null),
   units: collection(budgetUnitSchema),
   /** 表2: income per unit by funding source. */
   incomes: z.record(idSchema, fundingAmountsSchema),

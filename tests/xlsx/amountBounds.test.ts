@@ -103,6 +103,16 @@ describe('the .budget schema bounds every amount and their sum', () => {
     expect(r.error.message).toBe(`文件“预算.budget”内容有误：economicLines.byId[${JSON.stringify(id)}].amounts.generalFunding：金额超出了允许的范围（绝对值须小于 10 万亿元）`);
   });
 
+  it('refuses a printed precision that is no unit of a printed digit (found by the fuzzer: 9007199254740991 broke the audit)', () => {
+    for (const p of [9007199254740991, 3, 0, 10_000_000]) {
+      const doc = { ...smallBudget(), printedPrecisionFen: p };
+      const r = parseBudgetFile(JSON.stringify(doc), '预算.budget');
+      expect(r.ok, String(p)).toBe(false);
+      if (!r.ok) expect(r.error.message).toBe('文件“预算.budget”内容有误：printedPrecisionFen：打印精度应为 1、10、100、1000、10000、100000、1000000 分之一');
+    }
+    for (const p of [null, 1, 100, 10_000, 1_000_000]) expect(parseBudgetFile(JSON.stringify({ ...smallBudget(), printedPrecisionFen: p }), 'a.budget').ok, String(p)).toBe(true);
+  });
+
   it('accepts the largest amount and its negative', () => {
     const doc = withLines(2, MAX);
     doc.economicLines.byId.x1!.amounts.generalFunding = -MAX as Fen;
