@@ -4,7 +4,7 @@
  * error with a Chinese message naming the file.
  */
 import { basename, extname } from 'node:path';
-import { parseBudgetFile } from '../../shared/io/budgetFile';
+import { parseBudgetBytes } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import type { ImportReport } from '../../shared/xlsx/report';
@@ -31,8 +31,7 @@ export async function loadDocument(path: string): Promise<LoadResult> {
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.budget' || ext === '.json') {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const parsed = parseBudgetFile(text, name);
+    const parsed = parseBudgetBytes(bytes, name);
     return parsed.ok ? { ok: true, doc: parsed.doc } : { ok: false, error: parsed.error };
   }
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {

@@ -3,6 +3,7 @@
  * Thin: argument parsing and printing; everything else is shared/ code.
  */
 import { runCheck } from './check';
+import { reportInternalError } from './internalError';
 import { runExport } from './export';
 import { runImport } from './import';
 import { runShow } from './show';
@@ -31,7 +32,20 @@ FILE 为 .budget 预算文件（show、check 也接受 .xlsx 工作簿）。示�
   npm run --silent cli -- show resources/samples/shenzhen-xinfang-2020.budget --table 表4
 `;
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export interface MainOptions {
+  /** Folder of the log file an internal error writes (default: the system's temp folder). */
+  logDir?: string;
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s), options: MainOptions = {}): Promise<number> {
+  try {
+    return await runCommand(argv, out, err);
+  } catch (e) {
+    return reportInternalError(argv, e, err, options.logDir);
+  }
+}
+
+async function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'show':
@@ -61,8 +75,7 @@ if (isEntry) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 3;
+      process.exitCode = reportInternalError(process.argv.slice(2), e, (s) => process.stderr.write(s));
     },
   );
 }

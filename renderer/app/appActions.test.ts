@@ -187,6 +187,19 @@ describe('AppActions', () => {
     expect((await actions.snapshot())?.suggestedName).toBe('2019年预算.budget');
   });
 
+  it('refuses a .budget file that is not UTF-8, naming the byte, and keeps what is open', async () => {
+    const { store, actions, dialogs } = setup();
+    store.open(smallBudget(), { name: 'small.budget' });
+    const before = store.doc;
+    const bytes = enc(serializeBudget(smallBudget()));
+    const at = bytes.indexOf(0xe5); // the first byte of the first CJK character
+    bytes[at + 1] = 0x41;
+    expect(await actions.openPicked({ name: '坏.budget', bytes })).toBe(false);
+    expect(store.doc).toBe(before);
+    expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '无法打开文件' } });
+    expect((dialogs.open as { spec: { message: string } }).spec.message).toContain(`第 ${at} 字节处（从 0 起算）不是有效的 UTF-8 编码`);
+  });
+
   it('tells workbooks from .budget files by name or content', () => {
     expect(isWorkbookFile({ name: 'A.XLSX', bytes: enc('') })).toBe(true);
     expect(isWorkbookFile({ name: '上年.xls', bytes: enc('') })).toBe(true);

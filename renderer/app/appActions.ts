@@ -14,7 +14,7 @@ import { availableCodeListYears, fallbackNote, getCodeLists, importedCodeLists, 
 import { readCodeListFile } from '../../shared/xlsx/codeListWorkbook';
 import type { BudgetHost, HostCommand, PickedFile, SaveRequest, SaveResult } from '../../shared/host/contract';
 import { createEmptyBudget, replaceDocument } from '../../shared/edit';
-import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
+import { parseBudgetBytes, serializeBudget } from '../../shared/io/budgetFile';
 import { amountDecimals, MAX_DECIMALS } from '../../shared/catalogue';
 import { displayUnitSchema, type DepartmentBudget, type DisplayUnit } from '../../shared/model/document';
 import { UNIT_LABELS } from '../../shared/money/format';
@@ -172,8 +172,7 @@ export class AppActions {
   /** Open a picked file (dialog, OS, recent list, command line): a `.budget` file or an Excel workbook. */
   async openPicked(file: PickedFile): Promise<boolean> {
     if (isWorkbookFile(file)) return this.openWorkbook(file);
-    const text = new TextDecoder('utf-8').decode(file.bytes);
-    const parsed = parseBudgetFile(text, file.name);
+    const parsed = parseBudgetBytes(file.bytes, file.name);
     if (!parsed.ok) {
       void this.dialogs.alert('无法打开文件', parsed.error.message);
       return false;

@@ -16,6 +16,7 @@ import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo
 import { applyPatches } from 'immer';
 import { applyAmountPatches } from './workingCopy';
 import { cellKey, parseCellKey, type TableId } from '../../shared/model/cellKey';
+import { rememberVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
 import { projectTable, type ProjectedTable } from '../../shared/tables/project';
@@ -343,7 +344,9 @@ export class EditorStore {
     }
     if (!plan.edit) return true;
     this.history = record(this.history, plan.edit);
-    this.commit(applyAmountPatches(this.doc, plan.edit.patches), plan.edit.patches, plan.edit.effect);
+    const next = applyAmountPatches(this.doc, plan.edit.patches);
+    if (plan.volume !== undefined) rememberVolume(next, plan.volume);
+    this.commit(next, plan.edit.patches, plan.edit.effect);
     this.hintPrintedTotals();
     return true;
   }

@@ -34,7 +34,7 @@ export function unitOfRow(doc: DepartmentBudget, rowId: string): string | null {
     case 'u':
     case 'ec':
     case 'pg':
-      return id in doc.units.byId ? id : null;
+      return Object.hasOwn(doc.units.byId, id) ? id : null;
     case 'p':
       return doc.projects.byId[id]?.unitId ?? null;
     case 's': {
@@ -58,7 +58,7 @@ export function unitOfRow(doc: DepartmentBudget, rowId: string): string | null {
 export function projectOfRow(doc: DepartmentBudget, rowId: string): string | null {
   const [prefix, id] = rowId.split(':');
   if (id === undefined) return null;
-  if (prefix === 'p') return id in doc.projects.byId ? id : null;
+  if (prefix === 'p') return Object.hasOwn(doc.projects.byId, id) ? id : null;
   if (prefix === 's') return doc.subItems.byId[id]?.projectId ?? null;
   return null;
 }

@@ -105,7 +105,7 @@ export class FindingsStore {
     for (const id of ids) {
       const f = this.byId.get(id)!;
       if (f.severity === 'error') return 'error';
-      if (f.severity === 'warning' && !(id in accepted)) mark = 'warning';
+      if (f.severity === 'warning' && !Object.hasOwn(accepted, id)) mark = 'warning';
     }
     return mark;
   }
@@ -114,7 +114,7 @@ export class FindingsStore {
   countsByView(accepted: Readonly<Record<string, unknown>>): Map<string, TableCounts> {
     const out = new Map<string, TableCounts>();
     for (const f of this.byId.values()) {
-      if (f.severity === 'info' || (f.severity === 'warning' && f.id in accepted)) continue;
+      if (f.severity === 'info' || (f.severity === 'warning' && Object.hasOwn(accepted, f.id))) continue;
       const views = new Set(f.cells.map((c) => viewOfCell(c.table, c.row)));
       for (const v of views) {
         let c = out.get(v);
@@ -134,7 +134,7 @@ export class FindingsStore {
     for (const f of this.byId.values()) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'info') info++;
-      else if (f.id in accepted) acc++;
+      else if (Object.hasOwn(accepted, f.id)) acc++;
       else warnings++;
     }
     return { errors, warnings, accepted: acc, info };

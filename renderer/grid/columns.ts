@@ -93,7 +93,7 @@ export function buildColumnDefs(def: TableDef, year: number, ctx: GridContext): 
           if (ctx.store.isPrintedTotal(k)) return '原表列示的合计数（修改其明细后改按明细计算；“按明细重算合计”把所有合计改按明细计算）';
           return ctx.store.breakdownOf(k) ? '各预算单位之和：双击或按 Enter 按单位填写' : '计算单元格（由明细自动汇总，不能直接修改）';
         }
-        return found.map((f) => `【${f.severity === 'warning' && f.id in ctx.store.accepted ? '已接受' : SEVERITY_LABELS[f.severity]}】${f.message}`).join('\n');
+        return found.map((f) => `【${f.severity === 'warning' && Object.hasOwn(ctx.store.accepted, f.id) ? '已接受' : SEVERITY_LABELS[f.severity]}】${f.message}`).join('\n');
       },
       suppressKeyboardEvent,
       wrapHeaderText: true,

@@ -9,13 +9,13 @@ const catalogues: Record<string, Catalogue> = { [shenzhen2020.id]: shenzhen2020 
 export const DEFAULT_CATALOGUE_ID = shenzhen2020.id;
 
 export function getCatalogue(id: string): Catalogue {
-  const c = catalogues[id];
+  const c = Object.hasOwn(catalogues, id) ? catalogues[id] : undefined;
   if (!c) throw new Error(`未知的表样目录：${id}`);
   return c;
 }
 
 export function hasCatalogue(id: string): boolean {
-  return id in catalogues;
+  return Object.hasOwn(catalogues, id);
 }
 
 export function tableDef(catalogue: Catalogue, id: string): TableDef {

@@ -6,6 +6,7 @@ import {
   CodeListError,
   codeListFileSchema,
   createCodeList,
+  formatCodeListIssues,
   isValidCodeShape,
   type CodeList,
   type CodeListKind,
@@ -601,5 +602,12 @@ describe('registry and year fallback', () => {
       installImportedCodeLists([]);
     }
     expect(getCodeLists(2022).procurement.year).toBe(2020);
+  });
+});
+
+describe('code list messages', () => {
+  it('a field named like a prototype property is named as written, not as a function', () => {
+    const issues = [{ code: 'custom', path: ['constructor'], message: '格式不对', input: null }] as unknown as Parameters<typeof formatCodeListIssues>[0];
+    expect(formatCodeListIssues(issues, 'a.json')).toEqual(['代码表 a.json constructor：格式不对']);
   });
 });

@@ -176,7 +176,7 @@ export function formatCodeListIssues(issues: readonly z.core.$ZodIssue[], fileNa
     if (head === 'entries' && typeof index === 'number') {
       return `代码表 ${fileName} 第 ${index + 1} 项：${issue.message}`;
     }
-    const field = typeof head === 'string' ? FIELD_LABELS[head] ?? head : undefined;
+    const field = typeof head === 'string' ? (Object.hasOwn(FIELD_LABELS, head) ? FIELD_LABELS[head] : head) : undefined;
     if (field !== undefined && !issue.message.includes(field)) return `代码表 ${fileName} ${field}：${issue.message}`;
     return `代码表 ${fileName}：${issue.message}`;
   });

@@ -13,7 +13,8 @@ import { applyPatches, type Draft, type Patch } from 'immer';
 import { NodeKind, type Graph } from '../compute/graph';
 import { parseCellKey } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
-import { isFen, type Fen } from '../money/fen';
+import { documentVolume, knownVolume, rememberVolume } from '../model/amountVolume';
+import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT, isAmount, isFen, type Fen } from '../money/fen';
 import { edit, refuse, type Edit, type EditOutcome } from './edit';
 
 export interface CellValue {
@@ -49,6 +50,7 @@ function targetsOf(graph: Graph, cells: readonly CellValue[], options: SetCellsO
   const byKey = new Map<string, Target>();
   for (const { key, value } of cells) {
     if (value !== null && !isFen(value)) return `金额必须是以“分”为单位的整数（${String(value)}）`;
+    if (value !== null && !isAmount(value)) return `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）`;
     const id = graph.idOf(key);
     if (id === undefined) return `单元格 ${key} 不存在`;
     if (graph.kind[id] !== NodeKind.Input) {
@@ -62,7 +64,10 @@ function targetsOf(graph: Graph, cells: readonly CellValue[], options: SetCellsO
   return [...byKey.values()];
 }
 
-export type SetCellsPlan = { ok: true; edit: Edit | null } | { ok: false; message: string };
+/** `volume`: the document's amount volume after the edit (amountVolume.ts), when it was measured. */
+export type SetCellsPlan = { ok: true; edit: Edit | null; volume?: number } | { ok: false; message: string };
+
+const VOLUME_MESSAGE = `输入后${VOLUME_BOUND_TEXT}，超出了本程序可精确计算的范围，请检查金额的单位（元/万元）是否正确`;
 
 /**
  * The patches of setting the cells, computed by reading the document. Returns `undefined` when a
@@ -74,6 +79,7 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
   const patches: Patch[] = [];
   const inverse: Patch[] = [];
   const keys: string[] = [];
+  let volumeChange = 0;
   for (const t of targets) {
     let holder: unknown = doc;
     for (let i = 0; i < t.path.length - 1; i++) {
@@ -90,6 +96,7 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
     const current = has ? rec[leaf] : undefined;
     const path = [...t.path];
     keys.push(t.key);
+    volumeChange += Math.abs(t.value ?? 0) - (typeof current === 'number' ? Math.abs(current) : 0);
     if (t.value === null && isPartialRecordPath(t.path)) {
       if (!has) continue;
       patches.push({ op: 'remove', path });
@@ -109,7 +116,12 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
     inverse.push({ op: 'add', path: ['reported', key], value: doc.reported[key] ?? null });
   }
   inverse.reverse();
-  return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } } };
+  // Only an edit that adds to the volume can break its bound; the volume itself is walked once per
+  // document, and passed on to the edited document whenever it is known (so typing never walks).
+  const before = volumeChange > 0 ? documentVolume(doc) : knownVolume(doc);
+  const volume = before === undefined ? undefined : before + volumeChange;
+  if (volume !== undefined && volume > MAX_AMOUNT_VOLUME_FEN) return { ok: false, message: VOLUME_MESSAGE };
+  return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } }, volume };
 }
 
 export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): EditOutcome {
@@ -117,14 +129,18 @@ export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly Ce
   if (plan) {
     if (!plan.ok) return refuse(plan.message);
     if (!plan.edit) return { ok: true, result: null };
-    return { ok: true, result: { doc: applyPatches(doc, plan.edit.patches), edit: plan.edit } };
+    const next = applyPatches(doc, plan.edit.patches);
+    if (plan.volume !== undefined) rememberVolume(next, plan.volume);
+    return { ok: true, result: { doc: next, edit: plan.edit } };
   }
   const targets = targetsOf(graph, cells, options) as Target[];
   const stale = printedTotalsAbove(doc, graph, targets.map((t) => t.key));
-  return edit(doc, options.label, { kind: 'values', keys: targets.map((t) => t.key) }, (draft) => {
+  const outcome = edit(doc, options.label, { kind: 'values', keys: targets.map((t) => t.key) }, (draft) => {
     for (const t of targets) writePath(draft, t.path, t.value);
     for (const key of stale) delete draft.reported[key];
   });
+  if (outcome.ok && outcome.result && documentVolume(outcome.result.doc) > MAX_AMOUNT_VOLUME_FEN) return refuse(VOLUME_MESSAGE);
+  return outcome;
 }
 
 /**
@@ -176,7 +192,7 @@ function writePath(draft: Draft<DepartmentBudget>, path: readonly string[], valu
   }
   const last = path[path.length - 1]!;
   if (value === null && isPartialRecordPath(path)) {
-    if (last in cur) delete cur[last];
+    if (Object.hasOwn(cur, last)) delete cur[last];
   } else if (cur[last] !== value) {
     cur[last] = value;
   }

@@ -189,7 +189,7 @@ export function acceptWarning(doc: DepartmentBudget, findingId: string, reason: 
 }
 
 export function revokeWarning(doc: DepartmentBudget, findingId: string): EditOutcome {
-  if (!(findingId in doc.acceptedWarnings)) return { ok: true, result: null };
+  if (!Object.hasOwn(doc.acceptedWarnings, findingId)) return { ok: true, result: null };
   return edit(doc, '撤销已接受的提示', LABELS, (d) => {
     delete d.acceptedWarnings[findingId];
   });

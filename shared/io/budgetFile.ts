@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { hasCatalogue } from '../catalogue';
+import { decodeUtf8 } from './utf8';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, departmentBudgetSchema, type DepartmentBudget } from '../model/document';
 
-export type BudgetFileErrorCode = 'notJson' | 'notBudget' | 'unsupportedVersion' | 'schema' | 'reference' | 'tooLarge';
+export type BudgetFileErrorCode = 'notJson' | 'notBudget' | 'unsupportedVersion' | 'schema' | 'reference' | 'tooLarge' | 'encoding';
 
 export interface BudgetFileError {
   code: BudgetFileErrorCode;
@@ -33,6 +34,16 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out || '（根）';
 }
 
+/** A `.budget` file as read from disk: strictly UTF-8 (a bad byte is named by its offset), then parsed. */
+export function parseBudgetBytes(bytes: Uint8Array, fileName: string): BudgetFileResult {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const hint = decoded.utf16 ? '（文件看起来是 UTF-16 编码，请另存为 UTF-8）' : '';
+    return fail('encoding', `文件“${fileName}”不是有效的预算文件：第 ${decoded.offset} 字节处（从 0 起算）不是有效的 UTF-8 编码${hint}。预算文件必须是 UTF-8 编码的文本，文件可能已损坏。`);
+  }
+  return parseBudgetFile(decoded.text, fileName);
+}
+
 export function parseBudgetFile(text: string, fileName: string): BudgetFileResult {
   if (text.length > MAX_BUDGET_FILE_CHARS) return fail('tooLarge', `文件“${fileName}”过大（超过 200 MB），不是有效的预算文件。`);
   let raw: unknown;
@@ -53,7 +64,7 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
 
   const parsed = departmentBudgetSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${formatIssuePath(i.path)}：${issueMessage(i)}`);
+    const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length === 0 ? issueMessage(i) : `${formatIssuePath(i.path)}：${issueMessage(i)}`));
     const more = parsed.error.issues.length > 5 ? `（另有 ${parsed.error.issues.length - 5} 处）` : '';
     return fail('schema', `文件“${fileName}”内容有误：${issues.join('；')}${more}`);
   }
@@ -64,6 +75,8 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
+  // The schema's own Chinese messages (amount bounds, references) are already in the clerk's words.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       // An amount that is a number but not a whole number of 分 says so in the schema's own words.
@@ -76,6 +89,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return '内容过短或数值过小';
     case 'too_big':
       return '内容过长或数值过大';
+    case 'invalid_key': {
+      // A record key (the last part of the path) that is no valid id: say why in the id's own words.
+      const inner = issue.issues.map((i) => i.message).find((m) => /[\u4e00-\u9fff]/.test(m));
+      return inner ?? '键名无效';
+    }
     case 'unrecognized_keys':
       return `含有不认识的字段 ${issue.keys.join('、')}`;
     case 'custom':
@@ -98,11 +116,11 @@ export function checkReferences(doc: DepartmentBudget): string | null {
   ];
   for (const [name, byId] of unitRefs) {
     for (const [id, item] of Object.entries(byId)) {
-      if (!(item.unitId in units)) return `${name}.byId[${JSON.stringify(id)}].unitId：预算单位“${item.unitId}”不存在`;
+      if (!Object.hasOwn(units, item.unitId)) return `${name}.byId[${JSON.stringify(id)}].unitId：预算单位“${item.unitId}”不存在`;
     }
   }
   for (const [id, s] of Object.entries(doc.subItems.byId)) {
-    if (!(s.projectId in doc.projects.byId)) return `subItems.byId[${JSON.stringify(id)}].projectId：项目“${s.projectId}”不存在`;
+    if (!Object.hasOwn(doc.projects.byId, s.projectId)) return `subItems.byId[${JSON.stringify(id)}].projectId：项目“${s.projectId}”不存在`;
   }
   for (const [name, rec] of [
     ['incomes', doc.incomes],
@@ -110,7 +128,7 @@ export function checkReferences(doc: DepartmentBudget): string | null {
     ['threePublic', doc.threePublic],
     ['otherExpenditure', doc.otherExpenditure],
   ] as const) {
-    for (const unitId of Object.keys(rec)) if (!(unitId in units)) return `${name}[${JSON.stringify(unitId)}]：预算单位“${unitId}”不存在`;
+    for (const unitId of Object.keys(rec)) if (!Object.hasOwn(units, unitId)) return `${name}[${JSON.stringify(unitId)}]：预算单位“${unitId}”不存在`;
   }
   for (const [name, byId] of [
     ['units', doc.units.byId],

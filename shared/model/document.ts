@@ -13,17 +13,40 @@
  */
 import { z } from 'zod';
 import { FUNCTIONAL_FUNDS, FUNDING_LEAVES, type FundingLeaf } from './funding';
-import type { Fen } from '../money/fen';
+import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, VOLUME_BOUND_TEXT, type Fen } from '../money/fen';
+import { withinVolume } from './amountVolume';
+
+/** One unit of the last printed digit, in 分: 0.01 元 … 1 元 (1–100), or 0.000001 万元 … 1 万元 (1–1,000,000). */
+const PRINTED_PRECISIONS: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
 export const DOCUMENT_VERSION = 1;
 
-// A safe integer (zod's int check), typed as Fen: one built-in check per amount, no refine or
-// transform step, because a large department holds hundreds of thousands of amounts.
-const fenSchema = z.number().int({ message: '金额必须是以“分”为单位的整数' }) as unknown as z.ZodType<Fen, number>;
-const nullableFen = fenSchema.nullable();
+// An integer within the domain bound (money/fen.ts), typed as Fen: built-in checks only, no refine
+// or transform step, because a large department holds hundreds of thousands of amounts.
+const fenSchema = z
+  .number()
+  .int({ message: '金额必须是以“分”为单位的整数' })
+  .min(-MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` })
+  .max(MAX_AMOUNT_FEN, { message: `金额超出了允许的范围（${AMOUNT_BOUND_TEXT}）` }) as unknown as z.ZodType<Fen, number>;
+export const nullableFen = fenSchema.nullable();
 
-const idSchema = z.string().min(1).max(64);
+/**
+ * Ids (of units, lines, projects …) are keys of the document's records and parts of cell keys
+ * (`T4|e:<id>|total`), so they come from a safe alphabet: ASCII letters, digits, `-`, `_`, `.`,
+ * starting with a letter or digit, at most 64 characters, and never a name every plain object
+ * already has (`constructor`, `toString` …), which `in` and `obj[id]` would find on the prototype.
+ */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A-Za-z0-9]/.test(n));
+export const SAFE_ID = new RegExp(`^(?!(?:${PROTOTYPE_NAMES.join('|')})$)[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$`);
+export const idSchema = z.string().regex(SAFE_ID, { message: '编号只能由英文字母、数字和 - _ . 组成（不超过 64 个字符），且不能是保留字' });
+/** Keys of the other records (cell keys, finding keys, table ids): any text but a prototype name. */
+const NOT_PROTOTYPE_NAME = new RegExp(`^(?!(?:${Object.getOwnPropertyNames(Object.prototype).join('|')})$)`);
+/** A key of a plain object that came from outside (a file, a message): never a prototype name. */
+export const safeKeySchema = z.string().regex(NOT_PROTOTYPE_NAME, { message: '键名不能是保留字' });
+export const recordKeySchema = safeKeySchema.min(1).max(500);
+/** A cell key (model/cellKey.ts): `T4|u:unit-1|generalFunding`. */
+export const cellKeySchema = z.string().max(500).regex(/^T\d{1,2}\|.+\|[^|]+$/, { message: '不是有效的单元格编号' });
 const textSchema = z.string().max(20_000);
 
 export const fundingAmountsSchema = z.partialRecord(z.enum(FUNDING_LEAVES), nullableFen);
@@ -35,7 +58,7 @@ function collection<T extends z.ZodTypeAny>(item: T) {
     .superRefine((c, ctx) => {
       const seen = new Set<string>();
       c.order.forEach((id, i) => {
-        if (!(id in c.byId)) ctx.addIssue({ code: 'custom', message: `顺序表引用了不存在的编号 ${id}`, path: ['order', i] });
+        if (!Object.hasOwn(c.byId, id)) ctx.addIssue({ code: 'custom', message: `顺序表引用了不存在的编号 ${id}`, path: ['order', i] });
         if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `顺序表中编号 ${id} 重复`, path: ['order', i] });
         seen.add(id);
       });
@@ -254,7 +277,11 @@ export const departmentBudgetSchema = z.object({
    * unit of the last printed digit in 分 (万元 integers: 1,000,000). null: amounts are exact
    * (entered in the editor), so rounding tolerance is zero.
    */
-  printedPrecisionFen: z.number().int().positive().nullable().default(null),
+  printedPrecisionFen: z
+    .number()
+    .refine((p) => PRINTED_PRECISIONS.includes(p), { message: `打印精度应为 ${PRINTED_PRECISIONS.join('、')} 分之一` })
+    .nullable()
+    .default(null),
   units: collection(budgetUnitSchema),
   /** 表2: income per unit by funding source. */
   incomes: z.record(idSchema, fundingAmountsSchema),
@@ -275,14 +302,21 @@ export const departmentBudgetSchema = z.object({
     indicators: z.array(indicatorSchema).default([]),
   }),
   /** Notes printed under tables, by table id (e.g. T8 → 注：我局无政府性基金预算支出。). */
-  notes: z.record(z.string(), z.string().max(2000)).default({}),
+  notes: z.record(recordKeySchema, z.string().max(2000)).default({}),
   /** Printed values of computed cells (cell key → 分, null = printed blank). */
-  reported: z.record(z.string(), nullableFen).default({}),
+  reported: z.record(cellKeySchema, nullableFen).default({}),
   /** Last year's amounts kept for comparison after a roll-forward (cell key → 分). */
-  previousYear: z.record(z.string(), nullableFen).default({}),
+  previousYear: z.record(cellKeySchema, nullableFen).default({}),
   /** Accepted 提示性 findings: finding key → reason. */
-  acceptedWarnings: z.record(z.string(), acceptedWarningSchema).default({}),
-});
+  acceptedWarnings: z.record(recordKeySchema, acceptedWarningSchema).default({}),
+}).superRefine(
+  (doc, ctx) => {
+    // Every total is a sum of distinct amounts: bounding their absolute sum keeps every sum exact.
+    if (!withinVolume(doc)) ctx.addIssue({ code: 'custom', message: `${VOLUME_BOUND_TEXT}，超出了允许的范围`, path: [] });
+  },
+  // Only a document whose every amount is valid is measured (one message per problem).
+  { when: (payload) => payload.issues.length === 0 },
+);
 
 /** The document as held in memory (parsed; defaults filled). */
 export type DepartmentBudget = z.infer<typeof departmentBudgetSchema>;

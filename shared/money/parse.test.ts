@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseAmount, type ParseResult } from './parse';
 import { formatFen } from './format';
-import type { Fen, MoneyUnit } from './fen';
+import { MAX_AMOUNT_FEN, type Fen, type MoneyUnit } from './fen';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -135,15 +135,19 @@ describe('parseAmount: strings in 元', () => {
     expect(msg).toBe(`“${'x'.repeat(30)}…”不是有效的金额`);
   });
 
-  it('rejects amounts beyond the safe integer range of 分', () => {
-    // Number.MAX_SAFE_INTEGER = 9,007,199,254,740,991 分 = 90,071,992,547,409.91 元
-    expect(value('90,071,992,547,409.91', 'yuan')).toBe(Number.MAX_SAFE_INTEGER);
-    expect(value('-90071992547409.91', 'yuan')).toBe(-Number.MAX_SAFE_INTEGER);
-    expect(message('90,071,992,547,409.92', 'yuan')).toBe('金额“90,071,992,547,409.92”超出了可精确计算的范围');
-    expect(message('99999999999999999', 'yuan')).toBe('金额“99999999999999999”超出了可精确计算的范围');
-    expect(message('1' + '0'.repeat(400), 'yuan')).toMatch(/^金额“10+…”超出了可精确计算的范围$/);
-    expect(value('9007199254.740991', 'wan')).toBe(Number.MAX_SAFE_INTEGER);
-    expect(message('9007199254.740992', 'wan')).toMatch(/超出了可精确计算的范围/);
+  it('rejects amounts beyond the domain bound (|amount| < 10^15 分, i.e. below 10 万亿元)', () => {
+    expect(value('9,999,999,999,999.99', 'yuan')).toBe(999_999_999_999_999);
+    expect(value('-9999999999999.99', 'yuan')).toBe(-999_999_999_999_999);
+    expect(message('10,000,000,000,000', 'yuan')).toBe('金额“10,000,000,000,000”超出了允许的范围（绝对值须小于 10 万亿元）');
+    // the issue's cell: 50,000,000,000,000 元 (a safe integer of 分, but no department's amount)
+    expect(message('50000000000000', 'yuan')).toMatch(/超出了允许的范围/);
+    expect(message(50_000_000_000_000, 'yuan')).toMatch(/超出了允许的范围/);
+    expect(message('90,071,992,547,409.91', 'yuan')).toMatch(/超出了允许的范围/);
+    expect(message('99999999999999999', 'yuan')).toBe('金额“99999999999999999”超出了允许的范围（绝对值须小于 10 万亿元）');
+    expect(message('1' + '0'.repeat(400), 'yuan')).toMatch(/^金额“10+…”超出了允许的范围（绝对值须小于 10 万亿元）$/);
+    expect(value('999999999.999999', 'wan')).toBe(999_999_999_999_999);
+    expect(message('1000000000', 'wan')).toMatch(/超出了允许的范围/);
+    expect(message(1000000000.000001, 'wan')).toMatch(/超出了允许的范围/);
   });
 
   it('very long zero-padded inputs stay exact', () => {
@@ -214,10 +218,10 @@ describe('parseAmount: numbers (Excel cells)', () => {
     expect(message(Number.NaN, 'yuan')).toBe('数值“NaN”不是有效的金额');
     expect(message(Number.POSITIVE_INFINITY, 'yuan')).toBe('数值“Infinity”不是有效的金额');
     expect(message(Number.NEGATIVE_INFINITY, 'wan')).toBe('数值“-Infinity”不是有效的金额');
-    expect(message(1.5e21, 'yuan')).toBe('金额“1.5e+21”超出了可精确计算的范围');
-    expect(message(-1e300, 'wan')).toBe('金额“-1e+300”超出了可精确计算的范围');
-    expect(message(90071992547409.92, 'yuan')).toBe('金额“90071992547409.92”超出了可精确计算的范围');
-    expect(message(Number.MAX_VALUE, 'yuan')).toMatch(/超出了可精确计算的范围/);
+    expect(message(1.5e21, 'yuan')).toBe('金额“1.5e+21”超出了允许的范围（绝对值须小于 10 万亿元）');
+    expect(message(-1e300, 'wan')).toBe('金额“-1e+300”超出了允许的范围（绝对值须小于 10 万亿元）');
+    expect(message(90071992547409.92, 'yuan')).toBe('金额“90071992547409.92”超出了允许的范围（绝对值须小于 10 万亿元）');
+    expect(message(Number.MAX_VALUE, 'yuan')).toMatch(/超出了允许的范围（绝对值须小于 10 万亿元）/);
   });
 
   it('rejects values of other types instead of throwing', () => {
@@ -228,13 +232,14 @@ describe('parseAmount: numbers (Excel cells)', () => {
 describe('parseAmount: properties', () => {
   const fenValues = fc.oneof(
     fc.integer({ min: -1_000_000, max: 1_000_000 }),
-    fc.maxSafeInteger(), // full safe range, both signs
+    fc.integer({ min: -MAX_AMOUNT_FEN, max: MAX_AMOUNT_FEN }), // the whole domain, both signs
   );
 
   function expectWellFormed(result: ParseResult): void {
     if (result.ok) {
       if (result.value !== null) {
         expect(Number.isSafeInteger(result.value)).toBe(true);
+        expect(Math.abs(result.value)).toBeLessThanOrEqual(MAX_AMOUNT_FEN);
         expect(Object.is(result.value, -0)).toBe(false);
       }
     } else {
@@ -317,9 +322,9 @@ describe('parseAmount: properties', () => {
   });
 
   it('the double nearest to n/100 元 (or n/1e6 万元) parses back to n 分', () => {
-    // |n| ≤ 2^50: a double still has ~3 decimal digits below 分 there, so n/100 identifies n.
+    // |n| ≤ 2^49 (within the domain bound): a double still has ~3 decimal digits below 分 there, so n/100 identifies n.
     fc.assert(
-      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.integer({ min: 0, max: 2 ** 19 }), (lo, hi) => {
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.integer({ min: 0, max: 2 ** 18 - 1 }), (lo, hi) => {
         const n = hi * 2 ** 31 + lo;
         expect(value(n / 100, 'yuan')).toBe(n);
         expect(value(n / 1_000_000, 'wan')).toBe(n);

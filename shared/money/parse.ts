@@ -28,7 +28,7 @@
  *   A purely relative rule like 1e-9 would not do: above 1,000,000 元 it tolerates 0.1 分 and so
  *   would silently round a typed 1234567.891 元.
  */
-import type { Fen, MoneyUnit } from './fen';
+import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, type Fen, type MoneyUnit } from './fen';
 import { UNIT_LABELS as UNIT_LABEL, unitMaxDecimals } from './format';
 
 export type ParseResult = { ok: true; value: Fen | null } | { ok: false; message: string };
@@ -38,8 +38,9 @@ export const FLOAT_NOISE_ABSOLUTE_FEN = 0.001;
 export const FLOAT_NOISE_RELATIVE = 1e-13;
 
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER).length; // 16
+/** The domain bound on one amount (fen.ts): larger values are refused, never rounded. */
+const MAX_AMOUNT = BigInt(MAX_AMOUNT_FEN);
+const MAX_AMOUNT_DIGITS = String(MAX_AMOUNT_FEN).length; // 15
 // |x − k| ≤ max(ABS, REL × |k|)  ⇔  distance × 10^13 ≤ max(10^10, |k|) × denominator (exact integers).
 const NOISE_SCALE = 10n ** 13n; // 1 / FLOAT_NOISE_RELATIVE
 const NOISE_ABSOLUTE_SCALED = 10n ** 10n; // FLOAT_NOISE_ABSOLUTE_FEN × NOISE_SCALE
@@ -59,7 +60,7 @@ function echo(text: string): string {
 }
 
 const invalid = (shown: string): ParseResult => fail(`“${echo(shown)}”不是有效的金额`);
-const outOfRange = (shown: string): ParseResult => fail(`金额“${echo(shown)}”超出了可精确计算的范围`);
+const outOfRange = (shown: string): ParseResult => fail(`金额“${echo(shown)}”超出了允许的范围（${AMOUNT_BOUND_TEXT}）`);
 const tooManyDecimals = (shown: string, unit: MoneyUnit): ParseResult =>
   fail(
     `金额“${echo(shown)}”的小数位超过了“分”（以${UNIT_LABEL[unit]}为单位最多 ${unitMaxDecimals(unit)} 位小数）`,
@@ -91,7 +92,7 @@ function decimalToFen(
   // The value in 分 is digits × 10^fenExponent.
   const fenExponent = exponent + trailing + unitMaxDecimals(unit);
   const integerDigits = digits.length + fenExponent;
-  if (integerDigits > MAX_SAFE_DIGITS) return outOfRange(shown);
+  if (integerDigits > MAX_AMOUNT_DIGITS) return outOfRange(shown);
 
   let magnitude: bigint;
   if (fenExponent >= 0) {
@@ -112,7 +113,7 @@ function decimalToFen(
       if (distance * NOISE_SCALE > allowed * denominator) return tooManyDecimals(shown, unit);
     }
   }
-  if (magnitude > MAX_SAFE) return outOfRange(shown);
+  if (magnitude > MAX_AMOUNT) return outOfRange(shown);
   const value = Number(magnitude);
   return ok((negative && value !== 0 ? -value : value) as Fen);
 }
@@ -129,7 +130,7 @@ function parseNumber(n: number, unit: MoneyUnit): ParseResult {
   const maxDecimals = unitMaxDecimals(unit);
   if (exp === '0' && fracPart.length <= maxDecimals && intPart.length + fracPart.length <= 15) {
     const fen = Number(intPart + fracPart) * 10 ** (maxDecimals - fracPart.length);
-    if (Number.isSafeInteger(fen)) return ok((sign === '-' && fen !== 0 ? -fen : fen) as Fen);
+    if (Number.isSafeInteger(fen) && fen <= MAX_AMOUNT_FEN) return ok((sign === '-' && fen !== 0 ? -fen : fen) as Fen);
   }
   return decimalToFen(sign === '-', intPart + fracPart, Number(exp) - fracPart.length, unit, false, text);
 }

@@ -27,7 +27,7 @@ export function acceptWarning(doc: DepartmentBudget, finding: Pick<Finding, 'id'
 }
 
 export function unacceptWarning(doc: DepartmentBudget, findingId: string): AcceptOutcome {
-  if (!(findingId in doc.acceptedWarnings)) return { ok: false, message: '这条审核结果没有被接受过。' };
+  if (!Object.hasOwn(doc.acceptedWarnings, findingId)) return { ok: false, message: '这条审核结果没有被接受过。' };
   const [next, patches, inversePatches] = produceWithPatches(doc, (d) => {
     delete d.acceptedWarnings[findingId];
   });

@@ -23,6 +23,8 @@ describe('check worker protocol', () => {
     ['a negative sequence number', { id: 'a', type: 'patches', seq: -1, patches: [] }],
     ['an unknown patch operation', { id: 'a', type: 'patches', seq: 1, patches: [{ op: 'move', path: ['a'] }] }],
     ['a patch path with an object', { id: 'a', type: 'patches', seq: 1, patches: [{ op: 'replace', path: [{}], value: 1 }] }],
+    ['a patch path through a prototype name', { id: 'a', type: 'patches', seq: 1, patches: [{ op: 'replace', path: ['units', 'byId', '__proto__'], value: {} }] }],
+    ['a patch path through “constructor”', { id: 'a', type: 'preview', seq: 0, patches: [{ op: 'add', path: ['incomes', 'constructor'], value: {} }] }],
     ['extra fields', { id: 'a', type: 'patches', seq: 1, patches: [], extra: true }],
     ['not an object', 'open'],
   ])('rejects %s with a Chinese message', (_what, message) => {

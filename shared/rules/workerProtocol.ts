@@ -18,7 +18,7 @@
  * Every failure is one `failed` (same id) with a Chinese message; the worker never throws.
  */
 import { z } from 'zod';
-import { departmentBudgetSchema } from '../model/document';
+import { departmentBudgetSchema, safeKeySchema } from '../model/document';
 import { findingSchema } from './finding';
 
 const id = z.string().min(1).max(100);
@@ -26,7 +26,7 @@ const id = z.string().min(1).max(100);
 export const patchSchema = z
   .object({
     op: z.enum(['add', 'remove', 'replace']),
-    path: z.array(z.union([z.string(), z.number().int().nonnegative()])).max(32),
+    path: z.array(z.union([safeKeySchema, z.number().int().nonnegative()])).max(32),
     value: z.unknown().optional(),
   })
   .strict();

@@ -15,6 +15,7 @@ export const IMPORT_ERROR_CODES = [
   'tooManyRows',
   'noTables',
   'noYear',
+  'amountRange',
   'cancelled',
   'internal',
 ] as const;

@@ -14,6 +14,8 @@ import { buildGraph } from '../compute/buildGraph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
+import { withinVolume } from '../model/amountVolume';
+import { VOLUME_BOUND_TEXT } from '../money/fen';
 import type { TableId } from '../model/cellKey';
 import { unitMaxDecimals } from '../money/format';
 import { assembleOverallForm, assembleOverview, assembleProjectForms } from './assembleForms';
@@ -299,10 +301,12 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
     }
   }
 
-  // Notes under tables: the catalogue's default notes are not stored (unless printed otherwise, if only in spacing).
+  // Notes under tables: the catalogue's fixed notes (printed under the table anyway) are not stored, unless
+  // printed otherwise (if only in spacing). A note saying the table is empty (注：本部门无政府性基金预算支出。, in
+  // any wording) is the clerk's statement the empty-table rule asks for, so it is kept even in the standard wording.
   for (const t of g.values()) {
     if (!t.note) continue;
-    const defaults = [t.def.note, t.def.emptyNote].filter((n): n is string => !!n).map((n) => fillYear(n, fiscalYear));
+    const defaults = t.def.note ? [fillYear(t.def.note, fiscalYear)] : [];
     const metaNote = meta?.notes[t.def.id];
     if (metaNote !== undefined && headerKey(metaNote) === headerKey(t.note)) doc.notes[t.def.id] = metaNote;
     else if (!defaults.includes(t.note)) doc.notes[t.def.id] = t.note.slice(0, 2000);
@@ -364,6 +368,9 @@ function restoreOrder(doc: DepartmentBudget, meta: WorkbookMetadata): void {
 
 /** Validate, then keep the printed values of computed cells as `reported`. */
 function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): DepartmentBudget {
+  // Each amount cell is already within its bound (parseAmount); the sum of all of them may not be.
+  const volumeError = () => new XlsxImportError('amountRange', `${fileLabel(fileName)}中的${VOLUME_BOUND_TEXT}，超出了本程序可精确计算的范围，请检查金额的单位（元/万元）是否正确。`);
+  if (!withinVolume(raw)) throw volumeError();
   const parsed = departmentBudgetSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -387,8 +394,12 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     // zero total, or — in an exact workbook — the computed value itself (a rounded workbook keeps
     // every printed total: each counts as one rounded figure).
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
-    if (!agrees) reported[ctx.printed.keys[i]!] = fen;
+    const key = ctx.printed.keys[i]!;
+    if (!agrees) reported[key] = fen;
+    else if (Object.hasOwn(reported, key)) delete reported[key];
   }
   ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry, ctx.localTotals);
-  return { ...doc, reported };
+  const result = { ...doc, reported };
+  if (!withinVolume(result)) throw volumeError();
+  return result;
 }

@@ -8,7 +8,7 @@
  * official layout) import the same way, with fresh ids.
  */
 import { z } from 'zod';
-import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, otherExpenditureSchema, type DepartmentBudget } from '../model/document';
+import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, cellKeySchema, idSchema, nullableFen, otherExpenditureSchema, recordKeySchema, type DepartmentBudget } from '../model/document';
 import { functionalTableOf } from '../compute/structure';
 import type { SheetView } from './sheetView';
 import type { Workbook } from './write/workbookModel';
@@ -18,8 +18,8 @@ export const META_FORMAT = 'budget-tables/xlsx-metadata';
 export const META_VERSION = 1;
 const CHUNK = 30_000;
 
-const idTuple = z.string().min(1).max(64);
-const nullableFen = z.number().refine((v) => Number.isSafeInteger(v)).nullable();
+// The document's own id, key and amount rules: metadata that breaks them is not used at all.
+const idTuple = idSchema;
 
 export const metadataSchema = z.object({
   format: z.literal(META_FORMAT),
@@ -36,12 +36,12 @@ export const metadataSchema = z.object({
   procurementItems: z.array(z.object({ id: idTuple, unitId: idTuple, code: z.string() })),
   /** Ids of the projects 表13 lists, in its order. */
   performanceProjects: z.array(idTuple).default([]),
-  indicatorIds: z.object({ performance: z.array(idTuple), projects: z.record(z.string(), z.array(idTuple)) }),
+  indicatorIds: z.object({ performance: z.array(idTuple), projects: z.record(idTuple, z.array(idTuple)) }),
   /** Inputs no printed table shows: functional lines of other funds, 表1's other expenditure rows. */
-  aux: z.object({ functionalLines: z.array(functionalLineSchema), otherExpenditure: z.record(z.string(), otherExpenditureSchema) }),
-  notes: z.record(z.string(), z.string()),
-  previousYear: z.record(z.string(), nullableFen),
-  acceptedWarnings: z.record(z.string(), z.object({ reason: z.string(), acceptedAt: z.string() })),
+  aux: z.object({ functionalLines: z.array(functionalLineSchema), otherExpenditure: z.record(idTuple, otherExpenditureSchema) }),
+  notes: z.record(recordKeySchema, z.string()),
+  previousYear: z.record(cellKeySchema, nullableFen),
+  acceptedWarnings: z.record(recordKeySchema, z.object({ reason: z.string(), acceptedAt: z.string() })),
 });
 export type WorkbookMetadata = z.infer<typeof metadataSchema>;
 

@@ -7,20 +7,14 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { XlsxImportError, type ImportErrorCode } from '../../shared/xlsx/errors';
 import { importWorkbook, type ImportProgress } from '../../shared/xlsx/importWorkbook';
 import { importPreviousYear } from '../../shared/xlsx/yearImports';
 import { fixture, smallBudget } from './helpers';
 import { readZip, writeZip, type ZipEntry } from './zipTools';
+import { findCell, mutate, smallWorkbook } from './workbookEdits';
 
 const CJK = /[\u4e00-\u9fff]/;
-
-async function smallWorkbook(): Promise<Uint8Array> {
-  const r = await exportWorkbook(smallBudget(), { audit: false });
-  if (!r.ok) throw new Error('export refused');
-  return r.bytes;
-}
 
 async function expectFailure(bytes: Uint8Array, code: ImportErrorCode, fileName = '预算.xlsx'): Promise<XlsxImportError> {
   const r = await importWorkbook(bytes, { fileName });
@@ -144,24 +138,6 @@ describe('import refuses what is not a readable .xlsx, with a classified Chinese
     expect(JSON.stringify(open)).toBe(before);
   });
 });
-
-async function mutate(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
-  let found: ExcelJS.Cell | undefined;
-  ws.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (!found && cell.value === text) found = cell;
-    }),
-  );
-  if (!found) throw new Error(`no cell “${text}” in ${ws.name}`);
-  return found;
-}
 
 describe('problems inside a readable workbook are reported, not fatal', () => {
   it('an amount like “12.3.4” is reported with its cell; the rest is read', async () => {

@@ -1,10 +1,11 @@
 /**
  * Fuzzing the importer: mutated workbooks — flipped bytes, truncations, damaged central
- * directories, shuffled, dropped or duplicated zip entries, random cell values and header texts,
- * broken XML, XML structure (xmlMutations.ts: prefixes, quotes, comments, CDATA, merges, element
+ * directories, shuffled, dropped or duplicated zip entries, random cell values, amounts at and beyond the bound,
+ * header texts, broken XML, XML structure (xmlMutations.ts: prefixes, quotes, comments, CDATA, merges, element
  * order), renamed sheets, random bytes — go through importWorkbook. Every outcome must be a
  * document or one of the importer's own classified errors (never `internal`, never a thrown
- * exception), within a time limit, with bounded memory.
+ * exception), within a time limit, with bounded memory. Every imported document is then audited,
+ * has every amount formatted and is exported (tests/xlsx/exercise.ts), none of which may throw.
  *
  * Used by tests/xlsx/fuzz.test.ts (≥ 10,000 cases) and `npm run fuzz -- N` (a longer campaign).
  */
@@ -15,9 +16,10 @@ import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { XlsxImportError } from '../../shared/xlsx/errors';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { smallBudget } from './helpers';
+import { exercise } from './exercise';
 import { nodeZip } from '../../electron/cli/nodeZip';
 import { readZip, type ZipEntry } from './zipTools';
-import { prng } from '../fixtures/prng';
+import { pickWeighted, prng } from '../fixtures/prng';
 import { respell, restructure } from './xmlMutations';
 
 export interface FuzzStats {
@@ -168,6 +170,19 @@ const MUTATIONS: [string, number, Mutation][] = [
     },
   ],
   [
+    'extremeAmounts',
+    3,
+    (b, rnd) => {
+      // numeric cells at and beyond the amount bound (the bases are in 万元): alone, and many together beyond the volume
+      const target = pick(rnd, b.packed.filter((e) => e.name.startsWith('xl/worksheets/sheet')));
+      const share = pick(rnd, [0.02, 0.2, 0.9]);
+      const xml = new TextDecoder().decode(target.raw).replace(/(<c r="[A-Z]+\d+"[^>]*?>)<v>[^<]*<\/v>/g, (m, open: string) =>
+        !/ t="/.test(open) && rnd() < share ? `${open}<v>${pick(rnd, ['999999999.99', '-999999999.99', '1000000000', '5000000000', '9007199254.74', '1E+300', '1E-7'])}</v>` : m,
+      );
+      return withEntry(b, target.name, xml);
+    },
+  ],
+  [
     'headerTexts',
     4,
     (b, rnd) => {
@@ -254,16 +269,7 @@ function gcFunction(): () => void {
 /** The mutated workbook of one case (deterministic in its seed). */
 export function makeCase(bases: Base[], caseSeed: number): { mutation: string; bytes: Uint8Array } {
   const rnd = prng(caseSeed);
-  const total = MUTATIONS.reduce((a, [, w]) => a + w, 0);
-  let r = rnd() * total;
-  let chosen = MUTATIONS[0]!;
-  for (const m of MUTATIONS) {
-    r -= m[1];
-    if (r < 0) {
-      chosen = m;
-      break;
-    }
-  }
+  const chosen = pickWeighted(rnd, MUTATIONS, (m) => m[1]);
   return { mutation: chosen[0], bytes: chosen[2](pick(rnd, bases), rnd) };
 }
 
@@ -290,7 +296,15 @@ export async function runFuzz(iterations: number, seed = 1, options: { caseTimeo
         }),
       ]);
       if (result === 'timeout') stats.violations.push({ mutation: name, seed: caseSeed, problem: `no result within ${timeout} ms` });
-      else if (result.ok) stats.imported++;
+      else if (result.ok) {
+        stats.imported++;
+        // What the clerk does next: audit, look at every amount, export. None of it may throw.
+        try {
+          await exercise(result.doc);
+        } catch (e) {
+          stats.violations.push({ mutation: name, seed: caseSeed, problem: `after import: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+        }
+      }
       else if (!(result.error instanceof XlsxImportError)) stats.violations.push({ mutation: name, seed: caseSeed, problem: `not a classified error: ${String(result.error)}` });
       else if (result.error.code === 'internal') stats.violations.push({ mutation: name, seed: caseSeed, problem: result.error.message });
       else stats.failures[result.error.code] = (stats.failures[result.error.code] ?? 0) + 1;
