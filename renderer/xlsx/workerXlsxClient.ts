@@ -1,6 +1,6 @@
 /** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
 import { importedCodeLists } from '../../shared/codes/registry';
-import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
+import type { DepartmentBudget } from '../../shared/model/document';
 import { structureLines, type ImportReport } from '../../shared/xlsx/report';
 import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
