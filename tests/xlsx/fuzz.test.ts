@@ -14,7 +14,7 @@ describe('importer fuzzing', () => {
     expect(stats.violations).toEqual([]);
     expect(stats.iterations).toBe(10_000);
     // Every mutation kind ran, some cases still import, and the failures are spread over many classes.
-    expect(Object.keys(stats.mutations).length).toBe(12);
+    expect(Object.keys(stats.mutations).length).toBe(13);
     expect(stats.imported).toBeGreaterThan(500);
     for (const code of Object.keys(stats.failures)) expect(IMPORT_ERROR_CODES).toContain(code);
     for (const code of ['corrupt', 'truncated', 'notZip', 'notWorkbook']) expect(stats.failures[code] ?? 0, code).toBeGreaterThan(0);

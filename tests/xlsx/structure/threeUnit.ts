@@ -19,6 +19,7 @@ export function threeUnitDocument(): DepartmentBudget {
   const doc = structuredClone(loadSample());
   doc.reported = {};
   doc.printedPrecisionFen = null;
+  doc.department.displayDecimals = 2; // published in 万元 with 2 decimals
   doc.units.byId['u-xx'] = { id: 'u-xx', name: '市信访局信息中心', fullName: '深圳市信访局信息中心', kind: 'subordinateUnit' };
   doc.units.byId['u-jd'] = { id: 'u-jd', name: '市信访局接待中心', fullName: '深圳市信访局接待中心', kind: 'subordinateUnit' };
   doc.units.order.push('u-xx', 'u-jd');
