@@ -330,7 +330,7 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
         kind: 'custom',
         id: `T13-project-listed|${R.project(p.id)}`,
         rule,
-        reads: [],
+        reads: [node], // the finding shows the project's total: re-evaluated when it changes
         evaluate: (v) => ({ kind: 'message', params: { unit: v.doc.units.byId[p.unitId]?.name ?? '', project: p.name }, cells: [{ table: 'T5', row: R.project(p.id), column: 'total', node }] }),
       });
     }
