@@ -197,6 +197,9 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     // After F2 the same text is taken too.
     await editor.grid.select(PRINTING, 'generalFunding');
     await page.keyboard.press('F2');
+    // The editor is open and holds the cell's text before the clerk selects it: Ctrl+A sent before the editor
+    // exists still goes to the grid (a known gap, not what this test is about).
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('10');
     await page.keyboard.press('Control+A');
     await imeType('４５');
     await page.keyboard.press('Enter');
