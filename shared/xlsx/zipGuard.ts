@@ -56,7 +56,6 @@ export interface GuardOptions {
   platform?: ZipPlatform;
 }
 
-
 function notWorkbookMessage(entries: ZipEntryInfo[], file: string): XlsxImportError {
   return otherDocument(entries, file) ?? new XlsxImportError('notWorkbook', `${file}是一个压缩包，但其中没有 Excel 工作簿（缺少 xl/workbook.xml）。请确认选择的是 .xlsx 预算表。`);
 }
