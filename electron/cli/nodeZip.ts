@@ -1,11 +1,11 @@
 /**
  * Node's native zip primitives for the Excel import checks and the export's zip writer
- * (shared/xlsx/zipGuard.ts, shared/xlsx/write/zipWriter.ts): zlib's synchronous raw inflate
+ * (shared/xlsx/zipGuard.ts, shared/xlsx/zip/writer.ts): zlib's synchronous raw inflate
  * (bounded by maxOutputLength), raw deflate and CRC-32. The editor's worker uses the platform's
  * DecompressionStream/CompressionStream instead.
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ZipPlatform } from '../../shared/xlsx/zipGuard';
+import type { ZipPlatform } from '../../shared/xlsx/zip/platform';
 
 export const nodeZip: ZipPlatform = {
   inflateRaw: (data, maxOutputLength) => inflateRawSync(data, { maxOutputLength }),

@@ -7,7 +7,8 @@ import { codeListFromRows, parseCsv, type CodeListImport, type CodeListSource, t
 import { XlsxImportError, fileLabel } from './errors';
 import type { CellValue, ParsedSheet } from './read/parsedSheet';
 import { ReadWorkbook, textDecoder } from './read/readWorkbook';
-import { guardWorkbookBytes, type ZipPlatform } from './zipGuard';
+import { guardWorkbookBytes } from './zipGuard';
+import type { ZipPlatform } from './zip/platform';
 
 function rawCell(v: CellValue): RawCell {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;

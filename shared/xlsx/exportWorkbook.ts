@@ -25,7 +25,7 @@ import { printedValues } from './roundingAdjust';
 import { StyleBook } from './styles';
 import { Workbook } from './write/workbookModel';
 import { XlsxWriter } from './write/writeXlsx';
-import type { ZipPlatform } from './zipGuard';
+import type { ZipPlatform } from './zip/platform';
 
 export interface ExportOptions {
   /** Blank template: the document's structure and texts, no amounts. */

@@ -45,7 +45,7 @@ import type { SheetEntry } from './read/workbookParts';
 import { SheetView } from './sheetView';
 import { openWorkbook, type WorkbookSource } from './workbookSource';
 import type { LoadXlsLibrary } from './xls/xlsLibrary';
-import type { ZipPlatform } from './zipGuard';
+import type { ZipPlatform } from './zip/platform';
 import { numbering, totalsKind } from './rowEvidence';
 import { checkStructure } from './structureCheck';
 

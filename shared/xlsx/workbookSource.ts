@@ -10,7 +10,8 @@ import type { SheetEntry } from './read/workbookParts';
 import { isOleFile, oleKind } from './xls/oleFile';
 import { readXlsWorkbook } from './xls/readXls';
 import type { LoadXlsLibrary } from './xls/xlsLibrary';
-import { guardWorkbookBytes, type ZipPlatform } from './zipGuard';
+import { guardWorkbookBytes } from './zipGuard';
+import type { ZipPlatform } from './zip/platform';
 
 export interface WorkbookSource {
   readonly sheets: SheetEntry[];

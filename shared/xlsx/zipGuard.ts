@@ -11,26 +11,20 @@
  *   against its declared size and CRC-32 (a zip bomb or a flipped byte stops here, chunk by chunk,
  *   without holding the data), while the rows and cells of every worksheet are counted.
  *
- * Pure: uses only the platform's DecompressionStream('deflate-raw') (Node ≥ 20.12, browsers,
- * Web Workers). Where it is missing, the streaming pass is skipped and only the declared sizes
+ * The zip mechanics (directory, CRC-32, inflate) are in zip/; this file classifies and applies the limits.
+ * Pure: inflates with the platform's DecompressionStream('deflate-raw') (zip/inflate.ts) or the host's
+ * zip primitives. Where neither is available, the streaming pass is skipped and only the declared sizes
  * are checked.
  */
 import { DEFAULT_IMPORT_LIMITS, XlsxImportError, fileLabel, formatCount, formatMegabytes, type ImportLimits } from './errors';
+import { classifyNotZip, readZipDirectory, type ZipEntryInfo } from './zip/directory';
+import { crc32Update } from './zip/crc32';
+import { decompressionStream, inflateEntry } from './zip/inflate';
+import type { ZipPlatform } from './zip/platform';
+import { utf8 } from './zip/text';
 import { isOleFile, oleError, oleKind } from './xls/oleFile';
 import { XmlCounter } from './read/xmlCount';
 import { partKey } from './read/workbookParts';
-
-export interface ZipEntryInfo {
-  name: string;
-  method: number;
-  flags: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-  /** Offset of the entry's data (after the local header). */
-  dataOffset: number;
-}
 
 export interface SheetCount {
   /** Zip path, e.g. xl/worksheets/sheet3.xml. */
@@ -62,124 +56,6 @@ export interface GuardOptions {
   platform?: ZipPlatform;
 }
 
-/**
- * Native zip primitives a host may provide (bytes in, bytes out): a synchronous raw inflate that
- * throws when the output would exceed `maxOutputLength`, and a CRC-32.
- */
-export interface ZipPlatform {
-  inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
-  crc32(data: Uint8Array): number;
-  deflateRaw?(data: Uint8Array, level: number): Uint8Array;
-}
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-
-function u16(b: Uint8Array, o: number): number {
-  return b[o]! | (b[o + 1]! << 8);
-}
-function u32(b: Uint8Array, o: number): number {
-  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-}
-
-function classifyNotZip(bytes: Uint8Array, file: string): XlsxImportError {
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  while (start < bytes.length && start < 64 && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-  if (bytes[start] === 0x3c /* < */) {
-    return new XlsxImportError('notZip', `${file}是网页（HTML）或 XML 格式的表格，不是 .xlsx 工作簿。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（*.xlsx）后再导入。`);
-  }
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
-    return new XlsxImportError('notZip', `${file}是 PDF 文件，不是 Excel 工作簿。请导入 .xlsx 格式的预算表。`);
-  }
-  return new XlsxImportError('notZip', `${file}不是 Excel 工作簿（.xlsx）：文件内容不是 xlsx 的压缩包格式。请确认选择的是用 Excel 或 WPS 保存的 .xlsx 文件。`);
-}
-
-function findEocd(bytes: Uint8Array): number {
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
-  }
-  return -1;
-}
-
-/** Total entries from the ZIP64 end-of-central-directory record (through its locator just before the EOCD), or null. */
-function zip64EntryCount(bytes: Uint8Array, eocd: number): number | null {
-  const locator = eocd - 20;
-  if (locator < 0 || u32(bytes, locator) !== 0x07064b50) return null;
-  const at = u32(bytes, locator + 8) + u32(bytes, locator + 12) * 2 ** 32;
-  if (at + 56 > locator || u32(bytes, at) !== 0x06064b50) return null;
-  return u32(bytes, at + 32) + u32(bytes, at + 36) * 2 ** 32;
-}
-
-/** TextDecoder exists in Node, browsers and workers; shared/ is compiled without DOM types. */
-type TextDecoderLike = { decode(bytes: Uint8Array): string };
-const utf8: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike }).TextDecoder('utf-8', { fatal: false });
-function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
-}
-
-/** Parse the central directory; throws classified errors for broken or truncated zips. */
-export function readZipDirectory(bytes: Uint8Array, options: { fileName?: string; maxEntries?: number } = {}): ZipEntryInfo[] {
-  const file = fileLabel(options.fileName);
-  const maxEntries = options.maxEntries ?? DEFAULT_IMPORT_LIMITS.maxEntries;
-  const truncated = () => new XlsxImportError('truncated', `${file}不完整（文件被截断，可能没有下载或复制完整）。请重新获取完整的文件后再导入。`);
-  const corrupt = (what: string) => new XlsxImportError('corrupt', `${file}已损坏，无法读取（${what}）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
-  const eocd = findEocd(bytes);
-  if (eocd < 0) {
-    if (u32(bytes, 0) === SIG_LOCAL) throw truncated();
-    throw classifyNotZip(bytes, file);
-  }
-  const count = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff) {
-    // 65,535 or more parts: the real count is in the ZIP64 end record.
-    const total = zip64EntryCount(bytes, eocd);
-    const parts = total !== null ? `${formatCount(total)} 个` : `${formatCount(0xffff)} 个以上的`;
-    throw new XlsxImportError('tooLarge', `${file}包含 ${parts}内部文件（部件），超过了可导入的上限 ${formatCount(maxEntries)} 个（一个预算工作簿通常只有几十个）。请确认选择的是预算工作簿，或删除无关的工作表和对象后重新保存再导入。`);
-  }
-  if (cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    throw new XlsxImportError('tooLarge', `${file}的压缩包目录位于 4 GB 之后（ZIP64 格式），超出了可导入的大小。请用 Excel 或 WPS 重新保存后再导入。`);
-  }
-  if (count === 0) throw new XlsxImportError('notWorkbook', `${file}是一个空的压缩包，不是 Excel 工作簿。`);
-  if (count > maxEntries) throw new XlsxImportError('tooLarge', `${file}包含 ${formatCount(count)} 个内部文件，超过了可导入的上限 ${formatCount(maxEntries)} 个。`);
-  if (cdOffset + cdSize > eocd) {
-    // The directory claims to start beyond where it can be: bytes are missing in the middle or at the end.
-    throw u32(bytes, 0) === SIG_LOCAL ? truncated() : corrupt('压缩包目录位置错误');
-  }
-  const entries: ZipEntryInfo[] = [];
-  const names = new Set<string>();
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || u32(bytes, p) !== SIG_CENTRAL) throw corrupt('压缩包目录损坏');
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    const crc32 = u32(bytes, p + 16);
-    const compressedSize = u32(bytes, p + 20);
-    const uncompressedSize = u32(bytes, p + 24);
-    const nameLength = u16(bytes, p + 28);
-    const extraLength = u16(bytes, p + 30);
-    const commentLength = u16(bytes, p + 32);
-    const localHeaderOffset = u32(bytes, p + 42);
-    if (p + 46 + nameLength > eocd) throw corrupt('压缩包目录损坏');
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
-    const name = flags & 0x800 ? utf8.decode(rawName) : latin1(rawName);
-    p += 46 + nameLength + extraLength + commentLength;
-    if (names.has(name)) throw corrupt(`内部文件 ${name} 重复`);
-    names.add(name);
-    if (localHeaderOffset + 30 > bytes.length) throw truncated();
-    if (u32(bytes, localHeaderOffset) !== SIG_LOCAL) throw corrupt(`内部文件 ${name} 的位置错误`);
-    const dataOffset = localHeaderOffset + 30 + u16(bytes, localHeaderOffset + 26) + u16(bytes, localHeaderOffset + 28);
-    if (dataOffset + compressedSize > bytes.length) throw truncated();
-    if (dataOffset + compressedSize > cdOffset) throw corrupt(`内部文件 ${name} 与目录重叠`);
-    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localHeaderOffset, dataOffset });
-  }
-  return entries;
-}
-
 function notWorkbookMessage(entries: ZipEntryInfo[], file: string): XlsxImportError {
   return otherDocument(entries, file) ?? new XlsxImportError('notWorkbook', `${file}是一个压缩包，但其中没有 Excel 工作簿（缺少 xl/workbook.xml）。请确认选择的是 .xlsx 预算表。`);
 }
@@ -193,88 +69,6 @@ function otherDocument(entries: ZipEntryInfo[], file: string): XlsxImportError |
     return new XlsxImportError('notWorkbook', `${file}是 OpenDocument（.ods 等）格式，不是 .xlsx。请在 WPS 或 LibreOffice 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRC-32 and the streaming pass
-// ---------------------------------------------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-/** Running CRC-32 (start with crc = 0xffffffff ^ 0 = -1; finish with ~crc >>> 0). */
-export function crc32Update(crc: number, chunk: Uint8Array): number {
-  let c = crc;
-  const t = CRC_TABLE;
-  for (let i = 0; i < chunk.length; i++) c = t[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
-  return c;
-}
-
-export function crc32(bytes: Uint8Array): number {
-  return ~crc32Update(-1, bytes) >>> 0;
-}
-
-interface StreamReader {
-  read(): Promise<{ done: boolean; value?: Uint8Array }>;
-  cancel(reason?: unknown): Promise<void>;
-}
-interface StreamWriter {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  abort(reason?: unknown): Promise<void>;
-}
-interface TransformLike {
-  readable: { getReader(): StreamReader };
-  writable: { getWriter(): StreamWriter };
-}
-type DecompressionStreamCtor = new (format: 'deflate-raw') => TransformLike;
-
-function decompressionStream(): DecompressionStreamCtor | undefined {
-  return (globalThis as { DecompressionStream?: DecompressionStreamCtor }).DecompressionStream;
-}
-
-const FEED_CHUNK = 256 * 1024;
-
-/**
- * Inflate one entry chunk by chunk, calling `onData` for each output chunk. Stops (and throws)
- * as soon as the output exceeds `limit` bytes. Returns the number of bytes produced.
- */
-async function inflateEntry(ctor: DecompressionStreamCtor, data: Uint8Array, limit: number, onData: (chunk: Uint8Array) => void): Promise<number> {
-  const ds = new ctor('deflate-raw');
-  const writer = ds.writable.getWriter();
-  const reader = ds.readable.getReader();
-  const feeding = (async () => {
-    for (let o = 0; o < data.length; o += FEED_CHUNK) await writer.write(data.subarray(o, Math.min(data.length, o + FEED_CHUNK)));
-    await writer.close();
-  })();
-  feeding.catch(() => undefined);
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!value) continue;
-      total += value.length;
-      if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        await writer.abort().catch(() => undefined);
-        return total;
-      }
-      onData(value);
-    }
-  } catch (e) {
-    await writer.abort().catch(() => undefined);
-    throw e;
-  }
-  await feeding.catch(() => undefined);
-  return total;
 }
 
 /** Natural order of part paths (sheet2 before sheet10); one collator, not one per comparison. */

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { xmlSafe } from '../layout';
-import { readZipDirectory } from '../zipGuard';
+import { readZipDirectory } from '../zip/directory';
 import { Workbook, type CellStyle } from './workbookModel';
 import { XlsxWriter, writeXlsx } from './writeXlsx';
 

@@ -4,14 +4,14 @@
  * zip writer (whose compression, on the host's native zlib, overlaps with filling the next sheet)
  * and its cells are released, so the workbook never holds more than one sheet of cells.
  */
-import type { ZipPlatform } from '../zipGuard';
+import type { ZipPlatform } from '../zip/platform';
 import { SharedStrings } from './sharedStrings';
 import { writeSheetXml } from './sheetXml';
 import { StyleRegistry } from './stylesXml';
 import type { Workbook } from './workbookModel';
 import { appPropsXml, contentTypesXml, corePropsXml, rootRelsXml, sheetPath, workbookRelsXml, workbookXml } from './workbookXml';
 import { XmlSink } from './xmlSink';
-import { ZipWriter } from './zipWriter';
+import { ZipWriter } from '../zip/writer';
 
 export interface WriteXlsxOptions {
   /** Deflate level 0–9 (0 = stored). The platform's CompressionStream uses its own fixed level. */

@@ -9,7 +9,8 @@
  * the caller producing the next entry. Level 0 (or no deflate at all) stores the entries; an entry
  * that deflate would not shrink is stored too.
  */
-import { crc32 as jsCrc32, type ZipPlatform } from '../zipGuard';
+import { crc32 as jsCrc32 } from './crc32';
+import type { ZipPlatform } from './platform';
 import { deflateFixed } from './deflateFixed';
 
 export interface ZipWriterOptions {

@@ -4,8 +4,9 @@
  */
 import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, readZipDirectory, type ZipEntryInfo } from '../zipGuard';
-import { ZipWriter, dosDateTime, unwrapGzip, type ZipWriterOptions } from './zipWriter';
+import { crc32 } from './crc32';
+import { readZipDirectory, type ZipEntryInfo } from './directory';
+import { ZipWriter, dosDateTime, unwrapGzip, type ZipWriterOptions } from './writer';
 
 /** Node's zlib as the host's primitives (what electron/cli/nodeZip.ts passes). */
 const nodeZip = { crc32: (d: Uint8Array) => zlibCrc32(d), deflateRaw: (d: Uint8Array, level: number) => deflateRawSync(d, { level }) };

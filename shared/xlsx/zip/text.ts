@@ -1,0 +1,13 @@
+/**
+ * Text of zip part names and small parts: lenient UTF-8 (U+FFFD for bad bytes) and latin-1 (names
+ * without the UTF-8 flag). TextDecoder exists in Node, browsers and workers; shared/ is compiled without DOM types.
+ */
+type TextDecoderLike = { decode(bytes: Uint8Array): string };
+export const utf8: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike }).TextDecoder('utf-8', { fatal: false });
+
+export function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
