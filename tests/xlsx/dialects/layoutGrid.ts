@@ -178,6 +178,8 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
       const c = code >= 0 ? textOf(r.cells[code]!) : (r.code ?? null);
       const n = r.cells[name];
       if (c && n && 'text' in n) n.text = `${c} ${n.text}`;
+      // An item without a name prints its code alone.
+      else if (c && !n && name >= 0) r.cells[name] = { text: c, indent: r.level };
     }
     if (code >= 0) removeColumn(t, code);
   }
