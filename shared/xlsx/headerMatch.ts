@@ -7,6 +7,7 @@
  */
 import { columnsOf, fillYear, type Catalogue, type ColumnDef, type HeaderNode, type TableDef } from '../catalogue';
 import { normalizeName } from './norm';
+import { totalsKind } from './rowEvidence';
 import type { SheetView } from './sheetView';
 
 const YEAR = /(?:19|20)\d{2}年度?/g;
@@ -121,9 +122,12 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
   }
   if (top < 0) return null;
   let bottom = top;
+  const firstCol = sheet.rowTexts(top)[0]?.c;
   for (let r = top + 1; r <= Math.min(sheet.rowCount, top + 6); r++) {
     const texts = sheet.rowTexts(r);
     if (texts.length === 0) break;
+    // A totals row (合计 under 实施单位) right below the header is data, though 合计 is a header text too.
+    if (texts[0]!.c === firstCol && totalsKind(texts[0]!.text)) break;
     // A header row holds column texts; a foreign column's text (备注) merged down, repeated from the top
     // row, or written at the bottom of the header does not end it — a row with any number does.
     const isKnown = (t: { c: number; text: string }) => known.has(headerKey(t.text)) || headerKey(t.text) === headerKey(sheet.text(top, t.c));

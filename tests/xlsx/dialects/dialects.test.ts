@@ -149,6 +149,13 @@ describe('generated documents found wrong once', () => {
       expectAudit(r);
     }, 60_000);
   });
+  // Seed 5's sixth: 表13 whose 合计 row at the top has no amounts (it was read as a header row, losing 实施单位).
+  it('表13 with a blank 合计 row at the top keeps its units’ full names', async () => {
+    const doc = fc.sample(documentArbitrary(true), { seed: 5, numRuns: 6 })[5]!.doc;
+    const r = await runCase({ name: 'random', doc: roundedTo(doc, 1_000_000), scales: DIALECT_CHOICES.scale, exactStep: 1_000_000 }, { ...OFFICIAL, totals: 'top' });
+    expectRows(r);
+    expectAudit(r);
+  }, 60_000);
 });
 
 describe('printed totals that disagree with their detail', () => {
