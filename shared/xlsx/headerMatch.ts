@@ -120,6 +120,13 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
     const hits = texts.filter((t) => topKeys.has(headerKey(t.text))).length;
     if (hits >= Math.min(2, topKeys.size)) top = r;
   }
+  // Only the lowest header row (项目 | 预算数 | 项目 | 预算数): the first row of header texts only,
+  // naming at least half of the table's columns.
+  const leafCount = top < 0 ? columnsOf(def, year).length : 0;
+  for (let r = 1; r <= scan && top < 0; r++) {
+    const texts = sheet.rowTexts(r);
+    if (texts.length >= Math.max(2, leafCount / 2) && texts.every((t) => known.has(headerKey(t.text)))) top = r;
+  }
   if (top < 0) return null;
   let bottom = top;
   const firstCol = sheet.rowTexts(top)[0]?.c;
