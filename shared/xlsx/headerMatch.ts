@@ -120,12 +120,13 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
     const hits = texts.filter((t) => topKeys.has(headerKey(t.text))).length;
     if (hits >= Math.min(2, topKeys.size)) top = r;
   }
-  // Only the lowest header row (项目 | 预算数 | 项目 | 预算数): the first row of header texts only,
-  // naming at least half of the table's columns.
+  // Only the lowest header row (项目 | 预算数 | 项目 | 预算数): the first row naming at least half of
+  // the table's columns, with no number and at most a foreign column or two (备注).
   const leafCount = top < 0 ? columnsOf(def, year).length : 0;
   for (let r = 1; r <= scan && top < 0; r++) {
     const texts = sheet.rowTexts(r);
-    if (texts.length >= Math.max(2, leafCount / 2) && texts.every((t) => known.has(headerKey(t.text)))) top = r;
+    const hits = texts.filter((t) => known.has(headerKey(t.text))).length;
+    if (hits >= Math.max(2, leafCount / 2) && texts.length - hits <= Math.max(1, hits / 4) && !texts.some((t) => /^[-+]?[\d,.\s]+$/.test(t.text))) top = r;
   }
   if (top < 0) return null;
   let bottom = top;

@@ -125,6 +125,7 @@ const FOUND_COMBINATIONS: { dialect: Partial<Dialect>; why: string }[] = [
   { dialect: { unitNames: 'fullIn13', totals: 'top' }, why: '表13 with a 合计 row at the top and full unit names: the unit’s full name was lost' },
   { dialect: { numbers: 'text', totals: 'absent' }, why: 'amounts as text (“0.1370” 万元) without totals: the printed decimals were not the precision' },
   { dialect: { bareUnits: true, codes: 'column' }, why: '表4’s unit rows as headings beside a code column: the workbook printed the units’ amounts after all (corpus)' },
+  { dialect: { header: 'leafOnly', remarks: true }, why: '表1 with its lowest header row only and a 备注 column: the header was not found' },
   { dialect: { header: 'bottom', remarks: true }, why: '表1 with its header texts at the bottom and a 备注 column: its printed 本年支出合计 was not kept as printed' },
 ];
 
