@@ -255,9 +255,18 @@ export function newProject(id: string, unitId: string, name: string): Project {
 }
 
 /** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code; 合计 the department's, 小计 the unit's. */
+/**
+ * A row of a line under a unit, whose unit cell (if any) repeats the unit it stands under: it has a
+ * code, or a name of its own (the code printed before it: 2010301 行政运行).
+ */
+function isLineRow(row: ReadRow): boolean {
+  const name = row.labels.name?.trim();
+  return !!row.labels.code || (!!name && normalizeName(name) !== normalizeName(row.labels.unit ?? ''));
+}
+
 function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number): BudgetUnit | 'dept' | 'subtotal' | null | undefined {
   const name = row.labels.unit ?? '';
-  if (!name || row.labels.code) return undefined;
+  if (!name || isLineRow(row)) return undefined;
   const total = totalsKind(name);
   if (total) return total === 'all' ? 'dept' : 'subtotal';
   if (ctx.isDepartmentName(name) && !(ctx.unitByName(name) && index > 0)) return 'dept';
@@ -270,7 +279,7 @@ function unitRow(ctx: ImportContext, t: ReadTable, row: ReadRow, index: number):
 export function unitsFromUnitColumn(ctx: ImportContext, t: ReadTable): void {
   t.rows.forEach((row, i) => {
     const name = row.labels.unit ?? '';
-    if (!name || row.labels.code || totalsKind(name)) return;
+    if (!name || isLineRow(row) || totalsKind(name)) return;
     if (i === 0 && (ctx.isDepartmentName(name) || !ctx.unitByName(name))) {
       ctx.deptShortName ??= name;
       return;

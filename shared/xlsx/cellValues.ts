@@ -112,6 +112,18 @@ function decimalsOfFormat(numFmt: string): number | null {
   return /[0#]/.test(section) ? 0 : null;
 }
 
+/**
+ * Decimals an amount written as text prints (“0.1370” → 4, “1,234” → 0); null for a number cell,
+ * whose printed decimals are its format's. At most the unit's finest digit.
+ */
+export function textDecimals(v: unknown, unit: DisplayUnit): number | null {
+  if (numberText(v) !== undefined) return null;
+  const u = unwrap(v);
+  if (typeof u !== 'string') return null;
+  const m = /\.(\d+)[^\d]*$/.exec(u.trim());
+  return Math.min(m ? m[1]!.length : 0, unit === 'wan' ? 6 : 2);
+}
+
 /** Fewest decimals (in the unit) that express `fen` exactly. */
 export function decimalsOf(fen: number, unit: DisplayUnit): number {
   const max = unit === 'wan' ? 6 : 2;

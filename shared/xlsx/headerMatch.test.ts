@@ -103,6 +103,20 @@ describe('matchHeader', () => {
     }
   });
 
+  it('finds a header printed with its lowest row only (表1: 项目 | 预算数 | 项目 | 预算数), the columns in order', () => {
+    const sheet = view([
+      ['表1'],
+      ['部门收支预算总表'],
+      ['单位名称：深圳市信访局', null, null, '单位：万元'],
+      ['项目', '2020年预算数', '项目', '2020年预算数'],
+      ['一、财政预算拨款', '3380', '一、一般公共服务支出', '2547'],
+    ]);
+    const m = matchHeader(sheet, tableDef(catalogue, 'T1'), 2020)!;
+    expect([m.top, m.bottom]).toEqual([4, 4]);
+    expect([...m.columns]).toEqual([[1, 'inLabel'], [2, 'inAmount'], [3, 'outLabel'], [4, 'outAmount']]);
+    expect(m.missing).toEqual([]);
+  });
+
   it('keeps the whole header when a foreign 备注 is written at its bottom row, and ends it at the first row with numbers', () => {
     const sheet = view([
       ['预算单位', '支出\n总计', '基本 支出', '项目支出', '其中：', null, null, null, null],

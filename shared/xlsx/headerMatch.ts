@@ -7,6 +7,7 @@
  */
 import { columnsOf, fillYear, type Catalogue, type ColumnDef, type HeaderNode, type TableDef } from '../catalogue';
 import { normalizeName } from './norm';
+import { totalsKind } from './rowEvidence';
 import type { SheetView } from './sheetView';
 
 const YEAR = /(?:19|20)\d{2}年度?/g;
@@ -119,11 +120,22 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
     const hits = texts.filter((t) => topKeys.has(headerKey(t.text))).length;
     if (hits >= Math.min(2, topKeys.size)) top = r;
   }
+  // Only the lowest header row (项目 | 预算数 | 项目 | 预算数): the first row naming at least half of
+  // the table's columns, with no number and at most a foreign column or two (备注).
+  const leafCount = top < 0 ? columnsOf(def, year).length : 0;
+  for (let r = 1; r <= scan && top < 0; r++) {
+    const texts = sheet.rowTexts(r);
+    const hits = texts.filter((t) => known.has(headerKey(t.text))).length;
+    if (hits >= Math.max(2, leafCount / 2) && texts.length - hits <= Math.max(1, hits / 4) && !texts.some((t) => /^[-+]?[\d,.\s]+$/.test(t.text))) top = r;
+  }
   if (top < 0) return null;
   let bottom = top;
+  const firstCol = sheet.rowTexts(top)[0]?.c;
   for (let r = top + 1; r <= Math.min(sheet.rowCount, top + 6); r++) {
     const texts = sheet.rowTexts(r);
     if (texts.length === 0) break;
+    // A totals row (合计 under 实施单位) right below the header is data, though 合计 is a header text too.
+    if (texts[0]!.c === firstCol && totalsKind(texts[0]!.text)) break;
     // A header row holds column texts; a foreign column's text (备注) merged down, repeated from the top
     // row, or written at the bottom of the header does not end it — a row with any number does.
     const isKnown = (t: { c: number; text: string }) => known.has(headerKey(t.text)) || headerKey(t.text) === headerKey(sheet.text(top, t.c));

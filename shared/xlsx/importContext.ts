@@ -9,7 +9,7 @@ import type { CodeListSet } from '../codes/registry';
 import type { BudgetUnit, DepartmentBudget, DisplayUnit } from '../model/document';
 import { printedPrecisionFen } from '../money/format';
 import type { Fen } from '../money/fen';
-import { amountOf, decimalsOf, formatDecimals } from './cellValues';
+import { amountOf, decimalsOf, formatDecimals, textDecimals } from './cellValues';
 import type { WorkbookMetadata } from './metadata';
 import type { ImportReport } from './report';
 import type { SheetView } from './sheetView';
@@ -176,7 +176,7 @@ export class ImportContext {
     }
     if (read.value !== null) {
       const fmt = formatDecimals(sheet.numFmt(r, c));
-      const d = Math.max(fmt ?? 0, decimalsOf(read.value, unit));
+      const d = Math.max(fmt ?? 0, textDecimals(raw, unit) ?? 0, decimalsOf(read.value, unit));
       const p = this.precision.get(sheet.name);
       if (!p || d > p.decimals) this.precision.set(sheet.name, { unit, decimals: Math.max(d, p?.decimals ?? 0) });
       const step = printedPrecisionFen(unit, d);

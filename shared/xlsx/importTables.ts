@@ -120,15 +120,18 @@ const NUMBERED_LABELS = ['unit', 'name'] as const;
  * The sheet's numbering is not part of the names: kept as a hint instead. 一、 and （一） always
  * are numbering, and so is any numbering before a unit; before other names 1. 1、 (1) only when the
  * sheet counts with them — at least two rows and a quarter of the rows, most of them 1 or one more
- * than the last number of their kind (a project name may start with a number).
+ * than the last number of their kind (a project name may start with a number) — or numbers its
+ * outer rows (一、 （一）) and every 1. 1、 (1) of it counts (a project's only sub-item: 1.系统运维).
  */
 function stripNumbering(rows: ReadRow[]): void {
   let numbered = 0;
   let counting = 0;
   let labelled = 0;
+  let outer = 0;
   const last = new Map<number, number>();
   for (const row of rows) {
     if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined)) labelled++;
+    if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined && (numbering(row.labels[k]!).depth ?? 2) < 2)) outer++;
     const text = NUMBERED_LABELS.map((k) => row.labels[k]).find((t) => t !== undefined && (numbering(t).depth ?? -1) >= 2);
     if (text === undefined) continue;
     const depth = numbering(text).depth!;
@@ -137,13 +140,13 @@ function stripNumbering(rows: ReadRow[]): void {
     if (n === 1 || n === (last.get(depth) ?? 0) + 1) counting++;
     last.set(depth, n);
   }
-  if (numbered < 2 || numbered < labelled / 4 || counting < (2 * numbered) / 3) numbered = 0;
+  const counts = (numbered >= 2 && numbered >= labelled / 4 && counting >= (2 * numbered) / 3) || (outer > 0 && numbered > 0 && counting === numbered);
   for (const row of rows) {
     for (const k of NUMBERED_LABELS) {
       const text = row.labels[k];
       if (text === undefined) continue;
       const n = numbering(text);
-      if (n.depth === null || (n.depth >= 2 && numbered < 2 && k !== 'unit')) continue;
+      if (n.depth === null || (n.depth >= 2 && !counts && k !== 'unit')) continue;
       row.labels[k] = n.rest;
       row.numbering ??= n.depth;
     }

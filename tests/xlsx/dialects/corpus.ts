@@ -11,6 +11,7 @@
  * published, at whole 万元).
  */
 import fc from 'fast-check';
+import { getCatalogue } from '../../../shared/catalogue';
 import type { DepartmentBudget } from '../../../shared/model/document';
 import { documentArbitrary } from '../docGen';
 import { loadSample, smallBudget } from '../helpers';
@@ -88,6 +89,9 @@ export function forDocument(dialect: Dialect, doc: CorpusDocument): Dialect {
 export function expectedDocument(doc: DepartmentBudget, dialect: Dialect, scale: PrintScale = printScale(doc, dialect.scale)): DepartmentBudget {
   const out = structuredClone(doc);
   out.department.displayUnit = scale.unit;
+  // The document keeps the decimals it was read at, where they are not the catalogue's for the unit.
+  delete out.department.displayDecimals;
+  if (scale.decimals !== getCatalogue(doc.catalogueId).decimals[scale.unit]) out.department.displayDecimals = scale.decimals;
   // Without department rows the workbook prints none of the department's own totals.
   if (dialect.totals === 'absent') for (const key of Object.keys(out.reported)) if (/^T\d+\|dept[|:]/.test(key)) delete out.reported[key];
   // Unit rows as headings: none of the units' totals of those tables.

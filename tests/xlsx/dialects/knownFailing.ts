@@ -4,21 +4,11 @@
  * the importer reads it right that test fails until the entry is removed.
  *
  * dialect → the documents (corpus.ts) whose rows or audit do not come back, as `doc:rows` /
- * `doc:audit`; `ALL` is every document, both.
+ * `doc:audit`.
  */
 import { NAMED_DIALECTS, type Dialect } from './dialect';
 
-const ALL = 'sample:rows sample:audit multi-unit-a:rows multi-unit-a:audit multi-unit-b:rows multi-unit-b:audit multi-unit-rounded:rows multi-unit-rounded:audit small-yuan:rows small-yuan:audit';
-
-const KNOWN_FAILING: Record<string, string> = {
-  // Codes before names in one column: a 表11 item whose code is not in the year's catalogue (B01, A02: printed “B01 B01”) is lost.
-  'codes-prefix': 'multi-unit-a:rows multi-unit-a:audit multi-unit-rounded:rows',
-  'system-export': 'multi-unit-a:rows multi-unit-a:audit multi-unit-rounded:rows',
-  // A hidden sheet “表4（上年）” with last year's amounts before the visible 表4 (the same for 表5): the hidden one is read.
-  'sheets-hidden-copies': ALL,
-  // 表1 with only its lowest header row (项目 | 预算数 | 项目 | 预算数): printed totals of the sample are not kept as printed.
-  'header-leaf-only': 'sample:audit',
-};
+const KNOWN_FAILING: Record<string, string> = {};
 
 for (const name of Object.keys(KNOWN_FAILING)) if (!Object.hasOwn(NAMED_DIALECTS, name)) throw new Error(`known-failing entry for an unknown dialect: ${name}`);
 
@@ -33,14 +23,7 @@ export function knownFailing(dialect: string, doc: string, aspect: Aspect): bool
  * properties), on every document or only on some (`random`: the generated ones of the property);
  * a random case matching one of these is not drawn.
  */
-const KNOWN_FAILING_COMBINATIONS: { dialect: Partial<Dialect>; documents?: string[]; why: string }[] = [
-  { dialect: { unitNames: 'fullIn13', totals: 'top' }, why: '表13 with a 合计 row at the top and full unit names: the unit’s full name is lost' },
-  { dialect: { totals: 'top' }, documents: ['random'], why: '表13 with a 合计 row at the top over one project: its unit’s full name is lost' },
-  { dialect: { numbers: 'text', totals: 'absent' }, documents: ['small-yuan'], why: 'amounts as text (“0.1370” 万元): the printed decimals are not taken as the precision, so a 强制性 difference of 20 元 reads as 尾差' },
-  { dialect: { header: 'bottom', remarks: true }, documents: ['sample'], why: 'the sample’s 表1 with its header texts at the bottom and a 备注 column: its printed 本年支出合计 (3,380, detail 3,381) is not kept as printed' },
-  { dialect: { bareUnits: true, codes: 'column' }, documents: ['sample'], why: '表4’s unit row as a heading beside a code column: the one-unit sample’s unit takes the department’s printed totals (1,964) instead of its detail’s (1,965), so 尾差 notes move' },
-  { dialect: { numbering: true }, documents: ['random'], why: 'a numbered economic line with no amount (“1.基本工资” and blanks) is dropped' },
-];
+const KNOWN_FAILING_COMBINATIONS: { dialect: Partial<Dialect>; documents?: string[]; why: string }[] = [];
 
 export function combinationKnownFailing(d: Dialect, doc: string): boolean {
   return KNOWN_FAILING_COMBINATIONS.some((c) => (!c.documents || c.documents.includes(doc)) && (Object.keys(c.dialect) as (keyof Dialect)[]).every((k) => c.dialect[k] === d[k]));

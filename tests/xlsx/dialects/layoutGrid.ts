@@ -165,8 +165,8 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
     rows: g.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c ? { ...c } : null)), dept: r.kind === 'department' })),
   };
   const colOf = (key: string) => t.cols.findIndex((c) => c.key === key);
-  const labelCol = t.cols.findIndex((c) => c.kind === 'label');
-  const isUnitText = (row: Row) => row.kind === 'unit' && row.unit !== null && textOf(row.cells[labelCol]!) !== null;
+  // The first label column other than a code column inserted before it (表4's 科目编码).
+  const isUnitText = (row: Row) => row.kind === 'unit' && row.unit !== null && textOf(row.cells[t.cols.findIndex((c) => c.kind === 'label' && c.key !== 'code')]!) !== null;
 
   // Codes.
   if (g.id === 'T4' && dialect.codes === 'column') {
@@ -178,6 +178,8 @@ export function layoutGrid(book: PrintedBook, g: PrintedGrid, dialect: Dialect, 
       const c = code >= 0 ? textOf(r.cells[code]!) : (r.code ?? null);
       const n = r.cells[name];
       if (c && n && 'text' in n) n.text = `${c} ${n.text}`;
+      // An item without a name prints its code alone.
+      else if (c && !n && name >= 0) r.cells[name] = { text: c, indent: r.level };
     }
     if (code >= 0) removeColumn(t, code);
   }

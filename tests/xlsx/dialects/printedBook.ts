@@ -152,7 +152,8 @@ export function printedBook(doc: DepartmentBudget, step: number, unitText: strin
           }),
         };
       }),
-      note: t.note,
+      // What the document says: its own note or the table's fixed one (not the note the grid suggests for an empty table).
+      note: doc.notes[def.id] ?? (def.note ? t.note : null),
     });
   }
   return {
