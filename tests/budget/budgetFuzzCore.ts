@@ -159,7 +159,8 @@ const TREE: [string, number, TreeMutation][] = [
     12,
     (doc, all, rnd) => {
       const values: Json[] = [null, true, 0, '', '12', [], {}, [1, 2], { a: 1 }, pick(rnd, ODD_STRINGS)];
-      for (let i = 0, n = 1 + Math.floor(rnd() * 3); i < n; i++) set(doc, pick(rnd, all), pick(rnd, values));
+      // a fresh copy each time: one shared array set inside itself would make the document circular
+      for (let i = 0, n = 1 + Math.floor(rnd() * 3); i < n; i++) set(doc, pick(rnd, all), structuredClone(pick(rnd, values)));
     },
   ],
   [
@@ -192,7 +193,7 @@ const TREE: [string, number, TreeMutation][] = [
       const to = pick(rnd, byIds);
       const key = pick(rnd, Object.keys(from));
       const target = pick(rnd, Object.keys(to));
-      if (key !== undefined && target !== undefined) to[target] = from[key]!;
+      if (key !== undefined && target !== undefined) to[target] = structuredClone(from[key]!);
     },
   ],
 ];
