@@ -251,12 +251,6 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
         if (e.data) openBreakdown(e.data, e.column.getColId());
       },
       onCellMouseOver: (e: CellMouseOverEvent<ProjectedRow>) => controller.onCellMouseOver(e.rowIndex, e.column.getColId(), (e.event as MouseEvent | null)?.buttons ?? 0),
-      onCellEditingStarted: () => {
-        controller.editing = true;
-      },
-      onCellEditingStopped: () => {
-        controller.editing = false;
-      },
       onFirstDataRendered: () => {
         if (!window.__budgetPerf) window.__budgetPerf = {};
         if (window.__budgetPerf.firstRenderMs === undefined) window.__budgetPerf.firstRenderMs = performance.now();

@@ -33,7 +33,6 @@ export class GridController {
   private bounds: Bounds | null = null;
   private extendNext = false;
   private dragging = false;
-  editing = false;
   private listeners = new Set<() => void>();
 
   constructor(
@@ -71,6 +70,15 @@ export class GridController {
     if (!this.bounds || rowIndex === null) return false;
     if (isSingleCell(this.bounds)) return false; // a single cell shows only the focus border
     return contains(this.bounds, rowIndex, this.colIndex.get(colId) ?? -1);
+  }
+
+  /**
+   * A cell editor is open. Asked of the grid itself, not tracked from its editing events: those come a
+   * timer after the key that opened the editor, and a key typed in between (Ctrl+A after F2) belongs
+   * to the editor already.
+   */
+  get editing(): boolean {
+    return (this.api?.getEditingCells().length ?? 0) > 0;
   }
 
   // ------------------------------------------------------------------ selection
@@ -430,8 +438,14 @@ export class GridController {
     // move it so the keys work on the cell at once. The cell may render a few frames later (a table
     // just switched, rows virtualised): retry briefly.
     const focusCell = (framesLeft: number) => {
+      // The clerk may have moved on (an arrow pressed before this frame): the grid's focused cell is then
+      // another one, and taking the browser focus back would undo that key.
+      const now = this.api?.getFocusedCell();
+      if (!now || now.rowIndex !== rowIndex || now.column.getColId() !== colId) return;
       const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
-      if (el) el.focus({ preventScroll: true });
+      if (el) {
+        if (!el.contains(document.activeElement)) el.focus({ preventScroll: true }); // not when the grid has done it
+      }
       else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
     };
     requestAnimationFrame(() => focusCell(30));
