@@ -22,7 +22,7 @@ describe('application menu', () => {
     const roles = items.filter((i) => i.kind === 'role').map((i) => (i.kind === 'role' ? `${i.label}:${i.role}` : ''));
     expect(roles).toEqual(expect.arrayContaining(['剪切:cut', '复制:copy', '粘贴:paste', '全选:selectAll', '放大:zoomIn', '缩小:zoomOut', '实际大小:resetZoom', '全屏:togglefullscreen']));
     const file = win[0]!.kind === 'submenu' ? labels(win[0]!.items) : [];
-    expect(file).toEqual(['新建', '打开…', '最近打开的文件', '—', '保存', '另存为…', '—', '导入 Excel…', '从上年导入…', '导出 Excel…', '—', '退出']);
+    expect(file).toEqual(['新建', '打开…', '最近打开的文件', '—', '保存', '另存为…', '—', '导入 Excel…', '从上年导入…', '导入代码表…', '导出 Excel…', '—', '退出']);
   });
 
   it('has no duplicate accelerators', () => {

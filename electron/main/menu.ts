@@ -103,6 +103,7 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
       separator,
       { kind: 'command', label: '导入 Excel…', command: 'importExcel', accelerator: 'CmdOrCtrl+I' },
       { kind: 'command', label: '从上年导入…', command: 'importPreviousYear' },
+      { kind: 'command', label: '导入代码表…', command: 'importCodeList' },
       { kind: 'command', label: '导出 Excel…', command: 'exportExcel', accelerator: 'CmdOrCtrl+E' },
       ...(mac
         ? [separator, { kind: 'role', label: '关闭窗口', role: 'close', accelerator: 'Cmd+W' } as MenuItemSpec]

@@ -105,6 +105,8 @@ export class AppActions {
         return this.importExcel();
       case 'importPreviousYear':
         return this.importPreviousYear();
+      case 'importCodeList':
+        return this.importCodeList();
       case 'exportExcel':
         return this.exportExcel();
       case 'undo':
