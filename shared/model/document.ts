@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 import { FUNCTIONAL_FUNDS, FUNDING_LEAVES, type FundingLeaf } from './funding';
-import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, VOLUME_BOUND_TEXT, type Fen } from '../money/fen';
-import { withinVolume } from './amountVolume';
+import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_FEN, MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT, type Fen } from '../money/fen';
+import { documentVolume } from './amountVolume';
 
 /** One unit of the last printed digit, in 分: 0.01 元 … 1 元 (1–100), or 0.000001 万元 … 1 万元 (1–1,000,000). */
 const PRINTED_PRECISIONS: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
@@ -312,7 +312,8 @@ export const departmentBudgetSchema = z.object({
 }).superRefine(
   (doc, ctx) => {
     // Every total is a sum of distinct amounts: bounding their absolute sum keeps every sum exact.
-    if (!withinVolume(doc)) ctx.addIssue({ code: 'custom', message: `${VOLUME_BOUND_TEXT}，超出了允许的范围`, path: [] });
+    // Measured once per parsed document and remembered with it (an import then never walks it again).
+    if (documentVolume(doc) > MAX_AMOUNT_VOLUME_FEN) ctx.addIssue({ code: 'custom', message: `${VOLUME_BOUND_TEXT}，超出了允许的范围`, path: [] });
   },
   // Only a document whose every amount is valid is measured (one message per problem).
   { when: (payload) => payload.issues.length === 0 },

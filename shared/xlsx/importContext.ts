@@ -227,6 +227,7 @@ export class ImportContext {
   private suffixIndex: Map<string, BudgetUnit> | null = null;
 
   private indexUnit(u: BudgetUnit): void {
+    this.nameMemo.clear();
     for (const n of [u.name, u.fullName]) if (n) this.unitIndex.set(normalizeName(n), u);
     this.suffixIndex = null;
     if (this.coreIndex) this.addCores(this.coreIndex, u);
@@ -237,16 +238,24 @@ export class ImportContext {
     this.indexUnit(u);
   }
 
-  private prefixCache: { raw: string; prefixes: string[] } | null = null;
+  /** What the department's names give, worked out once per set of names (every row's name is compared with it). */
+  private prefixCache: { raw: string; prefixes: string[]; bare: string[]; city: string | null } | null = null;
 
-  /** The department's normalised names, longest first (recomputed only when a name changes). */
-  private departmentPrefixes(): string[] {
+  private departmentNames(): { raw: string; prefixes: string[]; bare: string[]; city: string | null } {
     const names = [this.doc.department.name, this.deptShortName ?? '', this.doc.department.shortName];
     const raw = names.join('\u0000');
     if (this.prefixCache?.raw !== raw) {
-      this.prefixCache = { raw, prefixes: names.filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length) };
+      // Longest first; `bare` without any city part (深圳市信访局 → 信访局); `city` of the department's name.
+      const prefixes = names.filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length);
+      const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(this.doc.department.name));
+      this.prefixCache = { raw, prefixes, bare: prefixes.map((p) => p.replace(/^.{0,8}?市/, '')), city: m ? m[1]! : null };
     }
-    return this.prefixCache.prefixes;
+    return this.prefixCache;
+  }
+
+  /** The department's normalised names, longest first. */
+  private departmentPrefixes(): string[] {
+    return this.departmentNames().prefixes;
   }
 
   private stripDepartment(s: string): string | null {
@@ -258,6 +267,22 @@ export class ImportContext {
 
   /** The unit a printed name stands for (name, full name, department-prefix variants, or any form of it: 深圳市X, 市X, X). */
   unitByName(text: string): BudgetUnit | undefined {
+    // Every row of every table asks: answers are kept until a unit or the department's names change.
+    const raw = this.departmentNames().raw;
+    if (this.nameMemoFor !== raw) {
+      this.nameMemo.clear();
+      this.nameMemoFor = raw;
+    }
+    if (this.nameMemo.has(text)) return this.nameMemo.get(text);
+    const found = this.findUnitByName(text);
+    this.nameMemo.set(text, found);
+    return found;
+  }
+
+  private nameMemo = new Map<string, BudgetUnit | undefined>();
+  private nameMemoFor = '';
+
+  private findUnitByName(text: string): BudgetUnit | undefined {
     const key = normalizeName(text);
     if (!key) return undefined;
     const direct = this.unitIndex.get(key);
@@ -281,10 +306,10 @@ export class ImportContext {
   /** The one unit whose name or full name has the same core as `key` (none when two have). */
   private unitByCore(key: string): BudgetUnit | undefined {
     // Cores depend on the department's names too: rebuilt when they change.
-    this.departmentPrefixes();
-    if (this.coreIndexFor !== this.prefixCache!.raw) this.coreIndex = null;
+    const raw = this.departmentNames().raw;
+    if (this.coreIndexFor !== raw) this.coreIndex = null;
     if (!this.coreIndex) {
-      this.coreIndexFor = this.prefixCache!.raw;
+      this.coreIndexFor = raw;
       this.coreIndex = new Map();
       for (const u of this.units) this.addCores(this.coreIndex, u);
     }
@@ -300,8 +325,7 @@ export class ImportContext {
 
   /** The city part of the department's name (深圳 of 深圳市信访局), or null. */
   private city(): string | null {
-    const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(this.doc.department.name));
-    return m ? m[1]! : null;
+    return this.departmentNames().city;
   }
 
   /** A name without its city (深圳市X → 市X), for names printed in full; null when it has none. */
@@ -317,8 +341,7 @@ export class ImportContext {
   private core(name: string): string {
     let k = this.withoutCity(name) ?? normalizeName(name);
     k = k.replace(/^市/, '');
-    for (const p of this.departmentPrefixes()) {
-      const bare = p.replace(/^.{0,8}?市/, '');
+    for (const bare of this.departmentNames().bare) {
       if (bare && k.startsWith(bare) && k.length > bare.length) return k.slice(bare.length);
     }
     return k;
@@ -349,7 +372,14 @@ export class ImportContext {
   }
 
   isDepartmentName(text: string): boolean {
-    const k = normalizeName(text);
-    return [this.doc.department.name, this.deptShortName ?? ''].filter(Boolean).some((n) => normalizeName(n) === k);
+    const names = `${this.doc.department.name}\u0000${this.deptShortName ?? ''}`;
+    if (this.deptNamesFor !== names) {
+      this.deptNamesFor = names;
+      this.deptNames = new Set([this.doc.department.name, this.deptShortName ?? ''].filter(Boolean).map(normalizeName));
+    }
+    return this.deptNames.has(normalizeName(text));
   }
+
+  private deptNames = new Set<string>();
+  private deptNamesFor: string | null = null;
 }

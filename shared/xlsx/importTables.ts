@@ -129,26 +129,29 @@ function stripNumbering(rows: ReadRow[]): void {
   let labelled = 0;
   let outer = 0;
   const last = new Map<number, number>();
-  for (const row of rows) {
-    if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined)) labelled++;
-    if (NUMBERED_LABELS.some((k) => row.labels[k] !== undefined && (numbering(row.labels[k]!).depth ?? 2) < 2)) outer++;
-    const text = NUMBERED_LABELS.map((k) => row.labels[k]).find((t) => t !== undefined && (numbering(t).depth ?? -1) >= 2);
-    if (text === undefined) continue;
-    const depth = numbering(text).depth!;
+  // Each label's numbering, read once.
+  const read = rows.map((row) => NUMBERED_LABELS.map((k) => (row.labels[k] === undefined ? undefined : numbering(row.labels[k]!))));
+  rows.forEach((row, i) => {
+    const labels = read[i]!;
+    if (labels.some((n) => n !== undefined)) labelled++;
+    if (labels.some((n) => n !== undefined && (n.depth ?? 2) < 2)) outer++;
+    const k = labels.findIndex((n) => n !== undefined && (n.depth ?? -1) >= 2);
+    if (k < 0) return;
+    const text = row.labels[NUMBERED_LABELS[k]!]!;
+    const depth = labels[k]!.depth!;
     const n = Number(/\d+/.exec(text)![0]);
     numbered++;
     if (n === 1 || n === (last.get(depth) ?? 0) + 1) counting++;
     last.set(depth, n);
-  }
+  });
   const counts = (numbered >= 2 && numbered >= labelled / 4 && counting >= (2 * numbered) / 3) || (outer > 0 && numbered > 0 && counting === numbered);
-  for (const row of rows) {
-    for (const k of NUMBERED_LABELS) {
-      const text = row.labels[k];
-      if (text === undefined) continue;
-      const n = numbering(text);
-      if (n.depth === null || (n.depth >= 2 && !counts && k !== 'unit')) continue;
+  rows.forEach((row, i) => {
+    NUMBERED_LABELS.forEach((k, j) => {
+      const n = read[i]![j];
+      if (n === undefined) return;
+      if (n.depth === null || (n.depth >= 2 && !counts && k !== 'unit')) return;
       row.labels[k] = n.rest;
       row.numbering ??= n.depth;
-    }
-  }
+    });
+  });
 }

@@ -14,8 +14,8 @@ import { buildGraph } from '../compute/buildGraph';
 import { checkReferences, formatIssuePath } from '../io/budgetFile';
 import { columnsOf, fillYear } from '../catalogue/headers';
 import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
-import { withinVolume } from '../model/amountVolume';
-import { VOLUME_BOUND_TEXT } from '../money/fen';
+import { amountVolume, documentVolume, rememberVolume, withinVolume } from '../model/amountVolume';
+import { MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT } from '../money/fen';
 import type { TableId } from '../model/cellKey';
 import { unitMaxDecimals } from '../money/format';
 import { assembleOverallForm, assembleOverview, assembleProjectForms } from './assembleForms';
@@ -370,9 +370,9 @@ function restoreOrder(doc: DepartmentBudget, meta: WorkbookMetadata): void {
 function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): DepartmentBudget {
   // Each amount cell is already within its bound (parseAmount); the sum of all of them may not be.
   const volumeError = () => new XlsxImportError('amountRange', `${fileLabel(fileName)}中的${VOLUME_BOUND_TEXT}，超出了本程序可精确计算的范围，请检查金额的单位（元/万元）是否正确。`);
-  if (!withinVolume(raw)) throw volumeError();
   const parsed = departmentBudgetSchema.safeParse(raw);
   if (!parsed.success) {
+    if (!withinVolume(raw)) throw volumeError();
     const issue = parsed.error.issues[0]!;
     throw new XlsxImportError('internal', `导入${fileLabel(fileName)}得到的文档不完整（${formatIssuePath(issue.path)}：${issue.message}）。`);
   }
@@ -400,6 +400,9 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
   }
   ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry, ctx.localTotals);
   const result = { ...doc, reported };
-  if (!withinVolume(result)) throw volumeError();
+  // The schema measured the document (documentVolume); only `reported` is new since.
+  const volume = documentVolume(doc) - amountVolume(doc.reported) + amountVolume(reported);
+  if (volume > MAX_AMOUNT_VOLUME_FEN) throw volumeError();
+  rememberVolume(result, volume);
   return result;
 }

@@ -15,11 +15,18 @@ const UNIT_TOTALS = new Set(['小计', '单位小计', '本单位小计']);
 /** 合计/总计/部门合计 rows (the department), 小计 rows (a unit): totals wherever they sit, never items. */
 export function totalsKind(label: string | undefined): TotalsKind | null {
   if (!label) return null;
-  const k = normalizeName(label).replace(/[\s:：]/g, '');
-  if (ALL_TOTALS.has(k)) return 'all';
-  if (UNIT_TOTALS.has(k)) return 'unit';
-  return null;
+  // Asked of every label of every row, often more than once: answers are kept (as norm.ts does).
+  let kind = totalsKinds.get(label);
+  if (kind === undefined) {
+    const k = normalizeName(label).replace(/[\s:：]/g, '');
+    kind = ALL_TOTALS.has(k) ? 'all' : UNIT_TOTALS.has(k) ? 'unit' : null;
+    if (totalsKinds.size > 100_000) totalsKinds.clear();
+    totalsKinds.set(label, kind);
+  }
+  return kind;
 }
+
+const totalsKinds = new Map<string, TotalsKind | null>();
 
 /** Numbering prefixes by depth: 一、 (0), （一） (1), 1. / 1、 (2), （1） (3), ① (4). */
 const NUMBERING: [RegExp, number][] = [
@@ -98,11 +105,16 @@ export function partitionProjects(rows: EvidenceRow[], stepFen: number, fixed: (
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
   const sums = new Float64Array(cols.length);
+  // With no negative amounts, a group whose sums exceed its project's by more than the largest
+  // tolerance can never be explained again, however many rows follow: its sums are not kept on.
+  const nonNegative = values.every((v) => v.every((x) => x >= 0));
+  const slack = (MAX_SUB_ITEMS * stepFen) / 2 + 0.5;
   for (let p = 0; p < n; p++) {
     if (best[p] === -Infinity || !allowed(p, true)) continue;
     // Grow the group rows[p] + rows[p+1..q] one sub-item at a time, keeping its column sums and votes.
     const project = values[p]!;
     sums.fill(0);
+    let explicable = nonZero[p]!;
     let s = votes[p]!;
     for (let q = p; q < n && q - p <= MAX_SUB_ITEMS; q++) {
       if (q > p) {
@@ -110,13 +122,18 @@ export function partitionProjects(rows: EvidenceRow[], stepFen: number, fixed: (
         const r = rows[q]!;
         // A sub-item may carry its project's name; otherwise a known project name counts against it.
         s -= votes[q]! - (r.knownProject && r.key === rows[p]!.key ? 60 : 0);
-        const v = values[q]!;
-        for (let c = 0; c < cols.length; c++) sums[c]! += v[c]!;
+        if (explicable) {
+          const v = values[q]!;
+          for (let c = 0; c < cols.length; c++) {
+            sums[c]! += v[c]!;
+            if (nonNegative && sums[c]! - project[c]! > slack) explicable = false;
+          }
+        }
       }
       const subs = q - p;
       let score = s;
       if (subs === 0) score += nonZero[p] ? CHILDLESS : 0;
-      else if (nonZero[p]) {
+      else if (explicable) {
         const tolerance = (subs * stepFen) / 2 + 0.5;
         let explained = true;
         for (let c = 0; c < cols.length && explained; c++) explained = Math.abs(project[c]! - sums[c]!) <= tolerance;

@@ -9,6 +9,7 @@ import { evaluate } from '../../shared/compute/evaluate';
 import { graphOf } from '../../shared/compute/inputCells';
 import { cellKey } from '../../shared/model/cellKey';
 import { runAudit } from '../../shared/rules/audit';
+import { amountVolume, knownVolume } from '../../shared/model/amountVolume';
 import { exportWorkbook } from '../../shared/xlsx/exportWorkbook';
 import { importWorkbook } from '../../shared/xlsx/importWorkbook';
 import { loadSample, smallBudget } from './helpers';
@@ -20,6 +21,13 @@ async function exported(doc = smallBudget(), decimals = 2): Promise<Uint8Array> 
 }
 
 describe('printed totals on import', () => {
+  it('the imported document carries its measured volume, printed totals included (the editor does not walk it again)', async () => {
+    const r = await importWorkbook(await exported(loadSample(), 0), { fileName: '预算.xlsx' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Object.keys(r.doc.reported).length).toBeGreaterThan(0);
+    expect(knownVolume(r.doc)).toBe(amountVolume(r.doc));
+  });
+
   it('an exact workbook whose totals agree with the detail records none', async () => {
     const r = await importWorkbook(await exported(), { fileName: '预算.xlsx' });
     if (!r.ok) throw new Error(r.error.message);
