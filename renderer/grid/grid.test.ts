@@ -6,6 +6,7 @@ import { extendsSelection, gridKeyAction } from './keyboard';
 import { afterFocus, boundsOf, cellCount, clamp, contains, single, union } from './rangeSelection';
 import { exactAmountText, formatAmount } from './amountText';
 import { parseAmount } from '../../shared/money/parse';
+import { MAX_AMOUNT_FEN } from '../../shared/money/fen';
 
 describe('parseTsv / formatTsv', () => {
   it('reads an Excel block with CRLF rows and a trailing line break', () => {
@@ -139,9 +140,11 @@ describe('amount text', () => {
     expect(exactAmountText(null, 'yuan')).toBe('');
     expect(formatAmount(3_380_250_000, 'wan', 0)).toBe('3,380');
     fc.assert(
-      fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom<'wan' | 'yuan'>('wan', 'yuan'), (n, unit) => {
+      fc.property(fc.integer({ min: -MAX_AMOUNT_FEN, max: MAX_AMOUNT_FEN }), fc.constantFrom<'wan' | 'yuan'>('wan', 'yuan'), (n, unit) => {
         expect(parseAmount(exactAmountText(n, unit), unit)).toEqual({ ok: true, value: n === 0 ? 0 : n });
       }),
     );
+    // One 分 beyond the bound is refused, not rounded (the generator once reached ±10^15).
+    for (const unit of ['wan', 'yuan'] as const) expect(parseAmount(exactAmountText(-(MAX_AMOUNT_FEN + 1), unit), unit).ok).toBe(false);
   });
 });
