@@ -753,7 +753,3 @@ class FlatGraph implements Graph {
     return out;
   }
 }
-
-export function tableOfKey(key: string): TableId {
-  return key.slice(0, key.indexOf('|')) as TableId;
-}
