@@ -24,8 +24,3 @@ export function hostChannel(method: HostMethodName): string {
 export const INVOKE_CHANNELS: readonly string[] = [...HOST_METHOD_NAMES.map(hostChannel), HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL];
 /** Main → renderer (webContents.send); the preload listens to these and nothing else. */
 export const LISTEN_CHANNELS: readonly string[] = [HOST_EVENT_CHANNEL, HOST_BEFORE_CLOSE_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL];
-
-/** Payload of HOST_BEFORE_CLOSE_CHANNEL and HOST_SNAPSHOT_REQUEST_CHANNEL. */
-export interface RendererRequestPayload {
-  requestId: number;
-}

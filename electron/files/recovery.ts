@@ -14,7 +14,7 @@ import { tempFileWriter, toSaveError, writeFileAtomic } from './atomicWrite';
 import { readFileSafe } from './readFile';
 
 export { createAutosaveScheduler } from './autosave';
-export type { AutosaveScheduler, AutosaveSchedulerOptions } from './autosave';
+export type { AutosaveSchedulerOptions } from './autosave';
 
 export const RECOVERY_FORMAT = 'budget-tables/recovery';
 export const RECOVERY_VERSION = 1;

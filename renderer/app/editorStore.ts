@@ -12,10 +12,12 @@ import { amountDecimals, getCatalogue, type Catalogue } from '../../shared/catal
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
 import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluation } from '../../shared/compute/evaluate';
 import { NodeKind } from '../../shared/compute/graph';
+import { inputSourceOf } from '../../shared/compute/inputSource';
+import { editedCellOf, perUnitPartsOf, shownCellOf, type PerUnitPart } from '../../shared/compute/perUnitTotals';
 import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
 import { applyAmountPatches } from './workingCopy';
-import { cellKey, parseCellKey, type TableId } from '../../shared/model/cellKey';
+import { parseCellKey, type TableId } from '../../shared/model/cellKey';
 import { rememberVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
@@ -186,66 +188,19 @@ export class EditorStore {
     return id !== undefined && this.ev.hasReported[id] === 1;
   }
 
-  /**
-   * The input a cell edits. 表1's 对附属单位补助支出 / 上缴上级支出 / 结转下年 are sums of per-unit
-   * inputs that no table prints; with a single unit the 表1 cell edits that unit's input directly.
-   */
+  /** The input a cell edits (shared/compute/perUnitTotals.ts: with a single unit, 表1's per-unit totals). */
   editTarget(key: string): string {
-    const m = /^T1\|out:(subsidyToAffiliates|remittanceToSuperior|carryOverOut)\|amount$/.exec(key);
-    if (!m || this.doc.units.order.length !== 1) return key;
-    return `T0|u:${this.doc.units.order[0]}|${m[1]}`;
+    return editedCellOf(this.doc, key);
   }
 
-  /**
-   * A total that is entered per unit: with several units, 表1's 对附属单位补助支出 / 上缴上级支出 /
-   * 结转下年 are each the sum of one input per unit (kept off the official tables). The clerk fills
-   * them in through the total (按单位填写). Null for any other cell, or with a single unit (then the
-   * total itself is the unit's input).
-   */
-  breakdownOf(key: string | undefined): { unitId: string; unitName: string; key: string }[] | null {
-    if (key === undefined || this.doc.units.order.length < 2) return null;
-    const g = this.built.graph;
-    const id = this.nodeOf(key);
-    if (id === undefined || g.kind[id] !== NodeKind.Sum) return null;
-    const out: { unitId: string; unitName: string; key: string }[] = [];
-    for (let p = g.termStart[id]!, end = g.termStart[id + 1]!; p < end; p++) {
-      const t = g.termList[p]!;
-      const row = g.rowOf(t);
-      if (g.kind[t] !== NodeKind.Input || g.tableOf(t) !== 'T0' || !row.startsWith('u:')) return null;
-      const unitId = row.slice(2);
-      out.push({ unitId, unitName: this.doc.units.byId[unitId]?.name ?? unitId, key: g.keyOf(t) });
-    }
-    return out.length > 0 ? out : null;
+  /** 按单位填写: the per-unit inputs a 表1 total adds up (null for any other cell, or with a single unit). */
+  breakdownOf(key: string | undefined): PerUnitPart[] | null {
+    return key === undefined ? null : perUnitPartsOf(this.doc, key);
   }
 
-  /**
-   * Where the amounts of a computed cell are typed: the first input cell it is worked out from
-   * (a total's first detail, a copied amount's source), searched breadth-first through its terms.
-   */
+  /** Where the amounts of a computed cell are typed (shared/compute/inputSource.ts). */
   inputSourceOf(key: string): string | undefined {
-    const g = this.built.graph;
-    const start = this.nodeOf(key);
-    if (start === undefined) return undefined;
-    const queue = [start];
-    const seen = new Set(queue);
-    // 辅助表 (T0) only when no official table holds a source.
-    let auxiliary: string | undefined;
-    for (let i = 0; i < queue.length && i < 10_000; i++) {
-      const id = queue[i]!;
-      if (g.kind[id] === NodeKind.Input) {
-        if (g.tableOf(id) !== 'T0') return g.keyOf(id);
-        auxiliary ??= g.keyOf(id);
-        continue;
-      }
-      for (let p = g.termStart[id]!, end = g.termStart[id + 1]!; p < end; p++) {
-        const t = g.termList[p]!;
-        if (!seen.has(t)) {
-          seen.add(t);
-          queue.push(t);
-        }
-      }
-    }
-    return auxiliary;
+    return inputSourceOf(this.built.graph, key);
   }
 
   isInput(key: string | undefined): boolean {
@@ -551,12 +506,8 @@ export class EditorStore {
 
   /** Show a cell: switch to its table, select it and flash it (the grid or form does the rest). */
   reveal(key: string, options: { quiet?: boolean } = {}): void {
-    let ref = parseCellKey(key);
-    // A unit's 对附属单位补助支出 / 上缴上级支出 / 结转下年 is entered through 表1's total of the row.
-    if (ref.table === 'T0' && ref.row.startsWith('u:')) {
-      key = cellKey('T1', `out:${ref.column}`, 'amount');
-      ref = parseCellKey(key);
-    }
+    key = shownCellOf(key);
+    const ref = parseCellKey(key);
     const view = viewOfKey(ref.table, ref.row);
     const known = this.views().some((v) => v.id === view);
     if (!known) {

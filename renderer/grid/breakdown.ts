@@ -1,5 +1,5 @@
 /**
- * 按单位填写: a total that is entered per unit (see EditorStore.breakdownOf) opens a small form with
+ * 按单位填写: a total that is entered per unit (shared/compute/perUnitTotals.ts) opens a small form with
  * one field per unit, in the display unit. Every value is checked before anything changes; the
  * whole form is one undo step.
  */

@@ -4,7 +4,7 @@
  * Ctrl+X / Ctrl+V as TSV, Ctrl+D fill down, Delete, Ctrl+Z / Ctrl+Y through the document history,
  * and precise refreshes: only cells whose value, mark or highlight changed are redrawn.
  */
-import type { Column, GridApi, IRowNode } from 'ag-grid-community';
+import type { GridApi, IRowNode } from 'ag-grid-community';
 import type { CellValue } from '../../shared/edit';
 import type { ProjectedRow } from '../../shared/tables/project';
 import { parseAmount } from '../../shared/money/parse';
@@ -50,10 +50,6 @@ export class GridController {
   setColumns(colIds: string[]): void {
     this.colIds = colIds;
     this.colIndex = new Map(colIds.map((c, i) => [c, i]));
-  }
-
-  indexOfColumn(colId: string): number {
-    return this.colIndex.get(colId) ?? -1;
   }
 
   onSelection(l: () => void): () => void {
@@ -449,9 +445,5 @@ export class GridController {
       else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
     };
     requestAnimationFrame(() => focusCell(30));
-  }
-
-  focusedColumn(): Column | null {
-    return this.api?.getFocusedCell()?.column ?? null;
   }
 }

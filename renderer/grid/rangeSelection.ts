@@ -62,12 +62,6 @@ export function clamp(range: CellRange, rows: number, cols: number): CellRange |
   return { anchor: c(range.anchor), focus: c(range.focus) };
 }
 
-export function sameRange(a: CellRange | null, b: CellRange | null): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return a.anchor.row === b.anchor.row && a.anchor.col === b.anchor.col && a.focus.row === b.focus.row && a.focus.col === b.focus.col;
-}
-
 /**
  * The selection after the grid focused a cell. `extend` is true when the focus came from a
  * shift-click, a shift-arrow or a mouse drag; otherwise the selection collapses to the cell.

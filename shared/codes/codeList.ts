@@ -50,7 +50,6 @@ export const codeEntrySchema = z.object({
    */
   parent: z.string({ error: '上级代码必须是文字' }).trim().min(1, { error: '上级代码不能为空' }).nullable().optional(),
 }, { error: '条目必须是含代码（code）和名称（name）的对象' });
-export type CodeEntryInput = z.input<typeof codeEntrySchema>;
 
 const codeListFileBaseSchema = z.object({
   kind: z.enum(CODE_LIST_KINDS, { error: '种类（kind）必须是 functional、economic 或 procurement' }),
@@ -75,7 +74,6 @@ export const codeListFileSchema = codeListFileBaseSchema.superRefine((file, ctx)
   }
 });
 export type CodeListFile = z.output<typeof codeListFileSchema>;
-export type CodeListFileInput = z.input<typeof codeListFileSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Hierarchy derived from codes

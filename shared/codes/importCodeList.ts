@@ -9,7 +9,7 @@
  *
  * Pure TypeScript: no Node or DOM APIs.
  */
-import { CODE_LIST_KINDS, CODE_LIST_KIND_LABELS, codeListFileSchema, type CodeListFile, type CodeListKind } from './codeList';
+import { CODE_LIST_KIND_LABELS, codeListFileSchema, type CodeListFile, type CodeListKind } from './codeList';
 
 /** One cell as read from a sheet or CSV (numbers for codes Excel stored as numbers). */
 export type RawCell = string | number | boolean | null | undefined;
@@ -241,5 +241,3 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
-
-export const CODE_LIST_KIND_OPTIONS = CODE_LIST_KINDS.map((k) => ({ value: k, label: CODE_LIST_KIND_LABELS[k] }));

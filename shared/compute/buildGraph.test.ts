@@ -6,7 +6,7 @@ import { cellKey } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
 import { buildGraph } from './buildGraph';
 import { applyInput, evaluate, readPath } from './evaluate';
-import { NodeKind } from './graph';
+import { GraphBuilder, NodeKind } from './graph';
 
 const Y = 100; // 分 per 元
 
@@ -192,5 +192,28 @@ describe('incremental propagation', () => {
     for (const k of ['T4|ec:a:302|total', 'T4|u:a|total', 'T3|u:a|basic', 'T3|dept|total', 'T14|basic|total', 'T14|total|total']) expect(changed).toContain(k);
     expect(changed).not.toContain('T5|u:a|total');
     expect(applyInput(ev, node, 70 * Y)).toEqual([]);
+  });
+});
+
+describe('graph builder', () => {
+  it('grows its storage past the initial capacity (string API)', () => {
+    const g = new GraphBuilder(16, 16);
+    const n = 5000;
+    for (let i = 0; i < n; i++) g.input(`T2|u:${i}|generalFunding`, ['incomes', String(i), 'generalFunding']);
+    for (let i = 0; i < n; i++) g.sum(`T2|u:${i}|total`, [`T2|u:${i}|generalFunding`, `T2|u:${(i + 1) % n}|generalFunding`], 'T2-row-total');
+    for (let i = 0; i < n; i++) g.check(`T2|u:${i}|total`, [`T2|u:${i}|generalFunding`, `T2|u:${(i + 2) % n}|generalFunding`], 'T2-dept-sum');
+    const graph = g.build();
+    expect(graph.size).toBe(2 * n);
+    expect(graph.checkCount).toBe(n);
+    const last = n - 1;
+    expect(graph.checkNode[last]).toBe(2 * n - 1);
+    expect(Array.from(graph.checkTermList.subarray(graph.checkTermStart[last]!, graph.checkTermStart[last + 1]!))).toEqual([n - 1, 1]);
+    expect(graph.relationNames[graph.checkRelation[last]!]).toBe('T2-dept-sum');
+    expect(Array.from(graph.termList.subarray(graph.termStart[2 * n - 1]!, graph.termStart[2 * n]!))).toEqual([n - 1, 0]);
+    expect(graph.kind[n]).toBe(NodeKind.Sum);
+    expect(graph.idOf(`T2|u:${n - 1}|total`)).toBe(2 * n - 1);
+    expect(graph.inputAtPath(['incomes', String(n - 1), 'generalFunding'])).toBe(n - 1);
+    expect(graph.inputsUnder(['incomes', '7'])).toEqual([7]);
+    expect(() => g.sum('T2|u:0|total', [], 'x')).toThrow('duplicate cell T2|u:0|total');
   });
 });

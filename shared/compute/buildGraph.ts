@@ -4,8 +4,8 @@
  * Relation ids name the rule each derived cell stands for (see shared/rules).
  *
  * Built with integer node ids (no per-cell key strings or maps): a department with 300 units
- * has about 470,000 cells. Node order, keys, relations and checks are those of the original
- * string-keyed construction (checked by buildGraph.equivalence.test.ts).
+ * has about 470,000 cells. Node ids are topological (a node's terms have smaller ids); the
+ * incremental = full evaluation property (buildGraph.test.ts) guards the behaviour.
  */
 import { rowKeys as R, type TableId } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';

@@ -174,16 +174,11 @@ export function setReported(ev: Evaluation, updates: ReadonlyMap<number, number 
 }
 
 /** Value of a node's defining formula over the shown values of its terms. */
-export function formulaOverShown(ev: Evaluation, node: number): number {
+function formulaOverShown(ev: Evaluation, node: number): number {
   const { termStart, termList } = ev.graph;
   let s = 0;
   for (let p = termStart[node]!, end = termStart[node + 1]!; p < end; p++) s += ev.shown[termList[p]!]!;
   return s;
-}
-
-/** Whether the node's shown value is itself a printed figure. */
-export function isPrinted(ev: Evaluation, node: number): boolean {
-  return ev.hasReported[node] === 1 || (ev.printedPrecisionFen !== null && ev.graph.kind[node] === NodeKind.Input);
 }
 
 /**

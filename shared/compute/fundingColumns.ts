@@ -23,9 +23,6 @@ export const FUNDING_COLUMNS: readonly FundingNode[] = [
   'carryOverIn',
 ];
 
-/** Column key of the grand-total column: 表2 收入总计 = `incomeTotal`, 表4/表5 总计 = `total`. */
-export type TotalColumn = 'incomeTotal' | 'total';
-
 /** Children of the total column: 本年收入 has no 小计 column in these tables, so its parts are summed directly. */
 export const TOTAL_TERMS: readonly FundingNode[] = [
   'fiscalAppropriation',

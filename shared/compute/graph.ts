@@ -8,9 +8,8 @@
  * hundreds of thousands of cells builds and evaluates quickly. Nothing is stored per cell as a
  * string or object: a node records its row (table + row key, one entry per table row) and an
  * interned column, an input its holder object (a path shape + an id) and property. Cell keys,
- * relation names, document paths, check objects, reverse edges and the key → id index are
- * produced on first use — `keys`, `relation`, `inputPath`, `checks`, `checksByNode`, `idOf`,
- * `parentStart`/`parentList` keep their original meaning.
+ * document paths, reverse edges and the key → id index are produced on first use (`keys`,
+ * `inputPath`, `parentStart`/`parentList`, `idOf`).
  */
 import { parseCellKey, type TableId } from '../model/cellKey';
 import { Interner } from '../strings/interner';
@@ -24,13 +23,6 @@ export const enum NodeKind {
 /** A rule id naming the relation a derived node (or a check) stands for, e.g. `T4-row-total`. */
 export type RelationId = string;
 
-/** An extra equality a node must satisfy besides its defining formula (e.g. column-wise vs row-wise). */
-export interface CheckDef {
-  node: number;
-  terms: number[];
-  relation: RelationId;
-}
-
 export interface Graph {
   readonly size: number;
   /** Cell key of each node (materialised on first access; prefer keyOf on large graphs). */
@@ -39,17 +31,11 @@ export interface Graph {
   /** Terms of node i are termList[termStart[i] .. termStart[i+1]). */
   readonly termStart: Int32Array;
   readonly termList: Int32Array;
-  /** Relation that defines node i (empty for inputs; materialised on first access). */
-  readonly relation: RelationId[];
   /** Reverse edges: parents of node i are parentList[parentStart[i] .. parentStart[i+1]) (built on first access). */
   readonly parentStart: Int32Array;
   readonly parentList: Int32Array;
   /** Document path of each input node (undefined for derived nodes; computed per access). */
   readonly inputPath: (readonly string[] | undefined)[];
-  /** Check objects (materialised on first access; the CSR arrays below hold the same). */
-  readonly checks: CheckDef[];
-  /** Checks that involve node i (as the checked node or as a term); built on first access. */
-  readonly checksByNode: Map<number, number[]>;
   idOf(key: string): number | undefined;
   /** Node id of the input bound to a document path (joined with '/'), if any. */
   inputAtPath(path: readonly (string | number)[]): number | undefined;
@@ -77,8 +63,6 @@ export interface Graph {
   readonly inputBaseOf: Int32Array;
   readonly inputLeafOf: Int32Array;
   readonly leafNames: readonly string[];
-  /** Paths of the holders (materialised on first access). */
-  readonly inputBases: readonly (readonly string[])[];
   /** The holder objects of a document, by holder index (null where the path does not lead to an object). */
   readInputHolders(doc: unknown): (Record<string, unknown> | null)[];
   /** Input node ids under a document path (an input itself, a holder, or an object containing holders). */
@@ -475,11 +459,7 @@ class FlatGraph implements Graph {
   readonly checkTermList: Int32Array;
   private readonly p: FlatParts;
   private keysCache: string[] | undefined;
-  private relationCache: RelationId[] | undefined;
   private inputPathView: (readonly string[] | undefined)[] | undefined;
-  private checksCache: CheckDef[] | undefined;
-  private checksByNodeCache: Map<number, number[]> | undefined;
-  private basesCache: (readonly string[])[] | undefined;
   private parents: { start: Int32Array; list: Int32Array } | undefined;
   private rowIndex: Map<string, number> | undefined;
   private rowNodeStart: Int32Array | undefined;
@@ -535,27 +515,9 @@ class FlatGraph implements Graph {
     return this.keysCache;
   }
 
-  get relation(): RelationId[] {
-    if (!this.relationCache) {
-      const out = new Array<RelationId>(this.size);
-      for (let i = 0; i < this.size; i++) out[i] = this.relationNames[this.relationIndex[i]!]!;
-      this.relationCache = out;
-    }
-    return this.relationCache;
-  }
-
   private basePath(b: number): string[] {
     const shape = this.p.shapes[this.p.baseShapeOf[b]!]!;
     return [...shape.prefix, this.p.baseIds[b]!, ...shape.suffix];
-  }
-
-  get inputBases(): readonly (readonly string[])[] {
-    if (!this.basesCache) {
-      const out: string[][] = [];
-      for (let b = 0; b < this.p.baseCount; b++) out.push(this.basePath(b));
-      this.basesCache = out;
-    }
-    return this.basesCache;
   }
 
   readInputHolders(doc: unknown): (Record<string, unknown> | null)[] {
@@ -608,36 +570,6 @@ class FlatGraph implements Graph {
       });
     }
     return this.inputPathView;
-  }
-
-  get checks(): CheckDef[] {
-    if (!this.checksCache) {
-      const out: CheckDef[] = [];
-      for (let c = 0; c < this.checkCount; c++) {
-        out.push({
-          node: this.checkNode[c]!,
-          terms: Array.from(this.checkTermList.subarray(this.checkTermStart[c]!, this.checkTermStart[c + 1]!)),
-          relation: this.relationNames[this.checkRelation[c]!]!,
-        });
-      }
-      this.checksCache = out;
-    }
-    return this.checksCache;
-  }
-
-  get checksByNode(): Map<number, number[]> {
-    if (!this.checksByNodeCache) {
-      const map = new Map<number, number[]>();
-      this.checks.forEach((c, ci) => {
-        for (const n of new Set([c.node, ...c.terms])) {
-          const list = map.get(n);
-          if (list) list.push(ci);
-          else map.set(n, [ci]);
-        }
-      });
-      this.checksByNodeCache = map;
-    }
-    return this.checksByNodeCache;
   }
 
   private ensureParents(): { start: Int32Array; list: Int32Array } {
@@ -752,8 +684,4 @@ class FlatGraph implements Graph {
     for (const [k, bs] of this.baseIndex!) if (k.length > prefix.length && k.startsWith(`${prefix}/`)) for (const b of bs) collect(b);
     return out;
   }
-}
-
-export function tableOfKey(key: string): TableId {
-  return key.slice(0, key.indexOf('|')) as TableId;
 }

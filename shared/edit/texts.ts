@@ -100,13 +100,6 @@ export function setPerformanceTexts(doc: DepartmentBudget, fields: { overallGoal
   });
 }
 
-export function setNote(doc: DepartmentBudget, tableId: string, note: string | null): EditOutcome {
-  return edit(doc, '修改表注', LABELS, (d) => {
-    if (note === null || note.trim() === '') delete d.notes[tableId];
-    else d.notes[tableId] = note;
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Indicator grids (表14 年度绩效指标; 表15 绩效目标)
 // ---------------------------------------------------------------------------------------------

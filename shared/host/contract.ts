@@ -90,20 +90,6 @@ export const dirtySchema = z.boolean();
 /** Commands the host's menus (or the OS) send to the editor. */
 export const HOST_COMMANDS = ['new', 'open', 'save', 'saveAs', 'importExcel', 'importPreviousYear', 'importCodeList', 'exportExcel', 'undo', 'redo', 'find', 'keys'] as const;
 export type HostCommand = (typeof HOST_COMMANDS)[number];
-export const HOST_COMMAND_LABELS: Record<HostCommand, string> = {
-  new: '新建',
-  open: '打开',
-  save: '保存',
-  saveAs: '另存为',
-  importExcel: '导入Excel',
-  importPreviousYear: '从上年导入',
-  importCodeList: '导入代码表',
-  exportExcel: '导出Excel',
-  undo: '撤销',
-  redo: '重做',
-  find: '查找',
-  keys: '快捷键',
-};
 
 /** Events host → editor. */
 export const hostEventSchema = z.discriminatedUnion('type', [

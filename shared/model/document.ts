@@ -217,7 +217,6 @@ export const unitProcurementSchema = z.object({
   microReserved: nullableFen.default(null),
   priorYearProcurementPayable: nullableFen.default(null),
 });
-export type UnitProcurement = z.infer<typeof unitProcurementSchema>;
 
 /** 表1 expenditure-side rows outside the functional classification, per unit. */
 export const otherExpenditureSchema = z.object({
@@ -225,7 +224,6 @@ export const otherExpenditureSchema = z.object({
   remittanceToSuperior: nullableFen.default(null), // 上缴上级支出
   carryOverOut: nullableFen.default(null), // 结转下年
 });
-export type OtherExpenditure = z.infer<typeof otherExpenditureSchema>;
 
 export const threePublicAmountsSchema = z.object({
   officialTravelAbroad: nullableFen.default(null),
@@ -234,14 +232,12 @@ export const threePublicAmountsSchema = z.object({
   vehicleOperation: nullableFen.default(null),
 });
 export type ThreePublicAmounts = z.infer<typeof threePublicAmountsSchema>;
-export const THREE_PUBLIC_FIELDS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
 
 /** 表12: per unit, last year's and this year's “三公” budget. */
 export const unitThreePublicSchema = z.object({
   previousYear: threePublicAmountsSchema,
   currentYear: threePublicAmountsSchema,
 });
-export type UnitThreePublic = z.infer<typeof unitThreePublicSchema>;
 
 export const acceptedWarningSchema = z.object({
   reason: z.string().min(1).max(2000),

@@ -39,8 +39,6 @@ export function fen(value: number): Fen {
   return value as Fen;
 }
 
-export const ZERO_FEN = 0 as Fen;
-
 /** Exact sum; empty (null/undefined) counts as zero. */
 export function sumFen(values: Iterable<Fen | null | undefined>): Fen {
   let total = 0;

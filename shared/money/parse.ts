@@ -33,17 +33,14 @@ import { UNIT_LABELS as UNIT_LABEL, unitMaxDecimals } from './format';
 
 export type ParseResult = { ok: true; value: Fen | null } | { ok: false; message: string };
 
-/** Float noise tolerated in numeric cells (see module comment): max(absolute 分, relative × |k|). */
-export const FLOAT_NOISE_ABSOLUTE_FEN = 0.001;
-export const FLOAT_NOISE_RELATIVE = 1e-13;
-
 
 /** The domain bound on one amount (fen.ts): larger values are refused, never rounded. */
 const MAX_AMOUNT = BigInt(MAX_AMOUNT_FEN);
 const MAX_AMOUNT_DIGITS = String(MAX_AMOUNT_FEN).length; // 15
 // |x − k| ≤ max(ABS, REL × |k|)  ⇔  distance × 10^13 ≤ max(10^10, |k|) × denominator (exact integers).
-const NOISE_SCALE = 10n ** 13n; // 1 / FLOAT_NOISE_RELATIVE
-const NOISE_ABSOLUTE_SCALED = 10n ** 10n; // FLOAT_NOISE_ABSOLUTE_FEN × NOISE_SCALE
+// Float noise tolerated in numeric cells (see module comment): max(0.001 分, 10^-13 × |k|).
+const NOISE_SCALE = 10n ** 13n; // 1 / 10^-13, the relative noise
+const NOISE_ABSOLUTE_SCALED = 10n ** 10n; // the absolute noise, 0.001 分, × NOISE_SCALE
 const MAX_ECHO_LENGTH = 30;
 
 const EMPTY_MARKERS = new Set(['', '-', '--', '—', '——', '―', '――', '–', '−']);

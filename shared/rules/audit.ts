@@ -10,4 +10,4 @@ export function runAudit(doc: DepartmentBudget, options: AuditOptions = {}): Fin
   return checkDocument(doc, options);
 }
 
-export { createAuditSession, type AuditSession, type FindingChanges } from './engine';
+export { createAuditSession } from './engine';

@@ -16,7 +16,6 @@
 import type { TableId } from '../model/cellKey';
 
 export type RuleSeverity = 'error' | 'warning';
-export const RULE_SEVERITY_LABELS: Record<RuleSeverity, string> = { error: '强制性', warning: '提示性' };
 
 export type Comparison =
   /** printed total = Σ its printed parts (definitional sum of the cell graph) */

@@ -42,7 +42,6 @@ export const previewRequestSchema = z.object({ id, type: z.literal('preview'), s
 
 export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
 export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
-export type ParsedCheckWorkerRequest = z.output<typeof checkWorkerRequestSchema>;
 
 export const findingsDeltaSchema = z
   .object({
@@ -56,7 +55,6 @@ export const findingsDeltaSchema = z
 export type FindingsDelta = z.infer<typeof findingsDeltaSchema>;
 
 export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
-export type CheckFailureCode = (typeof CHECK_FAILURE_CODES)[number];
 
 export const checkWorkerResponseSchema = z.discriminatedUnion('type', [
   z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict(),

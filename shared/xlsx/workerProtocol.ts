@@ -44,7 +44,6 @@ export const xlsxWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({ id, type: z.literal('importPreviousYear'), doc: departmentBudgetSchema, bytes, options: importRequestOptionsSchema.default({}), codeLists }),
 ]);
 export type XlsxWorkerRequest = z.input<typeof xlsxWorkerRequestSchema>;
-export type ParsedXlsxWorkerRequest = z.output<typeof xlsxWorkerRequestSchema>;
 
 export type XlsxWorkerResponse =
   | { id: string; type: 'progress'; fraction: number; phase: string }

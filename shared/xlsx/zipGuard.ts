@@ -12,6 +12,7 @@
  *   without holding the data), while the rows and cells of every worksheet are counted.
  *
  * The zip mechanics (directory, CRC-32, inflate) are in zip/; this file classifies and applies the limits.
+ * A sheet is named in a message as the reader names it (read/readWorkbook.ts), from the kept contents.
  * Pure: inflates with the platform's DecompressionStream('deflate-raw') (zip/inflate.ts) or the host's
  * zip primitives. Where neither is available, the streaming pass is skipped and only the declared sizes
  * are checked.
@@ -21,16 +22,14 @@ import { classifyNotZip, readZipDirectory, type ZipEntryInfo } from './zip/direc
 import { crc32Update } from './zip/crc32';
 import { decompressionStream, inflateEntry } from './zip/inflate';
 import type { ZipPlatform } from './zip/platform';
-import { utf8 } from './zip/text';
 import { isOleFile, oleError, oleKind } from './xls/oleFile';
 import { XmlCounter } from './read/xmlCount';
 import { partKey } from './read/workbookParts';
+import { ReadWorkbook } from './read/readWorkbook';
 
 export interface SheetCount {
   /** Zip path, e.g. xl/worksheets/sheet3.xml. */
   path: string;
-  /** Sheet name from xl/workbook.xml, when it could be resolved. */
-  name: string | null;
   rows: number;
   cells: number;
   /** Cells inside merged ranges. */
@@ -76,42 +75,14 @@ const BY_PATH = new Intl.Collator('en', { numeric: true });
 
 const WORKSHEET_PATH = /^xl\/worksheets\/[^/]+\.xml$/;
 
-function decodeSmall(chunks: Uint8Array[]): string {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const all = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.length;
+/** The name of an over-long sheet, as the reader names it (from the kept parts); null when they are not kept or name none. */
+function sheetNameOf(path: string, contents: ReadonlyMap<string, Uint8Array> | null, file: string): string | null {
+  if (!contents) return null;
+  try {
+    return new ReadWorkbook(contents, file).sheets.find((s) => s.path !== null && partKey(s.path) === partKey(path))?.name ?? null;
+  } catch {
+    return null; // no workbook part, or one the reader refuses: it says so after this check
   }
-  return utf8.decode(all);
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[name] ?? m;
-  });
-}
-
-/** Sheet names by worksheet path, from xl/workbook.xml and its relationships (best effort). */
-export function sheetNamesByPath(workbookXml: string, relsXml: string): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
-    const path = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && path) out.set(partKey(path.replace(/\/\.\//g, '/')), unescapeXml(name));
-  }
-  return out;
 }
 
 /**
@@ -154,12 +125,10 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   const platform = options.skipStreamingCheck ? undefined : options.platform;
   const ctor = options.skipStreamingCheck || platform ? undefined : decompressionStream();
   const sheets: SheetCount[] = [];
-  let workbookXml = '';
-  let relsXml = '';
   const totalCompressed = entries.reduce((a, e) => a + e.compressedSize, 0) || 1;
   let done = 0;
   let cells = 0;
-  /** Inflate, checksum and count one entry (streaming; nothing of it is kept but small XML parts). */
+  /** Inflate, checksum and count one entry (streaming; nothing of it is kept unless `keepContents`). */
   // Streamed entries are copied into one allocation; the platform's inflate returns whole buffers, kept as they are.
   const copy = options.keepContents && ctor ? planContents(entries) : null;
   const whole = options.keepContents && platform ? new Map<string, Uint8Array>() : null;
@@ -168,14 +137,11 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
     let written = 0;
     // Every part is counted: a worksheet may sit at any path its relationship names.
     const key = partKey(e.name);
-    const keep = key === 'xl/workbook.xml' || key === 'xl/_rels/workbook.xml.rels';
     const counter = new XmlCounter();
-    const kept: Uint8Array[] = [];
     let crc = -1;
     const onData = (chunk: Uint8Array) => {
       crc = crc32Update(crc, chunk);
       counter.feed(chunk);
-      if (keep) kept.push(chunk.slice());
       if (copy) {
         copy.out.set(chunk, slot + written);
         written += chunk.length;
@@ -193,7 +159,6 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
         throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
       }
       counter.feed(out);
-      if (keep) kept.push(out.slice());
       if (whole && !whole.has(e.name)) whole.set(e.name, out);
       crc = ~(platform.crc32(out) >>> 0);
     } else if (e.method === 0) {
@@ -209,18 +174,14 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
         throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 解压后的大小与声明不符）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
       }
     } else {
-      if (WORKSHEET_PATH.test(key)) sheets.push({ path: e.name, name: null, rows: 0, cells: 0, mergedCells: 0 });
+      if (WORKSHEET_PATH.test(key)) sheets.push({ path: e.name, rows: 0, cells: 0, mergedCells: 0 });
       return;
     }
     if ((~crc >>> 0) !== e.crc32) {
       throw new XlsxImportError('corrupt', `${file}已损坏，无法读取（内部文件 ${e.name} 校验失败）。请用 Excel 或 WPS 打开检查，重新保存后再导入。`);
     }
-    if (keep) {
-      if (key === 'xl/workbook.xml') workbookXml = decodeSmall(kept);
-      else relsXml = decodeSmall(kept);
-    }
     if (WORKSHEET_PATH.test(key) || counter.rows > 0 || counter.cells > 0 || counter.mergedCells > 0) {
-      sheets.push({ path: e.name, name: null, rows: counter.rows, cells: counter.cells, mergedCells: counter.mergedCells });
+      sheets.push({ path: e.name, rows: counter.rows, cells: counter.cells, mergedCells: counter.mergedCells });
       cells += counter.cells + counter.mergedCells;
     }
     done += e.compressedSize;
@@ -242,18 +203,17 @@ export async function guardWorkbookBytes(bytes: Uint8Array, options: GuardOption
   await Promise.all(Array.from({ length: Math.min(4, entries.length) }, worker));
   if (failures.length) throw failures[0];
   sheets.sort((a, b) => BY_PATH.compare(a.path, b.path));
-  const names = sheetNamesByPath(workbookXml, relsXml);
-  for (const s of sheets) s.name = names.get(partKey(s.path)) ?? null;
+  const contents = copy ? contentsByName(copy, entries) : whole;
   for (const s of sheets) {
     if (s.rows > limits.maxRowsPerSheet) {
-      const which = s.name ? `工作表“${s.name}”` : `工作表 ${s.path}`;
+      const name = sheetNameOf(s.path, contents, file);
+      const which = name !== null ? `工作表“${name}”` : `工作表 ${s.path}`;
       throw new XlsxImportError('tooManyRows', `${file}的${which}有 ${formatCount(s.rows)} 行，超过了可导入的上限 ${formatCount(limits.maxRowsPerSheet)} 行。请删除多余的空行或无关内容后再导入。`);
     }
   }
   if (cells > limits.maxCells) {
     throw new XlsxImportError('tooLarge', `${file}共有 ${formatCount(cells)} 个单元格，超过了可导入的上限 ${formatCount(limits.maxCells)} 个。请删除无关的工作表或内容后再导入。`);
   }
-  const contents = copy ? contentsByName(copy, entries) : whole;
   return { entries, sheets, ...(contents ? { contents } : {}) };
 }
 

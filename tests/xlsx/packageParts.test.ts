@@ -71,6 +71,21 @@ describe('package parts as the format defines them', () => {
     }
   });
 
+  it('names an over-long sheet as the reader does: a moved workbook part, prefixed elements, escaped names', async () => {
+    const rows: string[] = [];
+    for (let r = 1; r <= 3_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const sheet = enc(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`);
+    const crafted = moveWorkbook(await smallWorkbook(), 'book/main.xml').map((e) => {
+      if (e.name === 'xl/worksheets/sheet4.xml') return { name: e.name, data: sheet };
+      if (e.name !== 'book/main.xml') return e;
+      const xml = dec(e.data).replace(/<(\/?)(sheets?)\b/g, '<$1x:$2').replace(/name="表4"/, "name='表4&amp;附表'");
+      return { name: e.name, data: enc(xml.replace('<workbook ', '<workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ')) };
+    });
+    const r = await importWorkbook(writeZip(crafted), { fileName: '移动.xlsx', limits: { maxRowsPerSheet: 2_000 } });
+    expect(!r.ok && r.error.code).toBe('tooManyRows');
+    expect(!r.ok && r.error.message).toContain('工作表“表4&附表”有 3,000 行');
+  });
+
   it('limits merged cells written with a prefix and single quotes', async () => {
     const entries = await smallWorkbook();
     const merges = Array.from({ length: 50 }, (_, k) => `<x:mergeCell ref='A${k * 1000 + 1}:Z${k * 1000 + 1000}'/>`).join('');

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DepartmentBudget } from '../../../shared/model/document';
 import type { Dialect, Scale } from './dialect';
 import { emptySheet, layoutGrid, put, type SheetSpec, type SheetValue } from './layoutGrid';
-import { printedBook, type PrintedBook, type PrintedForm } from './printedBook';
+import { type PrintedBook, type PrintedForm } from './printedBook';
 
 export interface PrintScale {
   unit: 'wan' | 'yuan';
@@ -126,10 +126,4 @@ export async function writeSheets(sheets: SheetSpec[], dialect: Dialect, scale: 
   }
   // Stored, not deflated: the corpus writes hundreds of workbooks, and a zip of stored entries is as valid.
   return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
-}
-
-export async function writeDialect(doc: DepartmentBudget, dialect: Dialect): Promise<{ bytes: Uint8Array; scale: PrintScale }> {
-  const scale = printScale(doc, dialect.scale);
-  const book = printedBook(doc, scale.step, scale.text);
-  return { bytes: await writeSheets(dialectSheets(doc, book, dialect, scale), dialect, scale), scale };
 }
