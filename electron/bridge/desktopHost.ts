@@ -23,6 +23,7 @@ import {
   type HostMethodName,
   type SnapshotProvider,
 } from '../../shared/host/contract';
+import { Emitter } from '../../shared/events/emitter';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
 
 export interface HostTransport {
@@ -62,16 +63,13 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     return unwrap(channel, await transport.invoke(channel, ...args)) as never;
   };
 
-  const listeners = new Set<(event: HostEvent) => void>();
+  const events = new Emitter<HostEvent>();
   const buffered: HostEvent[] = [];
   transport.on(HOST_EVENT_CHANNEL, (payload) => {
     const parsed = hostEventSchema.safeParse(payload);
     if (!parsed.success) return;
-    if (listeners.size === 0) {
-      if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
-      return;
-    }
-    for (const listener of [...listeners]) listener(parsed.data);
+    if (events.listenerCount > 0) events.fire(parsed.data);
+    else if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
   });
 
   let beforeClose: BeforeCloseHandler | null = null;
@@ -110,14 +108,9 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     setTitle: (title) => call('setTitle', title),
     setDirty: (dirty) => call('setDirty', dirty),
     onEvent(listener) {
-      const wrapped = (event: HostEvent) => listener(event);
-      listeners.add(wrapped);
-      if (listeners.size === 1 && buffered.length > 0) {
-        for (const event of buffered.splice(0)) wrapped(event);
-      }
-      return () => {
-        listeners.delete(wrapped);
-      };
+      const dispose = events.event(listener);
+      if (events.listenerCount === 1) for (const event of buffered.splice(0)) listener(event);
+      return dispose;
     },
     onBeforeClose(handler) {
       beforeClose = handler;

@@ -19,7 +19,7 @@
  */
 import { z } from 'zod';
 import { departmentBudgetSchema, safeKeySchema } from '../model/document';
-import { findingSchema } from './finding';
+import { findingsDeltaSchema } from './finding';
 
 const id = z.string().min(1).max(100);
 
@@ -44,16 +44,6 @@ export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openReques
 export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
 export type ParsedCheckWorkerRequest = z.output<typeof checkWorkerRequestSchema>;
 
-export const findingsDeltaSchema = z
-  .object({
-    /** True when this replaces every finding (after `open`). */
-    full: z.boolean(),
-    added: z.array(findingSchema),
-    changed: z.array(findingSchema),
-    removed: z.array(z.string()),
-  })
-  .strict();
-export type FindingsDelta = z.infer<typeof findingsDeltaSchema>;
 
 export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
 export type CheckFailureCode = (typeof CHECK_FAILURE_CODES)[number];
