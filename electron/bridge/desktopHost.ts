@@ -24,6 +24,7 @@ import {
   type SnapshotProvider,
 } from '../../shared/host/contract';
 import { Emitter } from '../../shared/events/emitter';
+import { HostError } from '../../shared/host/hostError';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
 
 export interface HostTransport {
@@ -34,16 +35,6 @@ export interface HostTransport {
 
 const MAX_BUFFERED_EVENTS = 20;
 
-/** An error from the host with main's classified code (e.g. `locked`, `diskFull`, `forbidden`). */
-export class DesktopHostError extends Error {
-  override readonly name = 'DesktopHostError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function unwrap(channel: string, reply: unknown): unknown {
   if (reply && typeof reply === 'object' && 'ok' in reply) {
@@ -51,10 +42,10 @@ function unwrap(channel: string, reply: unknown): unknown {
     if (r.ok === true) return r.value;
     if (r.ok === false && r.error && typeof r.error.message === 'string') {
       const code = typeof r.error.reason === 'string' ? r.error.reason : typeof r.error.code === 'string' ? r.error.code : 'failed';
-      throw new DesktopHostError(code, r.error.message);
+      throw new HostError(code, r.error.message);
     }
   }
-  throw new DesktopHostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+  throw new HostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
 }
 
 export function createDesktopHost(transport: HostTransport): BudgetHost {
