@@ -44,6 +44,17 @@ describe('WorkerXlsxClient', () => {
     expect(ra.ok && ra.notes).toEqual(['单位：元']);
   });
 
+  it('turns an answer that is not what the method replies into a failure', async () => {
+    const w = new FakeWorker();
+    const client = new WorkerXlsxClient(w);
+    const a = client.importWorkbook(new Uint8Array([1]), 'a.xlsx');
+    const b = client.exportWorkbook(smallBudget(), { unit: 'wan', force: false });
+    w.reply({ id: w.sent[0]!.id, type: 'imported', doc: 'not a document', report: emptyReport });
+    w.reply({ id: w.sent[1]!.id, type: 'imported', doc: smallBudget(), report: emptyReport });
+    expect(await a).toEqual({ ok: false, message: 'Excel 组件返回了无法识别的消息' });
+    expect(await b).toEqual({ ok: false, refused: false, message: 'Excel 组件返回了无法识别的消息' });
+  });
+
   it('summarises what an import left out', () => {
     const notes = importNotes({ ...emptyReport, skipped: [{ ref: '表9', message: '空表' }], cells: [{ ref: '表4!C12', message: '不是金额' }, { message: 'x' }, { message: 'y' }, { message: 'z' }] } as never);
     expect(notes).toEqual(['跳过 1 处（表9 空表）', '4 个单元格无法读取（表4!C12 不是金额；x；y……）']);
