@@ -20,7 +20,7 @@ import {
   type BeforeCloseHandler,
   type BudgetHost,
   type HostEvent,
-  type HostMethodName,
+  hostMethodsOver,
   type SnapshotProvider,
 } from '../../shared/host/contract';
 import { Emitter } from '../../shared/events/emitter';
@@ -49,10 +49,6 @@ function unwrap(channel: string, reply: unknown): unknown {
 }
 
 export function createDesktopHost(transport: HostTransport): BudgetHost {
-  const call = async (method: HostMethodName, ...args: unknown[]): Promise<never> => {
-    const channel = hostChannel(method);
-    return unwrap(channel, await transport.invoke(channel, ...args)) as never;
-  };
 
   const events = new Emitter<HostEvent>();
   const buffered: HostEvent[] = [];
@@ -86,18 +82,7 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
 
   return {
     kind: 'desktop',
-    initialFile: () => call('initialFile'),
-    openDocument: () => call('openDocument'),
-    saveDocument: (req) => call('saveDocument', req),
-    saveDocumentAs: (req) => call('saveDocumentAs', req),
-    importFile: (req) => call('importFile', req),
-    exportFile: (req) => call('exportFile', req),
-    recentFiles: () => call('recentFiles'),
-    openRecent: (id) => call('openRecent', id),
-    codeLists: () => call('codeLists'),
-    storeCodeList: (file) => call('storeCodeList', file),
-    setTitle: (title) => call('setTitle', title),
-    setDirty: (dirty) => call('setDirty', dirty),
+    ...hostMethodsOver(async (method, args) => unwrap(hostChannel(method), await transport.invoke(hostChannel(method), ...args))),
     onEvent(listener) {
       const dispose = events.event(listener);
       if (events.listenerCount === 1) for (const event of buffered.splice(0)) listener(event);

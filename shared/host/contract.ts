@@ -182,6 +182,12 @@ export const HOST_CHANNEL_PREFIX = 'budgetHost:';
 export const HOST_EVENT_CHANNEL = 'budgetHost:event';
 export const HOST_BEFORE_CLOSE_CHANNEL = 'budgetHost:beforeClose';
 
+/** The contract's methods over one function that makes a call (a method's arguments as one array). */
+export function hostMethodsOver(call: (method: HostMethodName, args: unknown[]) => Promise<unknown>): Pick<BudgetHost, HostMethodName> {
+  const names = Object.keys(hostMethods) as HostMethodName[];
+  return Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => call(name, args)])) as unknown as Pick<BudgetHost, HostMethodName>;
+}
+
 /** The global under which a preload script (or a test) installs its host. */
 export const HOST_GLOBAL = 'budgetHost';
 
@@ -204,21 +210,10 @@ export async function takeSnapshot(provider: SnapshotProvider | null, onError?: 
  * or a test is untrusted input). Requests are parsed too, so a bad call fails in the caller.
  */
 export function checkedHost(host: BudgetHost): BudgetHost {
-  const call = createClient(hostMethods, (name, args) => (host[name] as (...a: unknown[]) => Promise<unknown>).apply(host, args as unknown[]), { checkRequest: true });
+  const client = createClient(hostMethods, (name, args) => (host[name] as (...a: unknown[]) => Promise<unknown>).apply(host, args as unknown[]), { checkRequest: true });
   return {
     kind: host.kind,
-    initialFile: () => call.initialFile([]),
-    openDocument: () => call.openDocument([]),
-    saveDocument: (req) => call.saveDocument([req]),
-    saveDocumentAs: (req) => call.saveDocumentAs([req]),
-    importFile: (req) => call.importFile([req]),
-    exportFile: (req) => call.exportFile([req]),
-    recentFiles: () => call.recentFiles([]),
-    openRecent: (id) => call.openRecent([id]),
-    codeLists: () => call.codeLists([]),
-    storeCodeList: (file) => call.storeCodeList([file]),
-    setTitle: (title) => call.setTitle([title]),
-    setDirty: (dirty) => call.setDirty([dirty]),
+    ...hostMethodsOver((name, args) => client[name](args as never)),
     onEvent: (listener) =>
       host.onEvent((event) => {
         const parsed = hostEventSchema.safeParse(event);
