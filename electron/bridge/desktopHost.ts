@@ -23,7 +23,7 @@ import {
   hostMethodsOver,
   type SnapshotProvider,
 } from '../../shared/host/contract';
-import { Emitter } from '../../shared/events/emitter';
+import { Emitter, Slot } from '../../shared/events/emitter';
 import { HostError } from '../../shared/host/hostError';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
 
@@ -59,11 +59,11 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     else if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
   });
 
-  let beforeClose: BeforeCloseHandler | null = null;
+  const beforeClose = new Slot<BeforeCloseHandler>();
   transport.on(HOST_BEFORE_CLOSE_CHANNEL, (payload) => {
     const requestId = (payload as { requestId?: unknown } | null)?.requestId;
     if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    const handler = beforeClose;
+    const handler = beforeClose.current;
     // null: the editor registered no handler, so main asks the clerk itself.
     const answer: Promise<boolean | null> = handler ? handler().then((ok) => ok === true, () => false) : Promise.resolve(null);
     void answer.then((ok) => transport.invoke(HOST_BEFORE_CLOSE_REPLY_CHANNEL, requestId, ok)).catch(() => undefined);
@@ -71,11 +71,11 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
 
   // Autosave: main asks for the current document; the editor's provider answers (null: nothing new).
   // The snapshot is parsed here (takeSnapshot) and again by main's router (snapshotReplySchema).
-  let snapshotProvider: SnapshotProvider | null = null;
+  const snapshotProvider = new Slot<SnapshotProvider>();
   transport.on(HOST_SNAPSHOT_REQUEST_CHANNEL, (payload) => {
     const requestId = (payload as { requestId?: unknown } | null)?.requestId;
     if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    void takeSnapshot(snapshotProvider)
+    void takeSnapshot(snapshotProvider.current)
       .then((snapshot) => transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, snapshot))
       .catch(() => undefined);
   });
@@ -88,17 +88,7 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
       if (events.listenerCount === 1) for (const event of buffered.splice(0)) listener(event);
       return dispose;
     },
-    onBeforeClose(handler) {
-      beforeClose = handler;
-      return () => {
-        if (beforeClose === handler) beforeClose = null;
-      };
-    },
-    onSnapshotRequest(provider) {
-      snapshotProvider = provider;
-      return () => {
-        if (snapshotProvider === provider) snapshotProvider = null;
-      };
-    },
+    onBeforeClose: beforeClose.register,
+    onSnapshotRequest: snapshotProvider.register,
   };
 }

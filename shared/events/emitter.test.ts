@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Emitter } from './emitter';
+import { Emitter, Slot } from './emitter';
 
 describe('Emitter', () => {
   it('calls each subscription with the fired value until it is disposed', () => {
@@ -39,5 +39,17 @@ describe('Emitter', () => {
     off();
     e.fire('y');
     expect(seen).toEqual(['x', 'x', 'y']);
+  });
+});
+
+describe('Slot', () => {
+  it('holds the last handler registered; removing an older one leaves the newer', () => {
+    const slot = new Slot<string>();
+    const offA = slot.register('a');
+    const offB = slot.register('b');
+    offA();
+    expect(slot.current).toBe('b');
+    offB();
+    expect(slot.current).toBeNull();
   });
 });

@@ -33,3 +33,15 @@ export class Emitter<T = void> {
     for (const listener of [...this.listeners]) listener(value);
   }
 }
+
+/** One registered handler (a new one replaces it); the returned function removes it while it is still the one. */
+export class Slot<T> {
+  current: T | null = null;
+
+  readonly register = (handler: T): Dispose => {
+    this.current = handler;
+    return () => {
+      if (this.current === handler) this.current = null;
+    };
+  };
+}
