@@ -8,6 +8,7 @@
  * on `budgetHost:snapshotReply` with what the editor's provider (`BudgetHost.onSnapshotRequest`) gives,
  * or null when there is nothing new to keep.
  */
+import { z } from 'zod';
 import { HOST_BEFORE_CLOSE_CHANNEL, HOST_CHANNEL_PREFIX, HOST_EVENT_CHANNEL, hostMethods, type HostMethodName } from '../../shared/host/contract';
 
 export const HOST_BEFORE_CLOSE_REPLY_CHANNEL = `${HOST_CHANNEL_PREFIX}beforeCloseReply`;
@@ -29,3 +30,21 @@ export const LISTEN_CHANNELS: readonly string[] = [HOST_EVENT_CHANNEL, HOST_BEFO
 export interface RendererRequestPayload {
   requestId: number;
 }
+
+/**
+ * Main's answer to every invoke (electron/main/ipcRouter.ts), unwrapped by the preload: the value, or
+ * a Chinese message (a thrown error would reach the page as "Error invoking remote method …").
+ */
+export const ipcReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(['unknownChannel', 'forbidden', 'invalidRequest', 'failed', 'invalidResponse']),
+      /** A classified code of the underlying failure (`permission`, `diskFull`, `locked`, `notFound`…). */
+      reason: z.string().optional(),
+      message: z.string(),
+    }),
+  }),
+]);
+export type IpcReply = z.infer<typeof ipcReplySchema>;

@@ -25,7 +25,7 @@ import {
 } from '../../shared/host/contract';
 import { Emitter, Slot } from '../../shared/events/emitter';
 import { HostError } from '../../shared/host/hostError';
-import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel, ipcReplySchema } from './channels';
 
 export interface HostTransport {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -37,15 +37,10 @@ const MAX_BUFFERED_EVENTS = 20;
 
 
 function unwrap(channel: string, reply: unknown): unknown {
-  if (reply && typeof reply === 'object' && 'ok' in reply) {
-    const r = reply as { ok: unknown; value?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
-    if (r.ok === true) return r.value;
-    if (r.ok === false && r.error && typeof r.error.message === 'string') {
-      const code = typeof r.error.reason === 'string' ? r.error.reason : typeof r.error.code === 'string' ? r.error.code : 'failed';
-      throw new HostError(code, r.error.message);
-    }
-  }
-  throw new HostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+  const r = ipcReplySchema.safeParse(reply);
+  if (!r.success) throw new HostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+  if (r.data.ok) return r.data.value;
+  throw new HostError(r.data.error.reason ?? r.data.error.code, r.data.error.message);
 }
 
 export function createDesktopHost(transport: HostTransport): BudgetHost {

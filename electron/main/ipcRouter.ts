@@ -15,6 +15,7 @@
 import type { z } from 'zod';
 import { HostError } from '../../shared/host/hostError';
 import { createHandler, methodOf, type Handlers, type MethodTable } from '../../shared/protocol/methods';
+import type { IpcReply } from '../bridge/channels';
 import { isAppUrl } from './security';
 
 export interface IpcSender {
@@ -26,16 +27,6 @@ export interface IpcSender {
   isMainFrame: boolean;
 }
 
-export type IpcErrorCode = 'unknownChannel' | 'forbidden' | 'invalidRequest' | 'failed' | 'invalidResponse';
-
-export interface IpcError {
-  code: IpcErrorCode;
-  /** A classified code of the underlying failure (`permission`, `diskFull`, `locked`, `notFound`…). */
-  reason?: string;
-  message: string;
-}
-
-export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcError };
 
 /** The channels main answers: a method table keyed by channel (argument tuple → result) and its handlers. */
 export interface IpcRoutes<T extends MethodTable = MethodTable> {
@@ -67,7 +58,7 @@ function isUserFacing(err: unknown): err is UserFacingError {
   return err.name === 'FileSaveError' || err.name === 'FileReadError' || err instanceof HostError;
 }
 
-function refuse(code: IpcErrorCode, message: string): IpcReply {
+function refuse(code: Extract<IpcReply, { ok: false }>['error']['code'], message: string): IpcReply {
   return { ok: false, error: { code, message } };
 }
 
