@@ -15,14 +15,8 @@ import type { Patch } from 'immer';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { checkWorkerResponseSchema, type CheckWorkerRequest } from '../../shared/rules/workerProtocol';
 import { Emitter } from '../../shared/events/emitter';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
 import type { CheckClient, CheckEvent, FindingsDelta } from './checkClient';
-
-export interface CheckWorkerLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
-  addEventListener(type: 'error', listener: (e: { message?: string }) => void): void;
-  terminate(): void;
-}
 
 type PatchesRequest = Extract<CheckWorkerRequest, { type: 'patches' }>;
 
@@ -41,13 +35,13 @@ export class WorkerCheckClient implements CheckClient {
   /** Deltas already shown from previews, by edit number, until the worker's answer confirms them. */
   private shown = new Map<number, FindingsDelta>();
 
-  constructor(private readonly worker: CheckWorkerLike) {
+  constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (e) => this.onMessage(e.data));
     worker.addEventListener('error', (e) => this.events.fire({ type: 'error', message: e.message ?? '审核组件无法运行' }));
   }
 
   private send(req: CheckWorkerRequest): void {
-    this.worker.postMessage(req);
+    this.worker.postMessage(req, []);
   }
 
   /** The unit the messages write amounts in (the editor's display unit), kept for later loads. */

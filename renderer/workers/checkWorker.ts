@@ -77,8 +77,6 @@ export function previewInputPatches(session: AuditSession, patches: readonly Pat
   return delta;
 }
 
-export type { WorkerScopeLike };
-
 /** Handle one message; never throws (every failure is posted as `failed`). */
 export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unknown) => void {
   let session: AuditSession | null = null;

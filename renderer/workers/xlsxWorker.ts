@@ -11,8 +11,6 @@ import { describeBadRequest, xlsxMethods, type XlsxWorkerResponse } from '../../
 import { importPreviousYear, rollForwardWorkbook } from '../../shared/xlsx/yearImports';
 import { loadXlsLibrary } from './xlsLibrary';
 
-export type { WorkerScopeLike };
-
 /** The bytes of an exported workbook are handed over, not copied. */
 function transferable(message: XlsxWorkerResponse): ArrayBuffer[] {
   return message.type === 'exported' && message.bytes.buffer instanceof ArrayBuffer ? [message.bytes.buffer] : [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
-import { importNotes, WorkerXlsxClient, type WorkerLike } from './workerXlsxClient';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
+import { importNotes, WorkerXlsxClient } from './workerXlsxClient';
 
 class FakeWorker implements WorkerLike {
   sent: { id: string; type: string; options?: unknown }[] = [];

@@ -3,6 +3,7 @@
  * forwarded, each final answer parsed with its method's reply schema.
  */
 import { importedCodeLists } from '../../shared/codes/registry';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { structureLines, type ImportReport } from '../../shared/xlsx/report';
 import { xlsxMethods, type XlsxWorkerReply, type XlsxWorkerRequest, type XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
@@ -11,13 +12,6 @@ import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult,
 type Final = XlsxWorkerReply;
 /** A request without its id (distributes over the union of request kinds). */
 type RequestBody = XlsxWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-export interface WorkerLike {
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
 
 /** Up to a few lines the clerk should read after an import: the structure check first, then notes, then what was left out. */
 export function importNotes(report: ImportReport | undefined): string[] {
@@ -38,7 +32,7 @@ export class WorkerXlsxClient implements XlsxClient {
   private pending = new Map<string, { method: RequestBody['type']; resolve: (r: Final) => void; onProgress?: XlsxProgress }>();
 
   constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (e: MessageEvent) => {
+    worker.addEventListener('message', (e) => {
       const msg = e.data as XlsxWorkerResponse | null;
       const p = typeof msg?.id === 'string' ? this.pending.get(msg.id) : undefined;
       if (!p || !msg) return;
@@ -47,13 +41,13 @@ export class WorkerXlsxClient implements XlsxClient {
       const checked = xlsxMethods[p.method].reply.safeParse(msg);
       p.resolve(checked.success ? checked.data : { id: msg.id, type: 'failed', code: 'internal', message: 'Excel 组件返回了无法识别的消息' });
     });
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      for (const [id, p] of this.pending) p.resolve({ id, type: 'failed', code: 'internal', message: `Excel 组件出错：${e.message}` });
+    worker.addEventListener('error', (e) => {
+      for (const [id, p] of this.pending) p.resolve({ id, type: 'failed', code: 'internal', message: `Excel 组件出错：${e.message ?? ''}` });
       this.pending.clear();
     });
   }
 
-  private request(body: RequestBody, onProgress?: XlsxProgress, transfer: Transferable[] = []): Promise<Final> {
+  private request(body: RequestBody, onProgress?: XlsxProgress, transfer: ArrayBuffer[] = []): Promise<Final> {
     const id = `x${++this.seq}`;
     return new Promise((resolve) => {
       this.pending.set(id, { method: body.type, resolve, onProgress });

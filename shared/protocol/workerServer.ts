@@ -15,6 +15,14 @@ export interface WorkerScopeLike {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
+/** What the editor needs of a worker it talks to (a `Worker`, or a test's fake). */
+export interface WorkerLike {
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  terminate(): void;
+}
+
 /** Posts a message (progress, a result) to the editor. */
 export type Post<M> = (message: M, transfer?: ArrayBuffer[]) => void;
 
@@ -27,12 +35,6 @@ export interface WorkerServerOptions<M> {
   transfer?(message: M): ArrayBuffer[];
 }
 
-/** The id of a message that may be malformed: '' when it has none. */
-function messageId(data: unknown): string {
-  const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : '';
-}
-
 /**
  * Handle one message (synchronously when the method's handler is). Handlers return their final
  * message; `post` is handed to them for progress.
@@ -40,14 +42,13 @@ function messageId(data: unknown): string {
 export function createWorkerServer<T extends MethodTable, M>(table: T, handlers: NoInfer<Handlers<T, Post<M>>>, post: Post<M>, opts: WorkerServerOptions<M>): (data: unknown) => void | Promise<void> {
   const handle = createHandler(table, handlers);
   return (data) => {
-    const id = messageId(data);
-    const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+    const { id, type } = typeof data === 'object' && data !== null ? (data as { id?: unknown; type?: unknown }) : {};
     const answer = (r: Handled): void => {
       if (r.ok) {
         if (r.value !== undefined) post(r.value as M, opts.transfer?.(r.value as M));
       }
-      else if (r.code === 'failed') post(opts.internal(id, r.error));
-      else post(opts.refuse(id, r.code === 'unknownMethod' ? `（type：未知的请求类型“${String(type).slice(0, 40)}”）` : describeIssue(r.error as z.ZodError)));
+      else if (r.code === 'failed') post(opts.internal(typeof id === 'string' ? id : '', r.error));
+      else post(opts.refuse(typeof id === 'string' ? id : '', r.code === 'unknownMethod' ? `（type：未知的请求类型“${String(type).slice(0, 40)}”）` : describeIssue(r.error as z.ZodError)));
     };
     const r = handle(type, data, post);
     return r instanceof Promise ? r.then(answer) : answer(r);
