@@ -26,10 +26,9 @@ export const INVOKE_CHANNELS: readonly string[] = [...HOST_METHOD_NAMES.map(host
 /** Main → renderer (webContents.send); the preload listens to these and nothing else. */
 export const LISTEN_CHANNELS: readonly string[] = [HOST_EVENT_CHANNEL, HOST_BEFORE_CLOSE_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL];
 
+export const requestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Payload of HOST_BEFORE_CLOSE_CHANNEL and HOST_SNAPSHOT_REQUEST_CHANNEL. */
-export interface RendererRequestPayload {
-  requestId: number;
-}
+export const rendererRequestSchema = z.object({ requestId: requestIdSchema });
 
 /**
  * Main's answer to every invoke (electron/main/ipcRouter.ts), unwrapped by the preload: the value, or

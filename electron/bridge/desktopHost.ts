@@ -25,7 +25,7 @@ import {
 } from '../../shared/host/contract';
 import { Emitter, Slot } from '../../shared/events/emitter';
 import { HostError } from '../../shared/host/hostError';
-import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel, ipcReplySchema } from './channels';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel, ipcReplySchema, rendererRequestSchema } from './channels';
 
 export interface HostTransport {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -44,7 +44,6 @@ function unwrap(channel: string, reply: unknown): unknown {
 }
 
 export function createDesktopHost(transport: HostTransport): BudgetHost {
-
   const events = new Emitter<HostEvent>();
   const buffered: HostEvent[] = [];
   transport.on(HOST_EVENT_CHANNEL, (payload) => {
@@ -54,26 +53,20 @@ export function createDesktopHost(transport: HostTransport): BudgetHost {
     else if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
   });
 
-  const beforeClose = new Slot<BeforeCloseHandler>();
-  transport.on(HOST_BEFORE_CLOSE_CHANNEL, (payload) => {
-    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
-    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    const handler = beforeClose.current;
-    // null: the editor registered no handler, so main asks the clerk itself.
-    const answer: Promise<boolean | null> = handler ? handler().then((ok) => ok === true, () => false) : Promise.resolve(null);
-    void answer.then((ok) => transport.invoke(HOST_BEFORE_CLOSE_REPLY_CHANNEL, requestId, ok)).catch(() => undefined);
-  });
+  /** Main asks on `channel` (a `{ requestId }`); the answer goes back on `replyChannel` with that id. */
+  const answer = (channel: string, replyChannel: string, compute: () => Promise<unknown>) =>
+    transport.on(channel, (payload) => {
+      const request = rendererRequestSchema.safeParse(payload);
+      if (request.success) void compute().then((value) => transport.invoke(replyChannel, request.data.requestId, value)).catch(() => undefined);
+    });
 
+  const beforeClose = new Slot<BeforeCloseHandler>();
+  // null: the editor registered no handler, so main asks the clerk itself.
+  answer(HOST_BEFORE_CLOSE_CHANNEL, HOST_BEFORE_CLOSE_REPLY_CHANNEL, () => beforeClose.current?.().then((ok) => ok === true, () => false) ?? Promise.resolve(null));
   // Autosave: main asks for the current document; the editor's provider answers (null: nothing new).
   // The snapshot is parsed here (takeSnapshot) and again by main's router (snapshotReplySchema).
   const snapshotProvider = new Slot<SnapshotProvider>();
-  transport.on(HOST_SNAPSHOT_REQUEST_CHANNEL, (payload) => {
-    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
-    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    void takeSnapshot(snapshotProvider.current)
-      .then((snapshot) => transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, snapshot))
-      .catch(() => undefined);
-  });
+  answer(HOST_SNAPSHOT_REQUEST_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, () => takeSnapshot(snapshotProvider.current));
 
   return {
     kind: 'desktop',

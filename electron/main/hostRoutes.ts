@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { hostMethods, snapshotSchema, type HostMethodName, type SaveRequest } from '../../shared/host/contract';
-import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel } from '../bridge/channels';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel, requestIdSchema } from '../bridge/channels';
 import type { MethodSpec } from '../../shared/protocol/methods';
 import type { IpcRoutes, IpcSender } from './ipcRouter';
 
@@ -19,7 +19,6 @@ export type HostHandlers = {
   [K in HostMethodName]: (...args: HostRequestArgs<K>) => Promise<HostResponse<K> extends undefined ? void : HostResponse<K>>;
 };
 
-const requestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const beforeCloseReplySchema = z.tuple([requestIdSchema, z.boolean().nullable()]);
 export const snapshotReplySchema = z.tuple([requestIdSchema, snapshotSchema]);
 
