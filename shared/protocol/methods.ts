@@ -30,19 +30,15 @@ export type Handled =
   | { ok: false; code: 'invalidRequest' | 'invalidReply'; error: z.ZodError }
   | { ok: false; code: 'failed'; error: unknown };
 
-export interface HandlerOptions {
-  /** Parse what a handler returns with the reply schema (for replies that leave a trusted process). */
-  checkReply?: boolean;
-}
-
 /**
  * The receiving side of a channel. Never throws; synchronous when the method's handler is (a worker
- * posts a synchronous handler's reply before it reads the next message).
+ * posts a synchronous handler's reply before it reads the next message). `checkReply`: parse what a
+ * handler returns with the reply schema (for replies that leave a trusted process).
  */
 export function createHandler<T extends MethodTable, Ctx = void>(
   table: T,
   handlers: Handlers<T, Ctx>,
-  options: HandlerOptions = {},
+  options: { checkReply?: boolean } = {},
 ): (name: unknown, request: unknown, ctx: Ctx) => Handled | Promise<Handled> {
   return (name, request, ctx) => {
     const method = methodOf(table, name);
@@ -70,13 +66,11 @@ export type Client<T extends MethodTable> = {
   [K in keyof T]: (request: z.input<T[K]['request']>) => Promise<z.output<T[K]['reply']>>;
 };
 
-export interface ClientOptions {
-  /** Parse each request before sending it, so that a bad call fails in the caller. */
-  checkRequest?: boolean;
-}
-
-/** The sending side of a channel over `send`, which delivers one request and resolves with its raw reply. */
-export function createClient<T extends MethodTable>(table: T, send: (method: MethodName<T>, request: unknown) => Promise<unknown>, options: ClientOptions = {}): Client<T> {
+/**
+ * The sending side of a channel over `send`, which delivers one request and resolves with its raw
+ * reply. `checkRequest`: parse each request before sending it, so that a bad call fails in the caller.
+ */
+export function createClient<T extends MethodTable>(table: T, send: (method: MethodName<T>, request: unknown) => Promise<unknown>, options: { checkRequest?: boolean } = {}): Client<T> {
   const client: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const method of Object.keys(table) as MethodName<T>[]) {
     const spec = table[method]!;

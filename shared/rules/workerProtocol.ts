@@ -43,11 +43,9 @@ export const previewRequestSchema = z.object({ id, type: z.literal('preview'), s
 
 export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
 export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
-export type ParsedCheckWorkerRequest = z.output<typeof checkWorkerRequestSchema>;
 
 
 export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
-export type CheckFailureCode = (typeof CHECK_FAILURE_CODES)[number];
 
 const progressSchema = z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict();
 const findingsSchema = z.object({ id: z.string(), type: z.literal('findings'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema, elapsedMs: z.number().nonnegative() }).strict();
