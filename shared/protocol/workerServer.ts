@@ -26,29 +26,26 @@ export interface WorkerLike {
 /** Posts a message (progress, a result) to the editor. */
 export type Post<M> = (message: M, transfer?: ArrayBuffer[]) => void;
 
-export interface WorkerServerOptions<M> {
-  /** The answer to a message that is not a request of the table (id '' when it has none). */
-  refuse(id: string, detail: string): M;
-  /** The answer when a handler throws (a bug). */
-  internal(id: string, error: unknown): M;
-  /** The buffers a final message hands over instead of copying. */
-  transfer?(message: M): ArrayBuffer[];
-}
-
 /**
- * Handle one message (synchronously when the method's handler is). Handlers return their final
- * message; `post` is handed to them for progress.
+ * Handle one message (synchronously when the method's handler is). `refuse`: the answer to a message
+ * that is not a request of the table (id '' when it has none); `internal`: the answer when a handler
+ * throws (a bug); `transfer`: the buffers a final message hands over instead of copying.
  */
-export function createWorkerServer<T extends MethodTable, M>(table: T, handlers: NoInfer<Handlers<T, Post<M>>>, post: Post<M>, opts: WorkerServerOptions<M>): (data: unknown) => void | Promise<void> {
+export function createWorkerServer<T extends MethodTable, M>(
+  table: T,
+  handlers: NoInfer<Handlers<T, Post<M>>>,
+  post: Post<M>,
+  opts: { refuse(id: string, detail: string): M; internal(id: string, error: unknown): M; transfer?(message: M): ArrayBuffer[] },
+): (data: unknown) => void | Promise<void> {
   const handle = createHandler(table, handlers);
   return (data) => {
     const { id, type } = typeof data === 'object' && data !== null ? (data as { id?: unknown; type?: unknown }) : {};
+    const answerId = typeof id === 'string' ? id : '';
     const answer = (r: Handled): void => {
-      if (r.ok) {
-        if (r.value !== undefined) post(r.value as M, opts.transfer?.(r.value as M));
-      }
-      else if (r.code === 'failed') post(opts.internal(typeof id === 'string' ? id : '', r.error));
-      else post(opts.refuse(typeof id === 'string' ? id : '', r.code === 'unknownMethod' ? `（type：未知的请求类型“${String(type).slice(0, 40)}”）` : describeIssue(r.error as z.ZodError)));
+      if (r.ok && r.value === undefined) return;
+      if (r.ok) post(r.value as M, opts.transfer?.(r.value as M));
+      else if (r.code === 'failed') post(opts.internal(answerId, r.error));
+      else post(opts.refuse(answerId, r.code === 'unknownMethod' ? `（type：未知的请求类型“${String(type).slice(0, 40)}”）` : describeIssue(r.error as z.ZodError)));
     };
     const r = handle(type, data, post);
     return r instanceof Promise ? r.then(answer) : answer(r);
