@@ -89,14 +89,13 @@ export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unkn
         const started = performance.now();
         // The same lists as the editor's (imported ones included), before anything reads a code.
         installImportedCodeLists(req.codeLists ?? []);
-        session = createAuditSession(req.doc, {
-          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
+        const opened = (session = createAuditSession(req.doc, {
+          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) }));
         lastSeq = 0;
-        const findings = session.findings();
-        post({ id: req.id, type: 'findings', seq: 0, delta: { full: true, added: findings, changed: [], removed: [] }, elapsedMs: elapsed(started) });
-        // While the clerk reads the findings: build the indexes the first edit would otherwise wait for.
-        session.prepareIncremental();
-        return undefined;
+        // Once the findings are posted (before the next message), while the clerk reads them: build the
+        // indexes the first edit would otherwise wait for.
+        queueMicrotask(() => opened.prepareIncremental());
+        return { id: req.id, type: 'findings', seq: 0, delta: { full: true, added: opened.findings(), changed: [], removed: [] }, elapsedMs: elapsed(started) };
       },
       preview: (req) => {
         const started = performance.now();

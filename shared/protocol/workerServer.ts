@@ -2,8 +2,7 @@
  * The worker side of a method table, written once for the audit worker and the Excel worker. A
  * message is `{ id, type, ...request }`; `type` names the method (an own property of the table),
  * the method's schema parses the whole message, and its handler posts progress through `post` and
- * returns its final message (with the id), which is posted with the transfer list `transfer` gives
- * (a handler that must work on after answering posts its answer itself and returns undefined).
+ * returns its final message (with the id), which is posted with the transfer list `transfer` gives.
  * A malformed message and a handler that throws are answered too: the worker never throws.
  */
 import type { z } from 'zod';
@@ -42,7 +41,6 @@ export function createWorkerServer<T extends MethodTable, M>(
     const { id, type } = typeof data === 'object' && data !== null ? (data as { id?: unknown; type?: unknown }) : {};
     const answerId = typeof id === 'string' ? id : '';
     const answer = (r: Handled): void => {
-      if (r.ok && r.value === undefined) return;
       if (r.ok) post(r.value as M, opts.transfer?.(r.value as M));
       else if (r.code === 'failed') post(opts.internal(answerId, r.error));
       else post(opts.refuse(answerId, r.code === 'unknownMethod' ? `（type：未知的请求类型“${String(type).slice(0, 40)}”）` : describeIssue(r.error as z.ZodError)));

@@ -55,12 +55,9 @@ const failedSchema = z.object({ id: z.string(), type: z.literal('failed'), code:
 export const checkWorkerResponseSchema = z.discriminatedUnion('type', [progressSchema, findingsSchema, previewSchema, failedSchema]);
 export type CheckWorkerResponse = z.infer<typeof checkWorkerResponseSchema>;
 
-/**
- * The method table (shared/protocol/methods.ts): each request type and its final answer (progress
- * comes before; `open` posts its findings itself, then builds the indexes the first edit needs).
- */
+/** The method table (shared/protocol/methods.ts): each request type and its final answer (progress comes before). */
 export const checkMethods = {
-  open: { request: openRequestSchema, reply: z.undefined() },
+  open: { request: openRequestSchema, reply: findingsSchema },
   patches: { request: patchesRequestSchema, reply: z.union([findingsSchema, failedSchema]) },
   preview: { request: previewRequestSchema, reply: previewSchema },
 };
