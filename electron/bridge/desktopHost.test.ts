@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_BEFORE_CLOSE_CHANNEL, HOST_EVENT_CHANNEL, hostMethods, type HostEvent } from '../../shared/host/contract';
 import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, INVOKE_CHANNELS, LISTEN_CHANNELS } from './channels';
-import { createDesktopHost, DesktopHostError } from './desktopHost';
+import { HostError } from '../../shared/host/hostError';
+import { createDesktopHost } from './desktopHost';
 
 function fakeTransport(reply: (channel: string, args: unknown[]) => unknown = () => ({ ok: true, value: undefined })) {
   const invoked: Array<[string, unknown[]]> = [];
@@ -46,7 +47,7 @@ describe('desktop host (what the preload exposes)', () => {
     const t = fakeTransport(() => ({ ok: false, error: { code: 'failed', reason: 'diskFull', message: '无法保存“a.budget”：磁盘空间不足' } }));
     const host = createDesktopHost(t.transport);
     const err = await host.saveDocument({ bytes: new Uint8Array(), suggestedName: 'a.budget' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DesktopHostError);
+    expect(err).toBeInstanceOf(HostError);
     expect(err).toMatchObject({ code: 'diskFull', message: '无法保存“a.budget”：磁盘空间不足' });
     const garbage = createDesktopHost(fakeTransport(() => 'not an envelope').transport);
     await expect(garbage.openDocument()).rejects.toThrow('应答格式不正确');

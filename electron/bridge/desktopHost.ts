@@ -20,10 +20,12 @@ import {
   type BeforeCloseHandler,
   type BudgetHost,
   type HostEvent,
-  type HostMethodName,
+  hostMethodsOver,
   type SnapshotProvider,
 } from '../../shared/host/contract';
-import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel } from './channels';
+import { Emitter, Slot } from '../../shared/events/emitter';
+import { HostError } from '../../shared/host/hostError';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, HOST_SNAPSHOT_REQUEST_CHANNEL, hostChannel, ipcReplySchema, rendererRequestSchema } from './channels';
 
 export interface HostTransport {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -33,103 +35,48 @@ export interface HostTransport {
 
 const MAX_BUFFERED_EVENTS = 20;
 
-/** An error from the host with main's classified code (e.g. `locked`, `diskFull`, `forbidden`). */
-export class DesktopHostError extends Error {
-  override readonly name = 'DesktopHostError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function unwrap(channel: string, reply: unknown): unknown {
-  if (reply && typeof reply === 'object' && 'ok' in reply) {
-    const r = reply as { ok: unknown; value?: unknown; error?: { code?: unknown; reason?: unknown; message?: unknown } };
-    if (r.ok === true) return r.value;
-    if (r.ok === false && r.error && typeof r.error.message === 'string') {
-      const code = typeof r.error.reason === 'string' ? r.error.reason : typeof r.error.code === 'string' ? r.error.code : 'failed';
-      throw new DesktopHostError(code, r.error.message);
-    }
-  }
-  throw new DesktopHostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+  const r = ipcReplySchema.safeParse(reply);
+  if (!r.success) throw new HostError('invalidResponse', `内部错误：请求“${channel}”的应答格式不正确`);
+  if (r.data.ok) return r.data.value;
+  throw new HostError(r.data.error.reason ?? r.data.error.code, r.data.error.message);
 }
 
 export function createDesktopHost(transport: HostTransport): BudgetHost {
-  const call = async (method: HostMethodName, ...args: unknown[]): Promise<never> => {
-    const channel = hostChannel(method);
-    return unwrap(channel, await transport.invoke(channel, ...args)) as never;
-  };
-
-  const listeners = new Set<(event: HostEvent) => void>();
+  const events = new Emitter<HostEvent>();
   const buffered: HostEvent[] = [];
   transport.on(HOST_EVENT_CHANNEL, (payload) => {
     const parsed = hostEventSchema.safeParse(payload);
     if (!parsed.success) return;
-    if (listeners.size === 0) {
-      if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
-      return;
-    }
-    for (const listener of [...listeners]) listener(parsed.data);
+    if (events.listenerCount > 0) events.fire(parsed.data);
+    else if (buffered.length < MAX_BUFFERED_EVENTS) buffered.push(parsed.data);
   });
 
-  let beforeClose: BeforeCloseHandler | null = null;
-  transport.on(HOST_BEFORE_CLOSE_CHANNEL, (payload) => {
-    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
-    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    const handler = beforeClose;
-    // null: the editor registered no handler, so main asks the clerk itself.
-    const answer: Promise<boolean | null> = handler ? handler().then((ok) => ok === true, () => false) : Promise.resolve(null);
-    void answer.then((ok) => transport.invoke(HOST_BEFORE_CLOSE_REPLY_CHANNEL, requestId, ok)).catch(() => undefined);
-  });
+  /** Main asks on `channel` (a `{ requestId }`); the answer goes back on `replyChannel` with that id. */
+  const answer = (channel: string, replyChannel: string, compute: () => Promise<unknown>) =>
+    transport.on(channel, (payload) => {
+      const request = rendererRequestSchema.safeParse(payload);
+      if (request.success) void compute().then((value) => transport.invoke(replyChannel, request.data.requestId, value)).catch(() => undefined);
+    });
 
+  const beforeClose = new Slot<BeforeCloseHandler>();
+  // null: the editor registered no handler, so main asks the clerk itself.
+  answer(HOST_BEFORE_CLOSE_CHANNEL, HOST_BEFORE_CLOSE_REPLY_CHANNEL, () => beforeClose.current?.().then((ok) => ok === true, () => false) ?? Promise.resolve(null));
   // Autosave: main asks for the current document; the editor's provider answers (null: nothing new).
   // The snapshot is parsed here (takeSnapshot) and again by main's router (snapshotReplySchema).
-  let snapshotProvider: SnapshotProvider | null = null;
-  transport.on(HOST_SNAPSHOT_REQUEST_CHANNEL, (payload) => {
-    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
-    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return;
-    void takeSnapshot(snapshotProvider)
-      .then((snapshot) => transport.invoke(HOST_SNAPSHOT_REPLY_CHANNEL, requestId, snapshot))
-      .catch(() => undefined);
-  });
+  const snapshotProvider = new Slot<SnapshotProvider>();
+  answer(HOST_SNAPSHOT_REQUEST_CHANNEL, HOST_SNAPSHOT_REPLY_CHANNEL, () => takeSnapshot(snapshotProvider.current));
 
   return {
     kind: 'desktop',
-    initialFile: () => call('initialFile'),
-    openDocument: () => call('openDocument'),
-    saveDocument: (req) => call('saveDocument', req),
-    saveDocumentAs: (req) => call('saveDocumentAs', req),
-    importFile: (req) => call('importFile', req),
-    exportFile: (req) => call('exportFile', req),
-    recentFiles: () => call('recentFiles'),
-    openRecent: (id) => call('openRecent', id),
-    codeLists: () => call('codeLists'),
-    storeCodeList: (file) => call('storeCodeList', file),
-    setTitle: (title) => call('setTitle', title),
-    setDirty: (dirty) => call('setDirty', dirty),
+    ...hostMethodsOver(async (method, args) => unwrap(hostChannel(method), await transport.invoke(hostChannel(method), ...args))),
     onEvent(listener) {
-      const wrapped = (event: HostEvent) => listener(event);
-      listeners.add(wrapped);
-      if (listeners.size === 1 && buffered.length > 0) {
-        for (const event of buffered.splice(0)) wrapped(event);
-      }
-      return () => {
-        listeners.delete(wrapped);
-      };
+      const dispose = events.event(listener);
+      if (events.listenerCount === 1) for (const event of buffered.splice(0)) listener(event);
+      return dispose;
     },
-    onBeforeClose(handler) {
-      beforeClose = handler;
-      return () => {
-        if (beforeClose === handler) beforeClose = null;
-      };
-    },
-    onSnapshotRequest(provider) {
-      snapshotProvider = provider;
-      return () => {
-        if (snapshotProvider === provider) snapshotProvider = null;
-      };
-    },
+    onBeforeClose: beforeClose.register,
+    onSnapshotRequest: snapshotProvider.register,
   };
 }

@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { Emitter } from '../../shared/events/emitter';
 import type { HostCommand, PickedFile } from '../../shared/host/contract';
 import { createAutosaveScheduler, type AutosaveScheduler, type TimerHandle } from '../files/autosave';
 import { fileStamp, type RecoveryStore } from '../files/recovery';
@@ -193,7 +194,8 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
   /** Restored from a recovery file and not saved since: unsaved even if the editor says it is clean. */
   let restoredUnsaved = false;
   let lastAutosaveDigest: string | null = null;
-  let saveWaiters: Array<(ok: boolean) => void> = [];
+  /** Whether a save the renderer was asked for succeeded (false: the page went away). */
+  const saveOutcomes = new Emitter<boolean>();
   let rendererAvailable = true;
   const stampFile = opts.stampFile ?? fileStamp;
   /**
@@ -256,11 +258,11 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
       const finish = (ok: boolean) => {
         if (settled) return;
         settled = true;
-        saveWaiters = saveWaiters.filter((w) => w !== finish);
+        stopWaiting();
         if (timer !== undefined) (opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(timer);
         resolve(ok);
       };
-      saveWaiters.push(finish);
+      const stopWaiting = saveOutcomes.event(finish);
       const timer = (opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms)))(() => finish(false), opts.saveTimeoutMs ?? 10 * 60_000);
       opts.sendCommand('save');
     });
@@ -318,7 +320,7 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
         void queueRecovery(() => opts.recovery.remove(RECOVERY_DOC_ID)).catch(onError);
         applyTitle();
       }
-      for (const waiter of [...saveWaiters]) waiter(outcome.kind === 'saved');
+      saveOutcomes.fire(outcome.kind === 'saved');
     },
     async offerRecovery() {
       const { entries, problems } = await opts.recovery.list();
@@ -387,7 +389,7 @@ export function createDocumentSession(opts: DocumentSessionOptions): DocumentSes
     closeFlow,
     rendererLost() {
       rendererAvailable = false;
-      for (const waiter of [...saveWaiters]) waiter(false);
+      saveOutcomes.fire(false);
     },
     rendererRestored() {
       rendererAvailable = true;

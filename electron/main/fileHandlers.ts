@@ -18,7 +18,7 @@ import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/h
 import { removeStaleTempFiles, writeFileAtomic } from '../files/atomicWrite';
 import { readFileSafe } from '../files/readFile';
 import type { HostHandlers } from './hostRoutes';
-import { HostError } from './ipcRouter';
+import { HostError } from '../../shared/host/hostError';
 import type { RecentFilesStore } from './recentFiles';
 
 /** The parts of Electron's `dialog` used here, already bound to the window (main passes `(o) => dialog.x(win, o)`). */

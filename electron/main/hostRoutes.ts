@@ -8,18 +8,17 @@
  */
 import { z } from 'zod';
 import { hostMethods, snapshotSchema, type HostMethodName, type SaveRequest } from '../../shared/host/contract';
-import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel } from '../bridge/channels';
-import { route, type IpcRoute, type IpcSender } from './ipcRouter';
+import { HOST_BEFORE_CLOSE_REPLY_CHANNEL, HOST_METHOD_NAMES, HOST_SNAPSHOT_REPLY_CHANNEL, hostChannel, requestIdSchema } from '../bridge/channels';
+import type { MethodSpec } from '../../shared/protocol/methods';
+import type { IpcRoutes, IpcSender } from './ipcRouter';
 
-type MethodSpec<K extends HostMethodName> = (typeof hostMethods)[K];
-export type HostRequestArgs<K extends HostMethodName> = z.output<MethodSpec<K>['request']>;
-export type HostResponse<K extends HostMethodName> = z.input<MethodSpec<K>['response']>;
+export type HostRequestArgs<K extends HostMethodName> = z.output<(typeof hostMethods)[K]['request']>;
+export type HostResponse<K extends HostMethodName> = z.input<(typeof hostMethods)[K]['reply']>;
 
 export type HostHandlers = {
   [K in HostMethodName]: (...args: HostRequestArgs<K>) => Promise<HostResponse<K> extends undefined ? void : HostResponse<K>>;
 };
 
-const requestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export const beforeCloseReplySchema = z.tuple([requestIdSchema, z.boolean().nullable()]);
 export const snapshotReplySchema = z.tuple([requestIdSchema, snapshotSchema]);
 
@@ -29,20 +28,19 @@ export interface HostRouteOptions {
   onSnapshotReply: (requestId: number, snapshot: SaveRequest | null, sender: IpcSender) => void;
 }
 
-export function hostRoutes(opts: HostRouteOptions): Record<string, IpcRoute> {
-  const routes: Record<string, IpcRoute> = {};
+type Handler = (args: never, sender: IpcSender) => unknown;
+
+export function hostRoutes(opts: HostRouteOptions): IpcRoutes {
+  const table: Record<string, MethodSpec> = {};
+  const handlers: Record<string, Handler> = {};
   for (const name of HOST_METHOD_NAMES) {
-    const spec = hostMethods[name] as { request: z.ZodType<unknown[]>; response: z.ZodType };
     const handler = opts.handlers[name] as (...args: unknown[]) => Promise<unknown>;
-    routes[hostChannel(name)] = route(spec.request, spec.response, (args) => handler(...args));
+    table[hostChannel(name)] = hostMethods[name];
+    handlers[hostChannel(name)] = (args: unknown[]) => handler(...args);
   }
-  routes[HOST_BEFORE_CLOSE_REPLY_CHANNEL] = route(beforeCloseReplySchema, z.undefined(), ([requestId, answer], sender) => {
-    opts.onBeforeCloseReply(requestId, answer, sender);
-    return undefined;
-  });
-  routes[HOST_SNAPSHOT_REPLY_CHANNEL] = route(snapshotReplySchema, z.undefined(), ([requestId, snapshot], sender) => {
-    opts.onSnapshotReply(requestId, snapshot, sender);
-    return undefined;
-  });
-  return routes;
+  table[HOST_BEFORE_CLOSE_REPLY_CHANNEL] = { request: beforeCloseReplySchema, reply: z.undefined() };
+  handlers[HOST_BEFORE_CLOSE_REPLY_CHANNEL] = ([requestId, answer]: z.output<typeof beforeCloseReplySchema>, sender) => void opts.onBeforeCloseReply(requestId, answer, sender);
+  table[HOST_SNAPSHOT_REPLY_CHANNEL] = { request: snapshotReplySchema, reply: z.undefined() };
+  handlers[HOST_SNAPSHOT_REPLY_CHANNEL] = ([requestId, snapshot]: z.output<typeof snapshotReplySchema>, sender) => void opts.onSnapshotReply(requestId, snapshot, sender);
+  return { table, handlers: handlers as IpcRoutes['handlers'] };
 }

@@ -4,7 +4,8 @@
  *   2. checks the sender: the call must come from the main frame of our own window, showing a page of
  *      our own bundle (`app://bundle/…`) — not another window, not an iframe, not a page that navigated away,
  *   3. parses the arguments with the channel's zod schema (the handler only ever sees parsed data),
- *   4. runs the handler and parses its result with the response schema,
+ *   4. runs the handler and parses its result with the reply schema
+ * (3 and 4: the method-table handler of shared/protocol/methods.ts, keyed by channel),
  * and answers with an envelope `{ ok: true, value }` or `{ ok: false, error: { code, message } }` whose
  * message is Chinese and ready to show. (A thrown error would reach the renderer as
  * "Error invoking remote method 'x': Error: …", so the preload unwraps the envelope instead.)
@@ -12,6 +13,9 @@
  * Plain Node module: no 'electron' import.
  */
 import type { z } from 'zod';
+import { HostError } from '../../shared/host/hostError';
+import { createHandler, methodOf, type Handlers, type MethodTable } from '../../shared/protocol/methods';
+import type { IpcReply } from '../bridge/channels';
 import { isAppUrl } from './security';
 
 export interface IpcSender {
@@ -23,34 +27,15 @@ export interface IpcSender {
   isMainFrame: boolean;
 }
 
-export type IpcErrorCode = 'unknownChannel' | 'forbidden' | 'invalidRequest' | 'failed' | 'invalidResponse';
 
-export interface IpcError {
-  code: IpcErrorCode;
-  /** A classified code of the underlying failure (`permission`, `diskFull`, `locked`, `notFound`…). */
-  reason?: string;
-  message: string;
-}
-
-export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcError };
-
-export interface IpcRoute<Req extends z.ZodType<unknown[]> = z.ZodType<unknown[]>, Res extends z.ZodType = z.ZodType> {
-  request: Req;
-  response: Res;
-  handler: (args: z.output<Req>, sender: IpcSender) => Promise<z.input<Res>> | z.input<Res>;
-}
-
-/** Keeps the handler's argument and result types tied to the schemas. */
-export function route<Req extends z.ZodType<unknown[]>, Res extends z.ZodType>(
-  request: Req,
-  response: Res,
-  handler: (args: z.output<Req>, sender: IpcSender) => Promise<z.input<Res>> | z.input<Res>,
-): IpcRoute {
-  return { request, response, handler } as unknown as IpcRoute;
+/** The channels main answers: a method table keyed by channel (argument tuple → result) and its handlers. */
+export interface IpcRoutes<T extends MethodTable = MethodTable> {
+  table: T;
+  handlers: Handlers<T, IpcSender>;
 }
 
 export interface IpcRouterOptions {
-  routes: Readonly<Record<string, IpcRoute>>;
+  routes: IpcRoutes;
   /** True for webContents ids of our own window(s). */
   isOwnWebContents: (webContentsId: number) => boolean;
   /** Reports unexpected failures (bugs), e.g. to the console; refusals are not reported. */
@@ -70,21 +55,10 @@ interface UserFacingError {
 
 function isUserFacing(err: unknown): err is UserFacingError {
   if (!(err instanceof Error)) return false;
-  return err.name === 'FileSaveError' || err.name === 'FileReadError' || err.name === 'HostError';
+  return err.name === 'FileSaveError' || err.name === 'FileReadError' || err instanceof HostError;
 }
 
-/** Errors that handlers throw on purpose, with a Chinese message for the user. */
-export class HostError extends Error {
-  override readonly name = 'HostError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function refuse(code: IpcErrorCode, message: string): IpcReply {
+function refuse(code: Extract<IpcReply, { ok: false }>['error']['code'], message: string): IpcReply {
   return { ok: false, error: { code, message } };
 }
 
@@ -97,35 +71,35 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export function createIpcRouter(opts: IpcRouterOptions): IpcRouter {
-  const routes = new Map(Object.entries(opts.routes));
+  const { table, handlers } = opts.routes;
+  const handle = createHandler(table, handlers, { checkReply: true });
   return {
-    channels: [...routes.keys()],
+    channels: Object.keys(table),
     async dispatch(channel, sender, args) {
-      const spec = typeof channel === 'string' ? routes.get(channel) : undefined;
-      if (!spec) return refuse('unknownChannel', `拒绝未知的请求“${String(channel).slice(0, 80)}”`);
+      if (!methodOf(table, channel)) return refuse('unknownChannel', `拒绝未知的请求“${String(channel).slice(0, 80)}”`);
       if (!opts.isOwnWebContents(sender.webContentsId) || !sender.isMainFrame || !isAppUrl(sender.frameUrl)) {
         return refuse('forbidden', '拒绝来自未知页面的请求');
       }
-      const parsed = spec.request.safeParse(Array.isArray(args) ? [...args] : args);
-      if (!parsed.success) return refuse('invalidRequest', `请求“${channel}”的内容不正确：${describeIssues(parsed.error)}`);
-      let result: unknown;
-      try {
-        result = await spec.handler(parsed.data, sender);
-      } catch (err) {
-        if (isUserFacing(err)) {
-          const reason = typeof err.code === 'string' ? err.code : undefined;
-          return { ok: false, error: { code: 'failed', ...(reason ? { reason } : {}), message: err.message } };
+      const r = await handle(channel, Array.isArray(args) ? [...args] : args, sender);
+      if (r.ok) return { ok: true, value: r.value };
+      switch (r.code) {
+        case 'unknownMethod':
+          return refuse('unknownChannel', `拒绝未知的请求“${channel}”`);
+        case 'invalidRequest':
+          return refuse('invalidRequest', `请求“${channel}”的内容不正确：${describeIssues(r.error)}`);
+        case 'invalidReply':
+          opts.onInternalError?.(channel, r.error);
+          return refuse('invalidResponse', `内部错误：请求“${channel}”的结果格式不正确`);
+        case 'failed': {
+          const err = r.error;
+          if (isUserFacing(err)) {
+            const reason = typeof err.code === 'string' ? err.code : undefined;
+            return { ok: false, error: { code: 'failed', ...(reason ? { reason } : {}), message: err.message } };
+          }
+          opts.onInternalError?.(channel, err);
+          return refuse('failed', `内部错误：${err instanceof Error ? err.message : String(err)}`);
         }
-        opts.onInternalError?.(channel, err);
-        const detail = err instanceof Error ? err.message : String(err);
-        return refuse('failed', `内部错误：${detail}`);
       }
-      const checked = spec.response.safeParse(result);
-      if (!checked.success) {
-        opts.onInternalError?.(channel, checked.error);
-        return refuse('invalidResponse', `内部错误：请求“${channel}”的结果格式不正确`);
-      }
-      return { ok: true, value: checked.data };
     },
   };
 }

@@ -4,21 +4,22 @@ import type { BudgetHost, SaveRequest, SaveResult } from '../../shared/host/cont
 import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
 import { cellKey } from '../../shared/model/cellKey';
 import type { Fen } from '../../shared/money/fen';
-import { CheckListeners, type CheckClient, type CheckEvent } from '../check/checkClient';
+import { Emitter } from '../../shared/events/emitter';
+import { type CheckClient, type CheckEvent } from '../check/checkClient';
 import { DialogService } from '../components/dialogs';
 import type { XlsxClient, XlsxImportResult } from '../xlsx/xlsxClient';
 import { AppActions, isWorkbookFile } from './appActions';
 import { EditorStore } from './editorStore';
 
 class NullCheckClient implements CheckClient {
-  private listeners = new CheckListeners();
+  private listeners = new Emitter<CheckEvent>();
   load(): void {}
   update(): null {
     return null;
   }
   preview(): void {}
   subscribe(l: (e: CheckEvent) => void): () => void {
-    return this.listeners.add(l);
+    return this.listeners.event(l);
   }
   dispose(): void {}
 }

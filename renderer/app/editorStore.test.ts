@@ -6,7 +6,8 @@ import { cellKey } from '../../shared/model/cellKey';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
 import type { Finding } from '../../shared/rules/finding';
-import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
+import { Emitter } from '../../shared/events/emitter';
+import { type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
 import { EditorStore } from './editorStore';
 import { loadSample } from '../../tests/xlsx/helpers';
 import { runAudit } from '../../shared/rules/audit';
@@ -17,7 +18,7 @@ import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 class RecordingCheckClient implements CheckClient {
   loads: DepartmentBudget[] = [];
   updates: { patches: readonly Patch[]; doc: DepartmentBudget }[] = [];
-  private listeners = new CheckListeners();
+  private listeners = new Emitter<CheckEvent>();
   load(doc: DepartmentBudget): void {
     this.loads.push(doc);
   }
@@ -34,10 +35,10 @@ class RecordingCheckClient implements CheckClient {
     this.previews.push(patches);
   }
   subscribe(l: (e: CheckEvent) => void): () => void {
-    return this.listeners.add(l);
+    return this.listeners.event(l);
   }
   emit(e: CheckEvent): void {
-    this.listeners.emit(e);
+    this.listeners.fire(e);
   }
   dispose(): void {}
 }

@@ -26,7 +26,8 @@ import type { Patch } from 'immer';
 import { freeze } from 'immer';
 import type { CheckClient, CheckEvent, FindingsDelta } from '../check/checkClient';
 import { FindingsStore } from '../check/findingsStore';
-import { Emitter, type Channel } from './emitter';
+import { Emitter } from '../../shared/events/emitter';
+import { Channels, type Channel } from './emitter';
 import { isGridView, viewEntries, viewOfKey, type ViewEntry, type ViewId } from './views';
 
 export interface OpenFileInfo {
@@ -52,7 +53,7 @@ export interface GridTable extends ProjectedTable {
 }
 
 export class EditorStore {
-  readonly emitter = new Emitter();
+  readonly emitter = new Channels();
   readonly findings = new FindingsStore();
   doc!: DepartmentBudget;
   built!: BuiltGraph;
@@ -80,10 +81,14 @@ export class EditorStore {
   private savedMarker: Edit | null | undefined = null;
   private gridTable: GridTable | null = null;
   private namesCache: { year: number; names: NameLookup } | null = null;
-  private valueListeners = new Set<(keys: string[]) => void>();
-  private rowListeners = new Set<() => void>();
-  private markListeners = new Set<(keys: Set<string>) => void>();
-  private revealListeners = new Set<() => void>();
+  /** Cell values changed (the keys of the cells). */
+  private readonly valueChanges = new Emitter<string[]>();
+  /** Rows were added, removed or relabelled. */
+  private readonly rowChanges = new Emitter();
+  /** Finding marks may have changed (the keys of the cells). */
+  private readonly markChanges = new Emitter<Set<string>>();
+  /** A place to reveal is pending (pendingReveal). */
+  private readonly revealRequests = new Emitter();
   private unsubscribeCheck: () => void;
 
   constructor(readonly check: CheckClient) {
@@ -100,22 +105,10 @@ export class EditorStore {
   on(channel: Channel, listener: () => void): () => void {
     return this.emitter.on(channel, listener);
   }
-  onValues(l: (keys: string[]) => void): () => void {
-    this.valueListeners.add(l);
-    return () => this.valueListeners.delete(l);
-  }
-  onRows(l: () => void): () => void {
-    this.rowListeners.add(l);
-    return () => this.rowListeners.delete(l);
-  }
-  onMarks(l: (keys: Set<string>) => void): () => void {
-    this.markListeners.add(l);
-    return () => this.markListeners.delete(l);
-  }
-  onReveal(l: () => void): () => void {
-    this.revealListeners.add(l);
-    return () => this.revealListeners.delete(l);
-  }
+  readonly onValues = this.valueChanges.event;
+  readonly onRows = this.rowChanges.event;
+  readonly onMarks = this.markChanges.event;
+  readonly onReveal = this.revealRequests.event;
 
   // ------------------------------------------------------------------ derived state
 
@@ -254,7 +247,7 @@ export class EditorStore {
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
     this.check.load(this.doc, this.unit);
-    for (const l of this.rowListeners) l();
+    this.rowChanges.fire();
   }
 
   markSaved(file: OpenFileInfo): void {
@@ -389,7 +382,7 @@ export class EditorStore {
       if (printed.size > 0) for (const n of setReported(this.ev, printed)) changed.add(n);
       const keys = [...changed].map((n) => graph.keyOf(n));
       notify = () => {
-        for (const l of this.valueListeners) l(keys);
+        this.valueChanges.fire(keys);
       };
     } else {
       if (effect.kind === 'structure' || effect.kind === 'document') this.rebuild();
@@ -399,7 +392,7 @@ export class EditorStore {
         this.emitter.emit('view');
       }
       notify = () => {
-        for (const l of this.rowListeners) l();
+        this.rowChanges.fire();
         this.emitter.emit('structure');
       };
     }
@@ -422,7 +415,7 @@ export class EditorStore {
       // Findings already worked out while the value was typed: shown with the new value.
       if (known) this.onCheckEvent({ type: 'findings', delta: known });
       if (touched) {
-        for (const l of this.markListeners) l(touched);
+        this.markChanges.fire(touched);
         this.emitter.emit('findings');
       }
       this.emitter.emit('doc');
@@ -522,7 +515,7 @@ export class EditorStore {
   revealAt(view: ViewId, target: RevealTarget): void {
     this.pendingReveal = target;
     this.setView(view);
-    for (const l of this.revealListeners) l();
+    this.revealRequests.fire();
   }
 
   // ------------------------------------------------------------------ findings
@@ -535,7 +528,7 @@ export class EditorStore {
       if (e.delta.full) this.progress = null;
       const touched = this.findings.apply(e.delta);
       this.checkError = null;
-      for (const l of this.markListeners) l(touched);
+      this.markChanges.fire(touched);
       this.emitter.emit('findings');
       if (e.delta.full) this.emitter.emit('progress');
     } else {

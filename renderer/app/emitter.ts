@@ -1,24 +1,22 @@
-/** Named change channels: React chrome re-renders per channel; the grid listens for precise cell changes. */
-/** doc: any change; structure: rows or labels changed (not just amounts). */
-export type Channel = 'doc' | 'structure' | 'view' | 'findings' | 'selection' | 'message' | 'progress' | 'dialog';
+/** Named change channels of the store, one shared Emitter each: React chrome re-renders per channel. */
+import { Emitter, type Dispose } from '../../shared/events/emitter';
 
-export class Emitter {
-  private listeners = new Map<Channel, Set<() => void>>();
-  private versions = new Map<Channel, number>();
+/** doc: any change; structure: rows or labels changed (not just amounts). */
+export const CHANNELS = ['doc', 'structure', 'view', 'findings', 'selection', 'message', 'progress', 'dialog'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export class Channels {
+  private readonly emitters = Object.fromEntries(CHANNELS.map((c) => [c, new Emitter()])) as Record<Channel, Emitter>;
 
   version(channel: Channel): number {
-    return this.versions.get(channel) ?? 0;
+    return this.emitters[channel].version;
   }
 
-  on(channel: Channel, listener: () => void): () => void {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+  on(channel: Channel, listener: () => void): Dispose {
+    return this.emitters[channel].event(listener);
   }
 
   emit(channel: Channel): void {
-    this.versions.set(channel, this.version(channel) + 1);
-    for (const l of [...(this.listeners.get(channel) ?? [])]) l();
+    this.emitters[channel].fire();
   }
 }

@@ -5,15 +5,10 @@
  */
 import type { Patch } from 'immer';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
-import type { Finding } from '../../shared/rules/finding';
+import type { Event } from '../../shared/events/emitter';
+import type { FindingsDelta } from '../../shared/rules/finding';
 
-export interface FindingsDelta {
-  /** True when this replaces every finding (after a full check). */
-  full: boolean;
-  added: Finding[];
-  changed: Finding[];
-  removed: string[];
-}
+export type { FindingsDelta };
 
 export type CheckEvent =
   | { type: 'progress'; done: number; total: number }
@@ -35,18 +30,6 @@ export interface CheckClient {
    * can show its findings without waiting for the worker. `null` forgets the previous preview.
    */
   preview(patches: readonly Patch[] | null): void;
-  subscribe(listener: (event: CheckEvent) => void): () => void;
+  subscribe: Event<CheckEvent>;
   dispose(): void;
-}
-
-/** Listener bookkeeping shared by the implementations. */
-export class CheckListeners {
-  private listeners = new Set<(event: CheckEvent) => void>();
-  add(listener: (event: CheckEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  emit(event: CheckEvent): void {
-    for (const l of this.listeners) l(event);
-  }
 }

@@ -1,15 +1,16 @@
 /** The check client of the running editor: the check Web Worker, bundled as an ES-module worker. */
-import { CheckListeners, type CheckClient } from './checkClient';
+import { Emitter } from '../../shared/events/emitter';
+import type { CheckClient, CheckEvent } from './checkClient';
 import { WorkerCheckClient } from './workerCheckClient';
 
 export function createCheckClient(): CheckClient {
   if (typeof Worker === 'undefined') {
-    const listeners = new CheckListeners();
+    const events = new Emitter<CheckEvent>();
     return {
-      load: () => queueMicrotask(() => listeners.emit({ type: 'error', message: '此环境不支持后台审核' })),
+      load: () => queueMicrotask(() => events.fire({ type: 'error', message: '此环境不支持后台审核' })),
       update: () => null,
       preview: () => undefined,
-      subscribe: (l) => listeners.add(l),
+      subscribe: events.event,
       dispose: () => undefined,
     };
   }

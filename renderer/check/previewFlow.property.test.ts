@@ -15,7 +15,8 @@ import type { Fen } from '../../shared/money/fen';
 import { runAudit } from '../../shared/rules/audit';
 import { EditorStore } from '../app/editorStore';
 import { createCheckHandler } from '../workers/checkWorker';
-import { WorkerCheckClient, type CheckWorkerLike } from './workerCheckClient';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
+import { WorkerCheckClient } from './workerCheckClient';
 
 const SAMPLE = new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url);
 const parsed = parseBudgetFile(readFileSync(SAMPLE, 'utf8'), 'sample');
@@ -23,7 +24,7 @@ if (!parsed.ok) throw new Error(parsed.error.message);
 const sample = parsed.doc;
 
 /** A worker whose messages wait in two queues until the test lets them through. */
-class QueuedWorker implements CheckWorkerLike {
+class QueuedWorker implements WorkerLike {
   private toWorker: unknown[] = [];
   private toMain: unknown[] = [];
   private listener: ((e: { data: unknown }) => void) | null = null;

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Patch } from 'immer';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
 import type { CheckEvent } from './checkClient';
-import { WorkerCheckClient, type CheckWorkerLike } from './workerCheckClient';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
+import { WorkerCheckClient } from './workerCheckClient';
 
-class FakeWorker implements CheckWorkerLike {
+class FakeWorker implements WorkerLike {
   sent: { id: string; type: string; seq?: number }[] = [];
   private onMessage: ((e: { data: unknown }) => void) | null = null;
   postMessage(m: unknown): void {

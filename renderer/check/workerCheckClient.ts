@@ -14,21 +14,17 @@ import { importedCodeLists } from '../../shared/codes/registry';
 import type { Patch } from 'immer';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { checkWorkerResponseSchema, type CheckWorkerRequest } from '../../shared/rules/workerProtocol';
-import { CheckListeners, type CheckClient, type CheckEvent, type FindingsDelta } from './checkClient';
-
-export interface CheckWorkerLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
-  addEventListener(type: 'error', listener: (e: { message?: string }) => void): void;
-  terminate(): void;
-}
+import { Emitter } from '../../shared/events/emitter';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
+import type { CheckClient, CheckEvent, FindingsDelta } from './checkClient';
 
 type PatchesRequest = Extract<CheckWorkerRequest, { type: 'patches' }>;
 
 const STAGES = ['graph', 'evaluate', 'relations', 'rules'] as const;
 
 export class WorkerCheckClient implements CheckClient {
-  private listeners = new CheckListeners();
+  private readonly events = new Emitter<CheckEvent>();
+  readonly subscribe = this.events.event;
   private generation = 0;
   private seq = 0;
   private latest: DepartmentBudget | null = null;
@@ -39,13 +35,13 @@ export class WorkerCheckClient implements CheckClient {
   /** Deltas already shown from previews, by edit number, until the worker's answer confirms them. */
   private shown = new Map<number, FindingsDelta>();
 
-  constructor(private readonly worker: CheckWorkerLike) {
+  constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (e) => this.onMessage(e.data));
-    worker.addEventListener('error', (e) => this.listeners.emit({ type: 'error', message: e.message ?? '审核组件无法运行' }));
+    worker.addEventListener('error', (e) => this.events.fire({ type: 'error', message: e.message ?? '审核组件无法运行' }));
   }
 
   private send(req: CheckWorkerRequest): void {
-    this.worker.postMessage(req);
+    this.worker.postMessage(req, []);
   }
 
   /** The unit the messages write amounts in (the editor's display unit), kept for later loads. */
@@ -85,10 +81,6 @@ export class WorkerCheckClient implements CheckClient {
     this.send({ id: `g${this.generation}:v${n}`, type: 'preview', seq: this.seq, patches: patches as PatchesRequest['patches'] });
   }
 
-  subscribe(listener: (event: CheckEvent) => void): () => void {
-    return this.listeners.add(listener);
-  }
-
   dispose(): void {
     this.worker.terminate();
   }
@@ -96,7 +88,7 @@ export class WorkerCheckClient implements CheckClient {
   private onMessage(data: unknown): void {
     const parsed = checkWorkerResponseSchema.safeParse(data);
     if (!parsed.success) {
-      this.listeners.emit({ type: 'error', message: '审核组件返回了无法识别的消息' });
+      this.events.fire({ type: 'error', message: '审核组件返回了无法识别的消息' });
       return;
     }
     const msg = parsed.data;
@@ -104,7 +96,7 @@ export class WorkerCheckClient implements CheckClient {
     switch (msg.type) {
       case 'progress': {
         const stage = Math.max(0, STAGES.indexOf(msg.stage));
-        this.listeners.emit({ type: 'progress', done: stage * msg.total + msg.done, total: STAGES.length * msg.total });
+        this.events.fire({ type: 'progress', done: stage * msg.total + msg.done, total: STAGES.length * msg.total });
         return;
       }
       case 'preview': {
@@ -122,7 +114,7 @@ export class WorkerCheckClient implements CheckClient {
           if (this.latest) this.load(this.latest);
           return;
         }
-        this.listeners.emit({ type: 'findings', delta: msg.delta });
+        this.events.fire({ type: 'findings', delta: msg.delta });
         return;
       }
       case 'failed':
@@ -132,7 +124,7 @@ export class WorkerCheckClient implements CheckClient {
           this.load(this.latest);
           return;
         }
-        this.listeners.emit({ type: 'error', message: msg.message });
+        this.events.fire({ type: 'error', message: msg.message });
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CodeEntry, CodeList } from '../../shared/codes/codeList';
+import { Emitter } from '../../shared/events/emitter';
 
 export interface ConfirmSpec {
   title: string;
@@ -57,20 +58,17 @@ type Open =
 
 export class DialogService {
   private current: Open | null = null;
-  private listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
 
   get open(): Open | null {
     return this.current;
   }
 
-  subscribe = (l: () => void): (() => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
+  readonly subscribe = this.changes.event;
 
   private set(o: Open | null): void {
     this.current = o;
-    for (const l of this.listeners) l();
+    this.changes.fire();
   }
 
   confirm(spec: ConfirmSpec): Promise<string | null> {

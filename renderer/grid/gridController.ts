@@ -5,6 +5,7 @@
  * and precise refreshes: only cells whose value, mark or highlight changed are redrawn.
  */
 import type { GridApi, IRowNode } from 'ag-grid-community';
+import { Emitter } from '../../shared/events/emitter';
 import type { CellValue } from '../../shared/edit';
 import type { ProjectedRow } from '../../shared/tables/project';
 import { parseAmount } from '../../shared/money/parse';
@@ -33,7 +34,9 @@ export class GridController {
   private bounds: Bounds | null = null;
   private extendNext = false;
   private dragging = false;
-  private listeners = new Set<() => void>();
+  private readonly selectionChanges = new Emitter();
+  /** The selection changed. */
+  readonly onSelection = this.selectionChanges.event;
 
   constructor(
     readonly store: EditorStore,
@@ -50,11 +53,6 @@ export class GridController {
   setColumns(colIds: string[]): void {
     this.colIds = colIds;
     this.colIndex = new Map(colIds.map((c, i) => [c, i]));
-  }
-
-  onSelection(l: () => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
   }
 
   /** A range of several cells is selected (the status bar shows its count and sum). */
@@ -89,7 +87,7 @@ export class GridController {
     const newShown = this.bounds && !isSingleCell(this.bounds) ? this.bounds : null;
     const dirty = oldShown && newShown ? union(oldShown, newShown) : (oldShown ?? newShown);
     if (dirty) this.refreshBounds(dirty);
-    for (const l of this.listeners) l();
+    this.selectionChanges.fire();
   }
 
   /** Note the modifier of the input that is about to move the focus (capture phase). */

@@ -9,6 +9,7 @@
  * clerk reopens it from 最近.
  */
 import { withStoredCodeList } from '../../shared/codes/registry';
+import { Slot } from '../../shared/events/emitter';
 import {
   takeSnapshot,
   type BeforeCloseHandler,
@@ -152,7 +153,7 @@ export function recentContent(storage: Storage, id: string): Uint8Array | null {
 export function createBrowserHost(win: Window = window): BudgetHost {
   const storage = win.localStorage;
   let dirty = false;
-  let beforeClose: BeforeCloseHandler | null = null;
+  const beforeClose = new Slot<BeforeCloseHandler>();
   win.addEventListener('beforeunload', (e) => {
     if (!dirty) return;
     e.preventDefault();
@@ -160,11 +161,11 @@ export function createBrowserHost(win: Window = window): BudgetHost {
     e.returnValue = '';
   });
 
-  let snapshotProvider: SnapshotProvider | null = null;
+  const snapshotProvider = new Slot<SnapshotProvider>();
   /** Keeps the editor's snapshot (if any: unsaved changes since the last one) as a recent file. */
   const autosave = async (): Promise<void> => {
     if (!dirty) return;
-    const snapshot = await takeSnapshot(snapshotProvider, (err) => console.error('自动保存失败', err));
+    const snapshot = await takeSnapshot(snapshotProvider.current, (err) => console.error('自动保存失败', err));
     if (!snapshot) return;
     const name = snapshot.suggestedName.startsWith(AUTOSAVE_PREFIX) ? snapshot.suggestedName : `${AUTOSAVE_PREFIX}${snapshot.suggestedName}`;
     rememberRecent(storage, { name, bytes: snapshot.bytes });
@@ -218,17 +219,7 @@ export function createBrowserHost(win: Window = window): BudgetHost {
       dirty = d;
     },
     onEvent: (_listener: (event: HostEvent) => void) => () => undefined,
-    onBeforeClose: (handler: BeforeCloseHandler) => {
-      beforeClose = handler;
-      return () => {
-        if (beforeClose === handler) beforeClose = null;
-      };
-    },
-    onSnapshotRequest: (provider: SnapshotProvider) => {
-      snapshotProvider = provider;
-      return () => {
-        if (snapshotProvider === provider) snapshotProvider = null;
-      };
-    },
+    onBeforeClose: beforeClose.register,
+    onSnapshotRequest: snapshotProvider.register,
   };
 }

@@ -5,7 +5,8 @@ import { parseBudgetFile } from '../../shared/io/budgetFile';
 import type { Fen } from '../../shared/money/fen';
 import { runAudit } from '../../shared/rules/audit';
 import { checkWorkerResponseSchema, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
-import { installCheckWorker, type WorkerScopeLike } from './checkWorker';
+import type { WorkerScopeLike } from '../../shared/protocol/workerServer';
+import { installCheckWorker } from './checkWorker';
 
 enablePatches();
 

@@ -7,7 +7,8 @@ import { applyPatches, enablePatches, setAutoFreeze, type Patch } from 'immer';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { installImportedCodeLists } from '../../shared/codes/registry';
 import { createAuditSession, type AuditSession, type FindingChanges } from '../../shared/rules/engine';
-import { checkWorkerRequestSchema, describeBadCheckRequest, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
+import { createWorkerServer, installWorkerServer, workerSelf, type Post, type WorkerScopeLike } from '../../shared/protocol/workerServer';
+import { checkMethods, describeBadCheckRequest, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
 
 enablePatches();
 // The worker owns its copy of the document (structured clone, then zod parse): it may update it in
@@ -76,77 +77,64 @@ export function previewInputPatches(session: AuditSession, patches: readonly Pat
   return delta;
 }
 
-export type Post = (message: CheckWorkerResponse) => void;
-
-export interface WorkerScopeLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
 /** Handle one message; never throws (every failure is posted as `failed`). */
-export function createCheckHandler(post: Post): (data: unknown) => void {
+export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unknown) => void {
   let session: AuditSession | null = null;
   let lastSeq = 0;
-  return (data) => {
-    const id = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : '';
-    const parsed = checkWorkerRequestSchema.safeParse(data);
-    if (!parsed.success) {
-      post({ id, type: 'failed', code: 'badRequest', message: describeBadCheckRequest(parsed.error) });
-      return;
-    }
-    const req = parsed.data;
-    const started = performance.now();
-    try {
-      if (req.type === 'open') {
+  const elapsed = (started: number) => performance.now() - started;
+  return createWorkerServer<typeof checkMethods, CheckWorkerResponse>(
+    checkMethods,
+    {
+      open: (req) => {
+        const started = performance.now();
         // The same lists as the editor's (imported ones included), before anything reads a code.
         installImportedCodeLists(req.codeLists ?? []);
-        session = createAuditSession(req.doc, {
-          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) });
+        const opened = (session = createAuditSession(req.doc, {
+          ...(req.unit ? { unit: req.unit } : {}), onProgress: (stage, done, total) => post({ id: req.id, type: 'progress', stage, done, total }) }));
         lastSeq = 0;
-        const findings = session.findings();
-        post({ id: req.id, type: 'findings', seq: 0, delta: { full: true, added: findings, changed: [], removed: [] }, elapsedMs: performance.now() - started });
-        // While the clerk reads the findings: build the indexes the first edit would otherwise wait for.
-        session.prepareIncremental();
-        return;
-      }
-      if (req.type === 'preview') {
+        // Once the findings are posted (before the next message), while the clerk reads them: build the
+        // indexes the first edit would otherwise wait for.
+        queueMicrotask(() => opened.prepareIncremental());
+        return { id: req.id, type: 'findings', seq: 0, delta: { full: true, added: opened.findings(), changed: [], removed: [] }, elapsedMs: elapsed(started) };
+      },
+      preview: (req) => {
+        const started = performance.now();
         // Only on top of the last applied edit; a preview never changes what the session holds.
         const delta = session && req.seq === lastSeq ? previewInputPatches(session, req.patches as Patch[]) : null;
-        post({ id: req.id, type: 'preview', seq: req.seq, delta: delta && { full: false, ...delta }, elapsedMs: performance.now() - started });
-        return;
-      }
-      if (!session) {
-        post({ id: req.id, type: 'failed', code: 'noDocument', message: '审核组件尚未收到预算文档，请先打开文档。' });
-        return;
-      }
-      if (req.seq !== lastSeq + 1) {
-        post({ id: req.id, type: 'failed', code: 'outOfOrder', message: `修改的顺序号不连续（应为 ${lastSeq + 1}，收到 ${req.seq}），请重新打开文档进行审核。` });
-        return;
-      }
-      let next: DepartmentBudget;
-      try {
-        next = applyInputPatchesInPlace(session, req.patches as Patch[]) ? session.doc : applyPatches(session.doc, req.patches as Patch[]);
-      } catch (e) {
-        session = null; // the editor's document and ours no longer match: it must open again
-        post({ id: req.id, type: 'failed', code: 'badPatch', message: `无法在审核组件中应用这次修改，请重新打开文档进行审核：${e instanceof Error ? e.message : String(e)}` });
-        return;
-      }
-      const delta = session.applyPatches(next, req.patches as Patch[]);
-      lastSeq = req.seq;
-      post({ id: req.id, type: 'findings', seq: req.seq, delta: { full: false, ...delta }, elapsedMs: performance.now() - started });
-    } catch (e) {
-      session = null;
-      post({ id: req.id, type: 'failed', code: 'internal', message: `审核时程序出错：${e instanceof Error ? e.message : String(e)}` });
-    }
-  };
+        return { id: req.id, type: 'preview', seq: req.seq, delta: delta && { full: false, ...delta }, elapsedMs: elapsed(started) };
+      },
+      patches: (req) => {
+        const started = performance.now();
+        if (!session) return { id: req.id, type: 'failed', code: 'noDocument', message: '审核组件尚未收到预算文档，请先打开文档。' };
+        if (req.seq !== lastSeq + 1) {
+          return { id: req.id, type: 'failed', code: 'outOfOrder', message: `修改的顺序号不连续（应为 ${lastSeq + 1}，收到 ${req.seq}），请重新打开文档进行审核。` };
+        }
+        let next: DepartmentBudget;
+        try {
+          next = applyInputPatchesInPlace(session, req.patches as Patch[]) ? session.doc : applyPatches(session.doc, req.patches as Patch[]);
+        } catch (e) {
+          session = null; // the editor's document and ours no longer match: it must open again
+          return { id: req.id, type: 'failed', code: 'badPatch', message: `无法在审核组件中应用这次修改，请重新打开文档进行审核：${e instanceof Error ? e.message : String(e)}` };
+        }
+        const delta = session.applyPatches(next, req.patches as Patch[]);
+        lastSeq = req.seq;
+        return { id: req.id, type: 'findings', seq: req.seq, delta: { full: false, ...delta }, elapsedMs: elapsed(started) };
+      },
+    },
+    post,
+    {
+      refuse: (id, detail) => ({ id, type: 'failed', code: 'badRequest', message: describeBadCheckRequest(detail) }),
+      internal: (id, e) => {
+        session = null;
+        return { id, type: 'failed', code: 'internal', message: `审核时程序出错：${e instanceof Error ? e.message : String(e)}` };
+      },
+    },
+  ) as (data: unknown) => void;
 }
 
 export function installCheckWorker(scope: WorkerScopeLike): void {
-  const handle = createCheckHandler((message) => scope.postMessage(message));
-  scope.addEventListener('message', (event) => handle(event.data));
+  installWorkerServer(scope, (post) => createCheckHandler(post));
 }
 
-declare const self: unknown;
-if (typeof self !== 'undefined' && self !== null && typeof (self as WorkerScopeLike).postMessage === 'function' && typeof (self as WorkerScopeLike).addEventListener === 'function') {
-  installCheckWorker(self as WorkerScopeLike);
-}
+const scope = workerSelf();
+if (scope) installCheckWorker(scope);

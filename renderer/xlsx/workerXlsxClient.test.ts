@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
-import { importNotes, WorkerXlsxClient, type WorkerLike } from './workerXlsxClient';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
+import { importNotes, WorkerXlsxClient } from './workerXlsxClient';
 
 class FakeWorker implements WorkerLike {
   sent: { id: string; type: string; options?: unknown }[] = [];
@@ -42,6 +43,17 @@ describe('WorkerXlsxClient', () => {
     expect(await b).toEqual({ ok: false, message: '“b.xlsx”不是 Excel 文件' });
     const ra = await a;
     expect(ra.ok && ra.notes).toEqual(['单位：元']);
+  });
+
+  it('turns an answer that is not what the method replies into a failure', async () => {
+    const w = new FakeWorker();
+    const client = new WorkerXlsxClient(w);
+    const a = client.importWorkbook(new Uint8Array([1]), 'a.xlsx');
+    const b = client.exportWorkbook(smallBudget(), { unit: 'wan', force: false });
+    w.reply({ id: w.sent[0]!.id, type: 'imported', doc: 'not a document', report: emptyReport });
+    w.reply({ id: w.sent[1]!.id, type: 'imported', doc: smallBudget(), report: emptyReport });
+    expect(await a).toEqual({ ok: false, message: 'Excel 组件返回了无法识别的消息' });
+    expect(await b).toEqual({ ok: false, refused: false, message: 'Excel 组件返回了无法识别的消息' });
   });
 
   it('summarises what an import left out', () => {

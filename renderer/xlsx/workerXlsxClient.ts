@@ -1,20 +1,17 @@
-/** XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress forwarded. */
+/**
+ * XlsxClient over the xlsx Web Worker (shared/xlsx/workerProtocol.ts): one request id per call, progress
+ * forwarded, each final answer parsed with its method's reply schema.
+ */
 import { importedCodeLists } from '../../shared/codes/registry';
+import type { WorkerLike } from '../../shared/protocol/workerServer';
 import type { DepartmentBudget } from '../../shared/model/document';
 import { structureLines, type ImportReport } from '../../shared/xlsx/report';
-import type { XlsxWorkerRequest, XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
+import { xlsxMethods, type XlsxWorkerReply, type XlsxWorkerRequest, type XlsxWorkerResponse } from '../../shared/xlsx/workerProtocol';
 import type { XlsxClient, XlsxExportOptions, XlsxExportResult, XlsxImportResult, XlsxProgress } from './xlsxClient';
 
-type Final = Exclude<XlsxWorkerResponse, { type: 'progress' }>;
+type Final = XlsxWorkerReply;
 /** A request without its id (distributes over the union of request kinds). */
 type RequestBody = XlsxWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-export interface WorkerLike {
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
 
 /** Up to a few lines the clerk should read after an import: the structure check first, then notes, then what was left out. */
 export function importNotes(report: ImportReport | undefined): string[] {
@@ -32,29 +29,28 @@ function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 export class WorkerXlsxClient implements XlsxClient {
   private seq = 0;
-  private pending = new Map<string, { resolve: (r: Final) => void; onProgress?: XlsxProgress }>();
+  private pending = new Map<string, { method: RequestBody['type']; resolve: (r: Final) => void; onProgress?: XlsxProgress }>();
 
   constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (e: MessageEvent) => {
-      const msg = e.data as XlsxWorkerResponse;
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      if (msg.type === 'progress') p.onProgress?.(msg.fraction);
-      else {
-        this.pending.delete(msg.id);
-        p.resolve(msg);
-      }
+    worker.addEventListener('message', (e) => {
+      const msg = e.data as XlsxWorkerResponse | null;
+      const p = typeof msg?.id === 'string' ? this.pending.get(msg.id) : undefined;
+      if (!p || !msg) return;
+      if (msg.type === 'progress') return p.onProgress?.(msg.fraction);
+      this.pending.delete(msg.id);
+      const checked = xlsxMethods[p.method].reply.safeParse(msg);
+      p.resolve(checked.success ? checked.data : { id: msg.id, type: 'failed', code: 'internal', message: 'Excel 组件返回了无法识别的消息' });
     });
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      for (const [id, p] of this.pending) p.resolve({ id, type: 'failed', code: 'internal', message: `Excel 组件出错：${e.message}` });
+    worker.addEventListener('error', (e) => {
+      for (const [id, p] of this.pending) p.resolve({ id, type: 'failed', code: 'internal', message: `Excel 组件出错：${e.message ?? ''}` });
       this.pending.clear();
     });
   }
 
-  private request(body: RequestBody, onProgress?: XlsxProgress, transfer: Transferable[] = []): Promise<Final> {
+  private request(body: RequestBody, onProgress?: XlsxProgress, transfer: ArrayBuffer[] = []): Promise<Final> {
     const id = `x${++this.seq}`;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve, onProgress });
+      this.pending.set(id, { method: body.type, resolve, onProgress });
       const codeLists = importedCodeLists();
       this.worker.postMessage({ ...body, id, ...(codeLists.length > 0 ? { codeLists: [...codeLists] } : {}) }, transfer);
     });

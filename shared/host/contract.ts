@@ -6,10 +6,11 @@
  * localStorage) and the Electron host (preload exposing `window.budgetHost`, main process doing the
  * dialogs and atomic writes). End-to-end tests may inject their own `window.budgetHost`.
  * Whoever receives a payload across a process boundary parses it with the schema below
- * (`hostMethods[name].request/response`, `hostEventSchema`, `snapshotSchema`).
+ * (`hostMethods[name].request/reply`, `hostEventSchema`, `snapshotSchema`).
  */
 import { z } from 'zod';
 import { codeListFileSchema } from '../codes/codeList';
+import { createClient } from '../protocol/methods';
 
 /**
  * The largest file content that crosses between the editor and its host (IPC on the desktop): far above
@@ -149,24 +150,30 @@ const voidSchema = z.undefined();
 
 /** Request and response schemas of every host method (the IPC channel is `budgetHost:<method>`). */
 export const hostMethods = {
-  initialFile: { request: z.tuple([]), response: pickedFileSchema.nullable() },
-  openDocument: { request: z.tuple([]), response: openResultSchema },
-  saveDocument: { request: z.tuple([saveRequestSchema]), response: saveResultSchema },
-  saveDocumentAs: { request: z.tuple([saveRequestSchema]), response: saveResultSchema },
-  importFile: { request: z.tuple([importRequestSchema]), response: openResultSchema },
-  exportFile: { request: z.tuple([exportRequestSchema]), response: saveResultSchema },
-  recentFiles: { request: z.tuple([]), response: z.array(recentFileSchema) },
-  openRecent: { request: z.tuple([z.string().min(1).max(4096)]), response: openResultSchema },
-  codeLists: { request: z.tuple([]), response: storedCodeListsSchema },
-  storeCodeList: { request: z.tuple([storeCodeListRequestSchema]), response: voidSchema },
-  setTitle: { request: z.tuple([titleSchema]), response: voidSchema },
-  setDirty: { request: z.tuple([dirtySchema]), response: voidSchema },
+  initialFile: { request: z.tuple([]), reply: pickedFileSchema.nullable() },
+  openDocument: { request: z.tuple([]), reply: openResultSchema },
+  saveDocument: { request: z.tuple([saveRequestSchema]), reply: saveResultSchema },
+  saveDocumentAs: { request: z.tuple([saveRequestSchema]), reply: saveResultSchema },
+  importFile: { request: z.tuple([importRequestSchema]), reply: openResultSchema },
+  exportFile: { request: z.tuple([exportRequestSchema]), reply: saveResultSchema },
+  recentFiles: { request: z.tuple([]), reply: z.array(recentFileSchema) },
+  openRecent: { request: z.tuple([z.string().min(1).max(4096)]), reply: openResultSchema },
+  codeLists: { request: z.tuple([]), reply: storedCodeListsSchema },
+  storeCodeList: { request: z.tuple([storeCodeListRequestSchema]), reply: voidSchema },
+  setTitle: { request: z.tuple([titleSchema]), reply: voidSchema },
+  setDirty: { request: z.tuple([dirtySchema]), reply: voidSchema },
 } as const;
 export type HostMethodName = keyof typeof hostMethods;
 
 export const HOST_CHANNEL_PREFIX = 'budgetHost:';
 export const HOST_EVENT_CHANNEL = 'budgetHost:event';
 export const HOST_BEFORE_CLOSE_CHANNEL = 'budgetHost:beforeClose';
+
+/** The contract's methods over one function that makes a call (a method's arguments as one array). */
+export function hostMethodsOver(call: (method: HostMethodName, args: unknown[]) => Promise<unknown>): Pick<BudgetHost, HostMethodName> {
+  const names = Object.keys(hostMethods) as HostMethodName[];
+  return Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => call(name, args)])) as unknown as Pick<BudgetHost, HostMethodName>;
+}
 
 /** The global under which a preload script (or a test) installs its host. */
 export const HOST_GLOBAL = 'budgetHost';
@@ -190,27 +197,10 @@ export async function takeSnapshot(provider: SnapshotProvider | null, onError?: 
  * or a test is untrusted input). Requests are parsed too, so a bad call fails in the caller.
  */
 export function checkedHost(host: BudgetHost): BudgetHost {
-  const call = async <K extends HostMethodName>(name: K, args: unknown[]): Promise<z.infer<(typeof hostMethods)[K]['response']>> => {
-    const spec = hostMethods[name];
-    spec.request.parse(args);
-    const fn = host[name] as (...a: unknown[]) => Promise<unknown>;
-    const result = await fn.apply(host, args);
-    return spec.response.parse(result) as z.infer<(typeof hostMethods)[K]['response']>;
-  };
+  const client = createClient(hostMethods, (name, args) => (host[name] as (...a: unknown[]) => Promise<unknown>).apply(host, args as unknown[]), { checkRequest: true });
   return {
     kind: host.kind,
-    initialFile: () => call('initialFile', []),
-    openDocument: () => call('openDocument', []),
-    saveDocument: (req) => call('saveDocument', [req]),
-    saveDocumentAs: (req) => call('saveDocumentAs', [req]),
-    importFile: (req) => call('importFile', [req]),
-    exportFile: (req) => call('exportFile', [req]),
-    recentFiles: () => call('recentFiles', []),
-    openRecent: (id) => call('openRecent', [id]),
-    codeLists: () => call('codeLists', []),
-    storeCodeList: (file) => call('storeCodeList', [file]),
-    setTitle: (title) => call('setTitle', [title]),
-    setDirty: (dirty) => call('setDirty', [dirty]),
+    ...hostMethodsOver((name, args) => client[name](args as never)),
     onEvent: (listener) =>
       host.onEvent((event) => {
         const parsed = hostEventSchema.safeParse(event);

@@ -30,16 +30,11 @@ import type { DepartmentBudget, DisplayUnit } from '../model/document';
 import { ALL_RULES, CHECK_RULE_ALIASES, hasRule, ruleById, type RuleDef } from './catalogue';
 import { createDescriber, type Describer } from './describe';
 import { computeEffective, isPrintedFigure, propagateEffective, roundingCountOf, Status, type Effective } from './effective';
-import type { Finding, FindingCell, Severity } from './finding';
+import type { Finding, FindingCell, FindingChanges, Severity } from './finding';
 import { buildInstances, readsOf, type Comparison, type EvalView, type Outcome, type RuleInstance } from './instances';
 import { judgeAtMost, judgeEquality, sideCount, toleranceFen, type Verdict } from './tolerance';
 
-export interface FindingChanges {
-  added: Finding[];
-  changed: Finding[];
-  /** Ids of findings that no longer apply. */
-  removed: string[];
-}
+export type { FindingChanges };
 
 export interface AuditOptions {
   /** Code lists to check codes against (default: the bundled lists of the budget year). */

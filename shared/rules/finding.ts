@@ -35,3 +35,18 @@ export const findingSchema = z.object({
   acceptedReason: z.string().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
+
+/** What changed in the findings: the engine's answer to an edit, and what the audit worker sends. */
+export const findingsDeltaSchema = z
+  .object({
+    /** True when this replaces every finding (after a full audit). */
+    full: z.boolean(),
+    added: z.array(findingSchema),
+    changed: z.array(findingSchema),
+    /** Ids of findings that no longer apply. */
+    removed: z.array(z.string()),
+  })
+  .strict();
+export type FindingsDelta = z.infer<typeof findingsDeltaSchema>;
+/** The delta of one edit (never full). */
+export type FindingChanges = Omit<FindingsDelta, 'full'>;

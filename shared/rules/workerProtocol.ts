@@ -19,7 +19,8 @@
  */
 import { z } from 'zod';
 import { departmentBudgetSchema, safeKeySchema } from '../model/document';
-import { findingSchema } from './finding';
+import { describeIssue } from '../protocol/methods';
+import { findingsDeltaSchema } from './finding';
 
 const id = z.string().min(1).max(100);
 
@@ -43,29 +44,25 @@ export const previewRequestSchema = z.object({ id, type: z.literal('preview'), s
 export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
 export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
 
-export const findingsDeltaSchema = z
-  .object({
-    /** True when this replaces every finding (after `open`). */
-    full: z.boolean(),
-    added: z.array(findingSchema),
-    changed: z.array(findingSchema),
-    removed: z.array(z.string()),
-  })
-  .strict();
-export type FindingsDelta = z.infer<typeof findingsDeltaSchema>;
 
 export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
 
-export const checkWorkerResponseSchema = z.discriminatedUnion('type', [
-  z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict(),
-  z.object({ id: z.string(), type: z.literal('findings'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema, elapsedMs: z.number().nonnegative() }).strict(),
-  z.object({ id: z.string(), type: z.literal('preview'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema.nullable(), elapsedMs: z.number().nonnegative() }).strict(),
-  z.object({ id: z.string(), type: z.literal('failed'), code: z.enum(CHECK_FAILURE_CODES), message: z.string() }).strict(),
-]);
+const progressSchema = z.object({ id: z.string(), type: z.literal('progress'), stage: z.enum(['graph', 'evaluate', 'relations', 'rules']), done: z.number().int().nonnegative(), total: z.number().int().positive() }).strict();
+const findingsSchema = z.object({ id: z.string(), type: z.literal('findings'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema, elapsedMs: z.number().nonnegative() }).strict();
+const previewSchema = z.object({ id: z.string(), type: z.literal('preview'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema.nullable(), elapsedMs: z.number().nonnegative() }).strict();
+const failedSchema = z.object({ id: z.string(), type: z.literal('failed'), code: z.enum(CHECK_FAILURE_CODES), message: z.string() }).strict();
+
+export const checkWorkerResponseSchema = z.discriminatedUnion('type', [progressSchema, findingsSchema, previewSchema, failedSchema]);
 export type CheckWorkerResponse = z.infer<typeof checkWorkerResponseSchema>;
 
-/** Chinese description of why a message is not a valid request. */
-export function describeBadCheckRequest(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `无效的审核请求${issue ? `（${issue.path.join('.') || '消息'}：${issue.message}）` : ''}`;
+/** The method table (shared/protocol/methods.ts): each request type and its final answer (progress comes before). */
+export const checkMethods = {
+  open: { request: openRequestSchema, reply: findingsSchema },
+  patches: { request: patchesRequestSchema, reply: z.union([findingsSchema, failedSchema]) },
+  preview: { request: previewRequestSchema, reply: previewSchema },
+};
+
+/** Chinese description of why a message is not a valid request (`detail`: a describeIssue text). */
+export function describeBadCheckRequest(error: z.ZodError | string): string {
+  return `无效的审核请求${typeof error === 'string' ? error : describeIssue(error)}`;
 }

@@ -4,9 +4,12 @@
  *
  * Requests:  export | import | rollForward | importPreviousYear (each with a caller-chosen id)
  * Responses: progress* then exactly one of exported | exportRefused | imported | failed (same id)
+ * (`xlsxMethods`, a method table of shared/protocol/methods.ts). The editor checks the shape of each
+ * answer; the document of an `imported` answer is parsed by the audit worker, which receives it next.
  */
 import { z } from 'zod';
 import { departmentBudgetSchema, displayUnitSchema, type DepartmentBudget } from '../model/document';
+import { describeIssue } from '../protocol/methods';
 import type { ExportReport, ImportReport } from './report';
 import type { ImportErrorCode } from './errors';
 import type { RollForwardSummary } from './rollForward';
@@ -37,23 +40,39 @@ export const importRequestOptionsSchema = z
 /** The code lists the clerk imported (code-list files), installed by the worker before it reads codes. */
 const codeLists = z.array(z.unknown()).max(100).optional();
 
-export const xlsxWorkerRequestSchema = z.discriminatedUnion('type', [
-  z.object({ id, type: z.literal('export'), doc: departmentBudgetSchema, options: exportRequestOptionsSchema.default({}), codeLists }),
-  z.object({ id, type: z.literal('import'), bytes, options: importRequestOptionsSchema.default({}), codeLists }),
-  z.object({ id, type: z.literal('rollForward'), bytes, options: importRequestOptionsSchema.default({}), codeLists }),
-  z.object({ id, type: z.literal('importPreviousYear'), doc: departmentBudgetSchema, bytes, options: importRequestOptionsSchema.default({}), codeLists }),
-]);
-export type XlsxWorkerRequest = z.input<typeof xlsxWorkerRequestSchema>;
+const object = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null);
+const failed = z.object({ id: z.string(), type: z.literal('failed'), code: z.custom<ImportErrorCode | 'badRequest' | 'internal'>((v) => typeof v === 'string'), message: z.string(), report: object<ImportReport>().optional() });
+const imported = z.object({
+  id: z.string(),
+  type: z.literal('imported'),
+  doc: object<DepartmentBudget>(),
+  report: object<ImportReport>(),
+  summary: object<RollForwardSummary>().optional(),
+  matchedCells: z.number().int().nonnegative().optional(),
+  unmatched: z.array(z.string()).optional(),
+});
+const importReply = z.discriminatedUnion('type', [imported, failed]);
+const importRequest = <T extends string>(type: T) => ({ id, type: z.literal(type), bytes, options: importRequestOptionsSchema.default({}), codeLists });
 
-export type XlsxWorkerResponse =
-  | { id: string; type: 'progress'; fraction: number; phase: string }
-  | { id: string; type: 'exported'; bytes: Uint8Array; report: ExportReport }
-  | { id: string; type: 'exportRefused'; message: string; report: ExportReport }
-  | { id: string; type: 'imported'; doc: DepartmentBudget; report: ImportReport; summary?: RollForwardSummary; matchedCells?: number; unmatched?: string[] }
-  | { id: string; type: 'failed'; code: ImportErrorCode | 'badRequest' | 'internal'; message: string; report?: ImportReport };
+export const xlsxMethods = {
+  export: {
+    request: z.object({ id, type: z.literal('export'), doc: departmentBudgetSchema, options: exportRequestOptionsSchema.default({}), codeLists }),
+    reply: z.discriminatedUnion('type', [
+      z.object({ id: z.string(), type: z.literal('exported'), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array), report: object<ExportReport>() }),
+      z.object({ id: z.string(), type: z.literal('exportRefused'), message: z.string(), report: object<ExportReport>() }),
+      failed,
+    ]),
+  },
+  import: { request: z.object(importRequest('import')), reply: importReply },
+  rollForward: { request: z.object(importRequest('rollForward')), reply: importReply },
+  importPreviousYear: { request: z.object({ ...importRequest('importPreviousYear'), doc: departmentBudgetSchema }), reply: importReply },
+};
+type Methods = typeof xlsxMethods;
+export type XlsxWorkerRequest = { [K in keyof Methods]: z.input<Methods[K]['request']> }[keyof Methods];
+export type XlsxWorkerReply = { [K in keyof Methods]: z.output<Methods[K]['reply']> }[keyof Methods];
+export type XlsxWorkerResponse = { id: string; type: 'progress'; fraction: number; phase: string } | XlsxWorkerReply;
 
-/** Chinese description of why a message is not a valid request. */
-export function describeBadRequest(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `无效的工作请求${issue ? `（${issue.path.join('.') || '消息'}：${issue.message}）` : ''}`;
+/** Chinese description of why a message is not a valid request (`detail`: a describeIssue text). */
+export function describeBadRequest(error: z.ZodError | string): string {
+  return `无效的工作请求${typeof error === 'string' ? error : describeIssue(error)}`;
 }
