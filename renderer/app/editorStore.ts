@@ -12,9 +12,9 @@ import { amountDecimals, getCatalogue, type Catalogue } from '../../shared/catal
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
 import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluation } from '../../shared/compute/evaluate';
 import { NodeKind } from '../../shared/compute/graph';
-import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
+import { emptyHistory, hasPrintedTotals, planSetCells, record, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
-import { applyAmountPatches } from './workingCopy';
+import { applyToWorkingCopy } from './workingCopy';
 import { cellKey, parseCellKey, type TableId } from '../../shared/model/cellKey';
 import { rememberVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
@@ -321,30 +321,25 @@ export class EditorStore {
     return true;
   }
 
+  /** The plan of setting cells (the one input of a single unit's 表1 total is the cell set). */
+  private planCells(cells: readonly CellValue[], options: SetCellsOptions) {
+    if (this.doc.units.order.length === 1) cells = cells.map((c) => ({ key: this.editTarget(c.key), value: c.value }));
+    return planSetCells(this.doc, this.built.graph, cells, options);
+  }
+
   /**
    * Typing, paste, fill, clear: set input cells as one undo step. The patches are worked out by
    * reading the document and applied to the working copy without copying the big records.
    */
-  /** The plan of setting cells as `setCells` makes it (undefined: a record along a path is missing). */
-  private planCells(cells: readonly CellValue[], options: SetCellsOptions) {
-    if (this.doc.units.order.length === 1) cells = cells.map((c) => ({ key: this.editTarget(c.key), value: c.value }));
-    return { cells, plan: planSetCells(this.doc, this.built.graph, cells, options) };
-  }
-
   setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
-    const { cells: targets, plan } = this.planCells(cells, options);
-    if (!plan) {
-      const applied = this.apply(setCells(this.doc, this.built.graph, targets, options)); // creates a missing record
-      if (applied) this.hintPrintedTotals();
-      return applied;
-    }
+    const plan = this.planCells(cells, options);
     if (!plan.ok) {
       this.showMessage(plan.message, 'error');
       return false;
     }
     if (!plan.edit) return true;
     this.history = record(this.history, plan.edit);
-    const next = applyAmountPatches(this.doc, plan.edit.patches);
+    const next = applyToWorkingCopy(this.doc, plan.edit.patches, this.built.graph);
     if (plan.volume !== undefined) rememberVolume(next, plan.volume);
     this.commit(next, plan.edit.patches, plan.edit.effect);
     this.hintPrintedTotals();
@@ -366,12 +361,12 @@ export class EditorStore {
    * nothing, or cannot be set) forgets the preview.
    */
   previewCells(cells: readonly CellValue[] | null): void {
-    const plan = cells && this.planCells(cells, { label: '' }).plan;
+    const plan = cells && this.planCells(cells, { label: '' });
     this.check.preview(plan?.ok && plan.edit ? plan.edit.patches : null);
   }
 
   private applyEdit(edit: Edit, patches: Edit['patches']): DepartmentBudget {
-    return edit.effect.kind === 'values' ? applyAmountPatches(this.doc, patches) : applyPatches(this.doc, patches);
+    return edit.effect.kind === 'values' ? applyToWorkingCopy(this.doc, patches, this.built.graph) : applyPatches(this.doc, patches);
   }
 
   undo(): void {
