@@ -29,6 +29,10 @@ export function previewAmount(ctx: GridContext, key: string, text: string): void
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
   private replaced = false;
+  /** Committed on Enter or Tab: the grid's own edit request would commit the same text a second time. */
+  private committed = false;
+  /** The text the editor opened with: left unchanged (Tab moves on editing), there is nothing to commit. */
+  private opened = '';
   private ctx: GridContext | null = null;
 
   init(params: ICellEditorParams): void {
@@ -49,12 +53,14 @@ export class AmountEditor implements ICellEditorComp {
       this.replaced = true;
     } else {
       this.input.value = exactAmountText(params.value as number | null, ctx.store.unit);
+      this.opened = this.input.value;
     }
     // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
-    // the edit a frame earlier. The grid's own edit request that follows then finds nothing to change.
+    // the edit a frame earlier, and the grid makes no edit request of its own (isCancelAfterEnd).
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
-      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing) return;
+      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.unchanged()) return;
+      this.committed = true;
       if (commitAmount(ctx, key, this.input.value)) return;
       e.preventDefault();
       e.stopPropagation();
@@ -81,6 +87,15 @@ export class AmountEditor implements ICellEditorComp {
 
   getValue(): string {
     return this.input.value;
+  }
+
+  /** An edit committed on its key, or opened and left unchanged, makes no edit request of the grid. */
+  isCancelAfterEnd(): boolean {
+    return this.committed || this.unchanged();
+  }
+
+  private unchanged(): boolean {
+    return !this.replaced && this.input.value === this.opened;
   }
 
   isPopup(): boolean {
