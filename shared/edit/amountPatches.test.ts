@@ -3,6 +3,7 @@ import { applyPatches, freeze, type Patch } from 'immer';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
 import { graphOf } from '../compute/inputCells';
 import { cellKey } from '../model/cellKey';
+import type { DepartmentBudget } from '../model/document';
 import type { Fen } from '../money/fen';
 import { applyAmountPatches } from './amountPatches';
 import { createEmptyBudget } from './newDocument';
@@ -46,7 +47,7 @@ describe('applyAmountPatches (in place)', () => {
 
 describe('planSetCells over a missing record', () => {
   it('adds the record once, holding every value set into it, and its inverse removes it', () => {
-    const doc = { ...createEmptyBudget({ name: '测试局', fiscalYear: 2021 }), incomes: {} };
+    const doc: DepartmentBudget = { ...createEmptyBudget({ name: '测试局', fiscalYear: 2021 }), incomes: {} };
     const { graph } = graphOf(doc);
     const cells = [
       { key: cellKey('T2', 'u:u-1', 'generalFunding'), value: 100 as Fen },
