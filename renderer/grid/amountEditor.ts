@@ -28,11 +28,10 @@ export function previewAmount(ctx: GridContext, key: string, text: string): void
 
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
-  private replaced = false;
-  /** Committed on Enter or Tab: the grid's own edit request would commit the same text a second time. */
+  /** Committed on Enter or Tab, so the grid makes no edit request of its own (isCancelAfterEnd). */
   private committed = false;
-  /** The text the editor opened with: left unchanged (Tab moves on editing), there is nothing to commit. */
-  private opened = '';
+  /** The amount the editor opened with (null: typing replaced it); left unchanged, nothing is committed. */
+  private opened: string | null = null;
   private ctx: GridContext | null = null;
 
   init(params: ICellEditorParams): void {
@@ -47,10 +46,8 @@ export class AmountEditor implements ICellEditorComp {
     const eventKey = params.eventKey;
     if (eventKey === 'Backspace' || eventKey === 'Delete') {
       this.input.value = '';
-      this.replaced = true;
     } else if (eventKey !== null && eventKey.length === 1) {
       this.input.value = eventKey;
-      this.replaced = true;
     } else {
       this.input.value = exactAmountText(params.value as number | null, ctx.store.unit);
       this.opened = this.input.value;
@@ -59,7 +56,7 @@ export class AmountEditor implements ICellEditorComp {
     // the edit a frame earlier, and the grid makes no edit request of its own (isCancelAfterEnd).
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
-      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.unchanged()) return;
+      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.input.value === this.opened) return;
       this.committed = true;
       if (commitAmount(ctx, key, this.input.value)) return;
       e.preventDefault();
@@ -70,7 +67,7 @@ export class AmountEditor implements ICellEditorComp {
     // shows the findings with the new value instead of a frame or two later.
     if (key) {
       this.input.addEventListener('input', () => previewAmount(ctx, key, this.input.value));
-      if (this.replaced) previewAmount(ctx, key, this.input.value);
+      if (this.opened === null) previewAmount(ctx, key, this.input.value);
     }
   }
 
@@ -82,20 +79,14 @@ export class AmountEditor implements ICellEditorComp {
     this.input.focus();
     const end = this.input.value.length;
     this.input.setSelectionRange(end, end);
-    void this.replaced;
   }
 
   getValue(): string {
     return this.input.value;
   }
 
-  /** An edit committed on its key, or opened and left unchanged, makes no edit request of the grid. */
   isCancelAfterEnd(): boolean {
-    return this.committed || this.unchanged();
-  }
-
-  private unchanged(): boolean {
-    return !this.replaced && this.input.value === this.opened;
+    return this.committed || this.input.value === this.opened;
   }
 
   isPopup(): boolean {

@@ -15,21 +15,12 @@ enablePatches();
 // place, so results of applyPatches must not be frozen.
 setAutoFreeze(false);
 
-/**
- * Amount edits (the clerk typing, pasting, filling) are written into the worker's private document
- * in place (shared/edit/amountPatches) instead of with immer, which would shallow-copy every record
- * on the path (e.g. 9,000 表4 lines of a large department) on every keystroke. False — having
- * changed nothing — when the patches are not amount patches.
- */
+/** Amount edits are written into the worker's private document in place (false: not amount patches, nothing changed). */
 export function applyInputPatchesInPlace(session: AuditSession, patches: readonly Patch[]): boolean {
   return applyAmountPatches(session.doc, patches, session.built.graph) !== null;
 }
 
-/**
- * The findings delta an amount edit would cause, leaving the session as it was: the values are
- * written in place, re-checked, put back and re-checked again. Null when the edit is not a plain
- * amount edit.
- */
+/** The findings delta an amount edit would cause (null: not an amount edit): written, re-checked, put back, re-checked. */
 export function previewInputPatches(session: AuditSession, patches: readonly Patch[]): FindingChanges | null {
   const inverse = applyAmountPatches(session.doc, patches, session.built.graph);
   if (!inverse) return null;

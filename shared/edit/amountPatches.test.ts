@@ -46,7 +46,7 @@ describe('applyAmountPatches (in place)', () => {
 });
 
 describe('planSetCells over a missing record', () => {
-  it('adds the record once, holding every value set into it, and its inverse removes it', () => {
+  it('adds the record once, then the values set into it, and its inverse removes it', () => {
     const doc: DepartmentBudget = { ...createEmptyBudget({ name: '测试局', fiscalYear: 2021 }), incomes: {} };
     const { graph } = graphOf(doc);
     const cells = [
@@ -56,7 +56,11 @@ describe('planSetCells over a missing record', () => {
     ];
     const plan = planSetCells(doc, graph, cells, { label: '粘贴' });
     if (!plan.ok || !plan.edit) throw new Error('expected an edit');
-    expect(plan.edit.patches).toEqual([{ op: 'add', path: ['incomes', 'u-1'], value: { generalFunding: 100, otherIncome: 7 } }]);
+    expect(plan.edit.patches).toEqual([
+      { op: 'add', path: ['incomes', 'u-1'], value: {} },
+      { op: 'add', path: ['incomes', 'u-1', 'generalFunding'], value: 100 },
+      { op: 'add', path: ['incomes', 'u-1', 'otherIncome'], value: 7 },
+    ]);
     expect(plan.volume === undefined || plan.volume === 107).toBe(true);
     const next = applyPatches(doc, plan.edit.patches);
     expect(next.incomes['u-1']).toEqual({ generalFunding: 100, otherIncome: 7 });

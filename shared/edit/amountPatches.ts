@@ -1,12 +1,9 @@
 /**
  * Applying an amount edit's patches (planned by `planSetCells`, or their inverse) in place: the one
- * walker used by the editor's working copy and by the audit worker's private document. Immer would
- * shallow-copy every record on a path (e.g. the 9,000 表4 lines of a large department kept in one
- * `byId` record) on every keystroke; these writes touch one value each.
- *
- * Only amount patches are taken: each sets (a safe integer or null) or removes one input value of
- * an existing record (`graph.inputAtPath`), or one printed total (`reported`). Anything else returns
- * null having changed nothing, and the caller applies the patches with immer.
+ * walker of the editor's working copy and of the audit worker's private document (immer would copy
+ * every record on a path, e.g. the `byId` record of 9,000 表4 lines, on every keystroke). Only
+ * amount patches are taken: each sets (a safe integer or null) or removes one input value of an
+ * existing record (`graph.inputAtPath`) or one printed total (`reported`).
  */
 import type { Patch } from 'immer';
 import type { Graph } from '../compute/graph';
@@ -29,24 +26,27 @@ function isAmountPatch(patch: Patch, graph: Graph): boolean {
   return printedTotal || graph.inputAtPath(patch.path) !== undefined;
 }
 
-function holderOf(root: Obj, path: Patch['path']): Obj | undefined {
-  let cur: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) cur = cur !== null && typeof cur === 'object' ? (cur as Obj)[path[i]!] : undefined;
-  return cur !== null && typeof cur === 'object' ? (cur as Obj) : undefined;
+/** The record holding a path's leaf, or the depth of the first record missing on the way. */
+export function holderOf(root: object, path: readonly (string | number)[]): Obj | number {
+  let holder: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    holder = (holder as Obj)[path[i]!];
+    if (holder === undefined || holder === null || typeof holder !== 'object') return i;
+  }
+  return holder as Obj;
 }
 
 /**
- * Write the patches into `root` and return their inverse (to apply in place again, in the order
- * given), or null — having changed nothing — when a patch is not an amount patch of an existing
- * record, or (written in place) its record is frozen. `own` decides which containers on a path are
- * copied on the way (the editor's working copy); the root itself is always written.
+ * Write the patches into `root` and return their inverse, or null — having changed nothing — when a
+ * patch is not an amount patch, or (written in place) its record is frozen. `own` decides which
+ * containers on a path are copied on the way (the editor's working copy); the root is always written.
  */
 export function applyAmountPatches(root: object, patches: readonly Patch[], graph: Graph, own: OwnContainer = inPlace): Patch[] | null {
   const doc = root as Obj;
   for (const patch of patches) {
     if (!isAmountPatch(patch, graph)) return null;
     const holder = holderOf(doc, patch.path);
-    if (!holder || (own === inPlace && Object.isFrozen(holder))) return null;
+    if (typeof holder === 'number' || (own === inPlace && Object.isFrozen(holder))) return null;
   }
   const inverse: Patch[] = [];
   for (const patch of patches) {

@@ -16,6 +16,8 @@ import type { DepartmentBudget } from '../model/document';
 import { documentVolume, knownVolume, rememberVolume } from '../model/amountVolume';
 import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT, isAmount, isFen, type Fen } from '../money/fen';
 import { refuse, type Edit, type EditOutcome } from './edit';
+import { hasPrintedTotals } from './printedTotals';
+import { holderOf } from './amountPatches';
 
 export interface CellValue {
   key: string;
@@ -71,7 +73,7 @@ const VOLUME_MESSAGE = `输入后${VOLUME_BOUND_TEXT}，超出了本程序可精
 
 /**
  * The patches of setting the cells, computed by reading the document. A record missing along a
- * path (a unit's first income) is added by the patch, holding the values set into it.
+ * path (a unit's first income) is added empty before the values set into it.
  */
 export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): SetCellsPlan {
   const targets = targetsOf(graph, cells, options);
@@ -79,34 +81,26 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
   const patches: Patch[] = [];
   const inverse: Patch[] = [];
   const keys: string[] = [];
-  const createdAt = new Map<string, Record<string, unknown>>(); // path → a record this edit adds
-  const fresh = new Set<object>(); // the records those hold
+  const created = new Set<string>(); // records this edit adds
   let volumeChange = 0;
   for (const t of targets) {
-    const { holder, missing } = holderOf(doc, t.path, createdAt);
-    if (!holder) {
+    let holder = holderOf(doc, t.path);
+    if (typeof holder === 'number') {
       if (t.value === null) continue; // clearing inside a missing record: nothing to do
-      const path = t.path.slice(0, missing + 1);
-      let value: Record<string, unknown> = { [t.path[t.path.length - 1]!]: t.value };
-      fresh.add(value);
-      for (let i = t.path.length - 2; i > missing; i--) fresh.add((value = { [t.path[i]!]: value }));
-      createdAt.set(path.join('/'), value);
-      keys.push(t.key);
-      volumeChange += Math.abs(t.value);
-      patches.push({ op: 'add', path, value });
-      inverse.push({ op: 'remove', path });
-      continue;
+      for (let i = holder; i < t.path.length - 1; i++) {
+        const path = t.path.slice(0, i + 1);
+        if (created.has(path.join('/'))) continue;
+        created.add(path.join('/'));
+        patches.push({ op: 'add', path, value: {} });
+        inverse.push({ op: 'remove', path });
+      }
+      holder = {};
     }
     const leaf = t.path[t.path.length - 1]!;
     const has = Object.prototype.hasOwnProperty.call(holder, leaf);
     const current = has ? holder[leaf] : undefined;
     keys.push(t.key);
     volumeChange += Math.abs(t.value ?? 0) - (typeof current === 'number' ? Math.abs(current) : 0);
-    if (fresh.has(holder)) {
-      if (t.value === null && isPartialRecordPath(t.path)) delete holder[leaf];
-      else holder[leaf] = t.value;
-      continue;
-    }
     const path = [...t.path];
     if (t.value === null && isPartialRecordPath(t.path)) {
       if (!has) continue;
@@ -135,25 +129,12 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
   return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } }, volume };
 }
 
-/**
- * The record holding a path's leaf: in the document, or one this edit adds. `missing`: the depth of
- * the first record absent from both.
- */
-function holderOf(doc: DepartmentBudget, path: readonly string[], createdAt: Map<string, Record<string, unknown>>): { holder?: Record<string, unknown>; missing: number } {
-  let holder: unknown = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const next: unknown = (holder as Record<string, unknown>)[path[i]!];
-    holder = next ?? createdAt.get(path.slice(0, i + 1).join('/'));
-    if (holder === undefined || holder === null || typeof holder !== 'object') return { missing: i };
-  }
-  return { holder: holder as Record<string, unknown>, missing: -1 };
-}
-
-export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): EditOutcome {
+/** Plan and apply an amount edit (`apply`: immutably by default; the editor applies to its working copy). */
+export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions, apply = (d: DepartmentBudget, patches: Patch[]) => applyPatches(d, patches)): EditOutcome {
   const plan = planSetCells(doc, graph, cells, options);
   if (!plan.ok) return refuse(plan.message);
   if (!plan.edit) return { ok: true, result: null };
-  const next = applyPatches(doc, plan.edit.patches);
+  const next = apply(doc, plan.edit.patches);
   if (plan.volume !== undefined) rememberVolume(next, plan.volume);
   return { ok: true, result: { doc: next, edit: plan.edit } };
 }
@@ -165,12 +146,7 @@ export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly Ce
  */
 export function printedTotalsAbove(doc: DepartmentBudget, graph: Graph, inputKeys: readonly string[]): string[] {
   const reported = doc.reported;
-  let any = false;
-  for (const _ in reported) {
-    any = true;
-    break;
-  }
-  if (!any) return [];
+  if (!hasPrintedTotals(doc)) return [];
   const { parentStart, parentList } = graph;
   const seen = new Set<number>();
   const stack: number[] = [];

@@ -349,18 +349,7 @@ export const INPUT_HOLDERS = {
  * names and listing in the tables: changing it rebuilds the tables).
  */
 export const PROJECT_FIELD_ROLES = {
-  id: 'row',
-  unitId: 'row',
-  name: 'row',
-  tableNames: 'row',
-  performanceManaged: 'row',
-  type: 'description',
-  fundUses: 'description',
-  startDate: 'date',
-  endDate: 'date',
-  totalAmount: 'input',
-  assetPurchaseAmount: 'input',
-  assetPurchaseItems: 'description',
-  texts: 'description',
-  indicators: 'description',
+  id: 'row', unitId: 'row', name: 'row', tableNames: 'row', performanceManaged: 'row', startDate: 'date', endDate: 'date',
+  totalAmount: 'input', assetPurchaseAmount: 'input',
+  type: 'description', fundUses: 'description', assetPurchaseItems: 'description', texts: 'description', indicators: 'description',
 } as const satisfies Record<keyof Project, 'row' | 'description' | 'date' | 'input'>;
