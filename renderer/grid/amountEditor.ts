@@ -28,8 +28,9 @@ export function previewAmount(ctx: GridContext, key: string, text: string): void
 
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
-  /** Committed on Enter or Tab, so the grid makes no edit request of its own (isCancelAfterEnd). */
+  /** Committed on Enter or Tab, so the editor hands the grid its value unchanged (no edit request of its own). */
   private committed = false;
+  private source: unknown = null;
   /** The amount the editor opened with (null: typing replaced it); left unchanged, nothing is committed. */
   private opened: string | null = null;
   private ctx: GridContext | null = null;
@@ -44,6 +45,7 @@ export class AmountEditor implements ICellEditorComp {
     this.input.setAttribute('inputmode', 'decimal');
     this.input.setAttribute('aria-label', '金额');
     const eventKey = params.eventKey;
+    this.source = params.value;
     if (eventKey === 'Backspace' || eventKey === 'Delete') {
       this.input.value = '';
     } else if (eventKey !== null && eventKey.length === 1) {
@@ -53,7 +55,7 @@ export class AmountEditor implements ICellEditorComp {
       this.opened = this.input.value;
     }
     // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
-    // the edit a frame earlier, and the grid makes no edit request of its own (isCancelAfterEnd).
+    // the edit a frame earlier, and the grid, handed the value unchanged (getValue), requests nothing more.
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
       if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.input.value === this.opened) return;
@@ -81,12 +83,8 @@ export class AmountEditor implements ICellEditorComp {
     this.input.setSelectionRange(end, end);
   }
 
-  getValue(): string {
-    return this.input.value;
-  }
-
-  isCancelAfterEnd(): boolean {
-    return this.committed || this.input.value === this.opened;
+  getValue(): unknown {
+    return this.committed || this.input.value === this.opened ? this.source : this.input.value;
   }
 
   isPopup(): boolean {

@@ -46,7 +46,7 @@ export function canRedo(history: History): boolean {
 }
 
 /** How a step's patches are applied: immutably (immer), or as the editor's working copy does. */
-export type ApplyPatches = (doc: DepartmentBudget, patches: Edit['patches'], effect: EditEffect) => DepartmentBudget;
+type ApplyPatches = (doc: DepartmentBudget, patches: Edit['patches'], effect: EditEffect) => DepartmentBudget;
 
 const immutably: ApplyPatches = (doc, patches) => applyPatches(doc, patches);
 
