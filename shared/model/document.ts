@@ -343,6 +343,15 @@ export const INPUT_HOLDERS = {
   project: { prefix: ['projects', 'byId'], suffix: [], fields: ['totalAmount', 'assetPurchaseAmount'] },
 } as const satisfies Record<string, { prefix: readonly string[]; suffix: readonly string[]; fields: readonly string[]; inputsOnlyAt?: number }>;
 
+/** The input records every unit has, by unit id (INPUT_HOLDERS whose prefix is one of these). */
+export const UNIT_RECORDS = ['incomes', 'unitProcurement', 'threePublic', 'otherExpenditure'] as const;
+
+/** A new unit's input records, every amount empty (the schemas' defaults). */
+export function emptyUnitRecords(): { [K in (typeof UNIT_RECORDS)[number]]: DepartmentBudget[K][string] } {
+  const threePublic = unitThreePublicSchema.parse({ previousYear: {}, currentYear: {} });
+  return { incomes: {}, unitProcurement: unitProcurementSchema.parse({}), threePublic, otherExpenditure: otherExpenditureSchema.parse({}) };
+}
+
 /**
  * What each field of a project is, for the audit: an input amount (INPUT_HOLDERS.project), a date
  * the rules compare, a description no total or rule reads, or part of the row itself (its place,
