@@ -10,6 +10,9 @@ import type { ProjectedRow } from '../../shared/tables/project';
 import { parseAmount } from '../../shared/money/parse';
 import type { GridContext } from './gridContext';
 
+/** The value an editor hands the grid when there is nothing left to commit (committed on its key, or unchanged). */
+export const ALREADY_COMMITTED = Object.freeze({ alreadyCommitted: true });
+
 /** Parse typed text in the display unit and set the cell (refused with a message when not a number). */
 export function commitAmount(ctx: GridContext, key: string, text: string): boolean {
   const parsed = parseAmount(text, ctx.store.unit);
@@ -28,9 +31,8 @@ export function previewAmount(ctx: GridContext, key: string, text: string): void
 
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
-  /** Committed on Enter or Tab, so the editor hands the grid its value unchanged (no edit request of its own). */
+  /** Committed on Enter or Tab: the grid's edit request that follows carries ALREADY_COMMITTED. */
   private committed = false;
-  private source: unknown = null;
   /** The amount the editor opened with (null: typing replaced it); left unchanged, nothing is committed. */
   private opened: string | null = null;
   private ctx: GridContext | null = null;
@@ -45,7 +47,6 @@ export class AmountEditor implements ICellEditorComp {
     this.input.setAttribute('inputmode', 'decimal');
     this.input.setAttribute('aria-label', '金额');
     const eventKey = params.eventKey;
-    this.source = params.value;
     if (eventKey === 'Backspace' || eventKey === 'Delete') {
       this.input.value = '';
     } else if (eventKey !== null && eventKey.length === 1) {
@@ -55,7 +56,7 @@ export class AmountEditor implements ICellEditorComp {
       this.opened = this.input.value;
     }
     // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
-    // the edit a frame earlier, and the grid, handed the value unchanged (getValue), requests nothing more.
+    // the edit a frame earlier, and the grid's edit request that follows carries ALREADY_COMMITTED.
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
       if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.input.value === this.opened) return;
@@ -84,7 +85,7 @@ export class AmountEditor implements ICellEditorComp {
   }
 
   getValue(): unknown {
-    return this.committed || this.input.value === this.opened ? this.source : this.input.value;
+    return this.committed || this.input.value === this.opened ? ALREADY_COMMITTED : this.input.value;
   }
 
   isPopup(): boolean {
