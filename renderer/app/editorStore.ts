@@ -14,11 +14,10 @@ import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluat
 import { NodeKind } from '../../shared/compute/graph';
 import { inputSourceOf } from '../../shared/compute/inputSource';
 import { editedCellOf, perUnitPartsOf, shownCellOf, type PerUnitPart } from '../../shared/compute/perUnitTotals';
-import { emptyHistory, hasPrintedTotals, planSetCells, record, setCells, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type SetCellsOptions } from '../../shared/edit';
+import { emptyHistory, hasPrintedTotals, planSetCells, record, redo, setCells, undo, canRedo, canUndo, type CellValue, type Edit, type EditEffect, type EditOutcome, type History, type Replay, type SetCellsOptions } from '../../shared/edit';
 import { applyPatches } from 'immer';
-import { applyAmountPatches } from './workingCopy';
+import { applyToWorkingCopy } from './workingCopy';
 import { parseCellKey, type TableId } from '../../shared/model/cellKey';
-import { rememberVolume } from '../../shared/model/amountVolume';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
 import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
 import { projectTable, type ProjectedTable } from '../../shared/tables/project';
@@ -269,34 +268,21 @@ export class EditorStore {
     return true;
   }
 
-  /**
-   * Typing, paste, fill, clear: set input cells as one undo step. The patches are worked out by
-   * reading the document and applied to the working copy without copying the big records.
-   */
-  /** The plan of setting cells as `setCells` makes it (undefined: a record along a path is missing). */
-  private planCells(cells: readonly CellValue[], options: SetCellsOptions) {
-    if (this.doc.units.order.length === 1) cells = cells.map((c) => ({ key: this.editTarget(c.key), value: c.value }));
-    return { cells, plan: planSetCells(this.doc, this.built.graph, cells, options) };
+  /** The cells to set: the one input of a single unit's 表1 total is the cell set. */
+  private targetsOf(cells: readonly CellValue[]): readonly CellValue[] {
+    return this.doc.units.order.length === 1 ? cells.map((c) => ({ key: this.editTarget(c.key), value: c.value })) : cells;
   }
 
+  /** Amount edits go to the working copy without copying the big records; other edits through immer. */
+  private readonly applyToDoc = (doc: DepartmentBudget, patches: Edit['patches'], effect: EditEffect): DepartmentBudget =>
+    effect.kind === 'values' ? applyToWorkingCopy(doc, patches, this.built.graph) : applyPatches(doc, patches);
+
+  /** Typing, paste, fill, clear: set input cells as one undo step. */
   setCells(cells: readonly CellValue[], options: SetCellsOptions): boolean {
-    const { cells: targets, plan } = this.planCells(cells, options);
-    if (!plan) {
-      const applied = this.apply(setCells(this.doc, this.built.graph, targets, options)); // creates a missing record
-      if (applied) this.hintPrintedTotals();
-      return applied;
-    }
-    if (!plan.ok) {
-      this.showMessage(plan.message, 'error');
-      return false;
-    }
-    if (!plan.edit) return true;
-    this.history = record(this.history, plan.edit);
-    const next = applyAmountPatches(this.doc, plan.edit.patches);
-    if (plan.volume !== undefined) rememberVolume(next, plan.volume);
-    this.commit(next, plan.edit.patches, plan.edit.effect);
-    this.hintPrintedTotals();
-    return true;
+    const outcome = setCells(this.doc, this.built.graph, this.targetsOf(cells), options, (doc, patches) => applyToWorkingCopy(doc, patches, this.built.graph));
+    const applied = this.apply(outcome);
+    if (outcome.ok && outcome.result) this.hintPrintedTotals();
+    return applied;
   }
 
   private printedHintShown = false;
@@ -314,30 +300,24 @@ export class EditorStore {
    * nothing, or cannot be set) forgets the preview.
    */
   previewCells(cells: readonly CellValue[] | null): void {
-    const plan = cells && this.planCells(cells, { label: '' }).plan;
+    const plan = cells && planSetCells(this.doc, this.built.graph, this.targetsOf(cells), { label: '' });
     this.check.preview(plan?.ok && plan.edit ? plan.edit.patches : null);
   }
 
-  private applyEdit(edit: Edit, patches: Edit['patches']): DepartmentBudget {
-    return edit.effect.kind === 'values' ? applyAmountPatches(this.doc, patches) : applyPatches(this.doc, patches);
-  }
-
   undo(): void {
-    const edit = this.history.past[this.history.past.length - 1];
-    if (!edit) return;
-    this.history = { past: this.history.past.slice(0, -1), future: [edit, ...this.history.future], limit: this.history.limit };
-    this.commit(this.applyEdit(edit, edit.inversePatches), edit.inversePatches, edit.effect);
-    this.showMessage(`已撤销：${edit.label}`, 'info');
-    this.revealChanged(edit.effect);
+    this.replay(undo(this.history, this.doc, this.applyToDoc), '已撤销');
   }
 
   redo(): void {
-    const edit = this.history.future[0];
-    if (!edit) return;
-    this.history = { past: [...this.history.past, edit], future: this.history.future.slice(1), limit: this.history.limit };
-    this.commit(this.applyEdit(edit, edit.patches), edit.patches, edit.effect);
-    this.showMessage(`已重做：${edit.label}`, 'info');
-    this.revealChanged(edit.effect);
+    this.replay(redo(this.history, this.doc, this.applyToDoc), '已重做');
+  }
+
+  private replay(step: Replay | null, done: string): void {
+    if (!step) return;
+    this.history = step.history;
+    this.commit(step.doc, step.patches, step.effect);
+    this.showMessage(`${done}：${step.label}`, 'info');
+    this.revealChanged(step.effect);
   }
 
   /** Undo and redo put the cursor on the (first) cell they changed, in its table. */

@@ -12,9 +12,9 @@ import { NodeKind } from '../../shared/compute/graph';
 import { planSetCells, type Edit } from '../../shared/edit';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
-import { applyAmountPatches } from './workingCopy';
+import { applyToWorkingCopy } from './workingCopy';
 
-describe('applyAmountPatches', () => {
+describe('applyToWorkingCopy', () => {
   it('matches immer on random typing, undo and redo', () => {
     const base = freeze(smallBudget(), true);
     const { graph } = graphOf(base);
@@ -28,20 +28,20 @@ describe('applyAmountPatches', () => {
         for (const s of steps) {
           if (s.undo && done.length > 0) {
             const e = done.pop()!;
-            fast = applyAmountPatches(fast, e.inversePatches);
+            fast = applyToWorkingCopy(fast, e.inversePatches, graph);
             pure = applyPatches(pure, e.inversePatches);
           } else {
             const plan = planSetCells(fast, graph, [{ key: inputs[s.cell]!, value: s.value as Fen | null }], { label: '输入' });
-            if (!plan || !plan.ok || !plan.edit) continue;
+            if (!plan.ok || !plan.edit) continue;
             done.push(plan.edit);
-            fast = applyAmountPatches(fast, plan.edit.patches);
+            fast = applyToWorkingCopy(fast, plan.edit.patches, graph);
             pure = applyPatches(pure, plan.edit.patches);
           }
           expect(fast).toEqual(pure);
         }
         while (done.length) {
           const e = done.pop()!;
-          fast = applyAmountPatches(fast, e.inversePatches);
+          fast = applyToWorkingCopy(fast, e.inversePatches, graph);
         }
         expect(fast).toEqual(smallBudget());
       }),
@@ -52,13 +52,14 @@ describe('applyAmountPatches', () => {
   it('copies small containers on write and keeps the old objects intact', () => {
     const before = freeze(smallBudget(), true);
     const line = before.economicLines.byId.a1!;
-    const next = applyAmountPatches(before, [{ op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 5 }]);
+    const { graph } = graphOf(before);
+    const next = applyToWorkingCopy(before, [{ op: 'replace', path: ['economicLines', 'byId', 'a1', 'amounts', 'generalFunding'], value: 5 }], graph);
     expect(next).not.toBe(before);
     expect(next.economicLines.byId.a1!.amounts.generalFunding).toBe(5);
     expect(line.amounts.generalFunding).toBe(40_000);
     expect(next.economicLines.byId.a1).not.toBe(line);
     // The unit records are copied too (not written in place).
-    const withIncome = applyAmountPatches(next, [{ op: 'add', path: ['incomes', 'a', 'otherIncome'], value: 7 }]);
+    const withIncome = applyToWorkingCopy(next, [{ op: 'add', path: ['incomes', 'a', 'otherIncome'], value: 7 }], graph);
     expect(next.incomes.a!.otherIncome).toBeUndefined();
     expect(withIncome.incomes.a!.otherIncome).toBe(7);
   });

@@ -14,7 +14,7 @@ import type { EditorStore } from '../app/editorStore';
 import { rowTargetOf } from '../app/rowTargets';
 import { describeCell } from '../app/cellNames';
 import { parseCellKey } from '../../shared/model/cellKey';
-import { commitAmount } from './amountEditor';
+import { ALREADY_COMMITTED, commitAmount } from './amountEditor';
 import { editBreakdown } from './breakdown';
 import type { DialogService } from '../components/dialogs';
 import { buildColumnDefs } from './columns';
@@ -167,6 +167,7 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
   // Applied at once (the check worker gets the patches right away); the store refreshes the grid
   // after the grid has finished closing its editor.
   const onCellEditRequest = (e: CellEditRequestEvent<ProjectedRow>) => {
+    if (e.newValue === ALREADY_COMMITTED) return;
     const colId = e.column.getColId();
     const row = e.data;
     const cell = row.cells[colId];

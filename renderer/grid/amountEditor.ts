@@ -10,6 +10,9 @@ import type { ProjectedRow } from '../../shared/tables/project';
 import { parseAmount } from '../../shared/money/parse';
 import type { GridContext } from './gridContext';
 
+/** The value an editor hands the grid when there is nothing left to commit (committed on its key, or unchanged). */
+export const ALREADY_COMMITTED = Object.freeze({ alreadyCommitted: true });
+
 /** Parse typed text in the display unit and set the cell (refused with a message when not a number). */
 export function commitAmount(ctx: GridContext, key: string, text: string): boolean {
   const parsed = parseAmount(text, ctx.store.unit);
@@ -28,7 +31,10 @@ export function previewAmount(ctx: GridContext, key: string, text: string): void
 
 export class AmountEditor implements ICellEditorComp {
   private input!: HTMLInputElement;
-  private replaced = false;
+  /** Committed on Enter or Tab: the grid's edit request that follows carries ALREADY_COMMITTED. */
+  private committed = false;
+  /** The amount the editor opened with (null: typing replaced it); left unchanged, nothing is committed. */
+  private opened: string | null = null;
   private ctx: GridContext | null = null;
 
   init(params: ICellEditorParams): void {
@@ -43,18 +49,18 @@ export class AmountEditor implements ICellEditorComp {
     const eventKey = params.eventKey;
     if (eventKey === 'Backspace' || eventKey === 'Delete') {
       this.input.value = '';
-      this.replaced = true;
     } else if (eventKey !== null && eventKey.length === 1) {
       this.input.value = eventKey;
-      this.replaced = true;
     } else {
       this.input.value = exactAmountText(params.value as number | null, ctx.store.unit);
+      this.opened = this.input.value;
     }
     // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
-    // the edit a frame earlier. The grid's own edit request that follows then finds nothing to change.
+    // the edit a frame earlier, and the grid's edit request that follows carries ALREADY_COMMITTED.
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {
-      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing) return;
+      if ((e.key !== 'Enter' && e.key !== 'Tab') || !key || e.isComposing || this.input.value === this.opened) return;
+      this.committed = true;
       if (commitAmount(ctx, key, this.input.value)) return;
       e.preventDefault();
       e.stopPropagation();
@@ -64,7 +70,7 @@ export class AmountEditor implements ICellEditorComp {
     // shows the findings with the new value instead of a frame or two later.
     if (key) {
       this.input.addEventListener('input', () => previewAmount(ctx, key, this.input.value));
-      if (this.replaced) previewAmount(ctx, key, this.input.value);
+      if (this.opened === null) previewAmount(ctx, key, this.input.value);
     }
   }
 
@@ -76,11 +82,10 @@ export class AmountEditor implements ICellEditorComp {
     this.input.focus();
     const end = this.input.value.length;
     this.input.setSelectionRange(end, end);
-    void this.replaced;
   }
 
-  getValue(): string {
-    return this.input.value;
+  getValue(): unknown {
+    return this.committed || this.input.value === this.opened ? ALREADY_COMMITTED : this.input.value;
   }
 
   isPopup(): boolean {

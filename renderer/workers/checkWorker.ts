@@ -5,6 +5,7 @@
  */
 import { applyPatches, enablePatches, setAutoFreeze, type Patch } from 'immer';
 import type { DepartmentBudget } from '../../shared/model/document';
+import { applyAmountPatches } from '../../shared/edit/amountPatches';
 import { installImportedCodeLists } from '../../shared/codes/registry';
 import { createAuditSession, type AuditSession, type FindingChanges } from '../../shared/rules/engine';
 import { createWorkerServer, installWorkerServer, workerSelf, type Post, type WorkerScopeLike } from '../../shared/protocol/workerServer';
@@ -15,64 +16,17 @@ enablePatches();
 // place, so results of applyPatches must not be frozen.
 setAutoFreeze(false);
 
-/** One input value in the worker's document: where it lives and what it held before an edit. */
-interface InPlaceSlot {
-  holder: Record<string, unknown>;
-  leaf: string;
-  had: boolean;
-  before: unknown;
-}
-
-/**
- * Amount edits (the clerk typing, pasting, filling) only replace input values. Applying them with
- * immer would shallow-copy every record on the path (e.g. 9,000 表4 lines of a large department)
- * on every keystroke; the worker's private document is updated in place instead. Returns the slots
- * as they were (to put them back), or null — having changed nothing — unless every patch sets or
- * removes one input value of an existing holder, or a printed total the edit drops (or undo restores).
- */
-function writeInputPatchesInPlace(session: AuditSession, patches: readonly Patch[]): InPlaceSlot[] | null {
-  const graph = session.built.graph;
-  const slots: InPlaceSlot[] = [];
-  for (const patch of patches) {
-    const value = patch.value as unknown;
-    const setsValue = (patch.op === 'replace' || patch.op === 'add') && (value === null || (typeof value === 'number' && Number.isSafeInteger(value)));
-    const printedTotal = patch.path.length === 2 && patch.path[0] === 'reported';
-    if (!(setsValue || patch.op === 'remove') || (!printedTotal && graph.inputAtPath(patch.path) === undefined)) return null;
-    let cur: unknown = session.doc;
-    for (const key of patch.path.slice(0, -1)) {
-      cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[key] : undefined;
-    }
-    if (cur === null || typeof cur !== 'object' || Object.isFrozen(cur)) return null;
-    const holder = cur as Record<string, unknown>;
-    const leaf = String(patch.path[patch.path.length - 1]);
-    slots.push({ holder, leaf, had: Object.prototype.hasOwnProperty.call(holder, leaf), before: holder[leaf] });
-  }
-  patches.forEach((patch, i) => {
-    const { holder, leaf } = slots[i]!;
-    if (patch.op === 'remove') delete holder[leaf];
-    else holder[leaf] = patch.value as unknown;
-  });
-  return slots;
-}
-
+/** Amount edits are written into the worker's private document in place (false: not amount patches, nothing changed). */
 export function applyInputPatchesInPlace(session: AuditSession, patches: readonly Patch[]): boolean {
-  return writeInputPatchesInPlace(session, patches) !== null;
+  return applyAmountPatches(session.doc, patches, session.built.graph) !== null;
 }
 
-/**
- * The findings delta an amount edit would cause, leaving the session as it was: the values are
- * written in place, re-checked, put back (last written first) and re-checked again. Null when the
- * edit is not a plain amount edit.
- */
+/** The findings delta an amount edit would cause (null: not an amount edit): written, re-checked, put back, re-checked. */
 export function previewInputPatches(session: AuditSession, patches: readonly Patch[]): FindingChanges | null {
-  const slots = writeInputPatchesInPlace(session, patches);
-  if (!slots) return null;
+  const inverse = applyAmountPatches(session.doc, patches, session.built.graph);
+  if (!inverse) return null;
   const delta = session.applyPatches(session.doc, patches);
-  for (let i = slots.length - 1; i >= 0; i--) {
-    const { holder, leaf, had, before } = slots[i]!;
-    if (had) holder[leaf] = before;
-    else delete holder[leaf];
-  }
+  applyAmountPatches(session.doc, inverse, session.built.graph);
   session.applyPatches(session.doc, patches);
   return delta;
 }

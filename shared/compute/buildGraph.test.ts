@@ -3,7 +3,8 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
 import { cellKey } from '../model/cellKey';
-import type { DepartmentBudget } from '../model/document';
+import { INPUT_HOLDERS, type DepartmentBudget } from '../model/document';
+import type { Fen } from '../money/fen';
 import { buildGraph } from './buildGraph';
 import { applyInput, evaluate, readPath } from './evaluate';
 import { GraphBuilder, NodeKind } from './graph';
@@ -215,5 +216,29 @@ describe('graph builder', () => {
     expect(graph.inputAtPath(['incomes', String(n - 1), 'generalFunding'])).toBe(n - 1);
     expect(graph.inputsUnder(['incomes', '7'])).toEqual([7]);
     expect(() => g.sum('T2|u:0|total', [], 'x')).toThrow('duplicate cell T2|u:0|total');
+  });
+});
+
+describe('the inputs of the graph are the document schema’s input holders', () => {
+  it('binds every input to a field INPUT_HOLDERS lists, and every listed holder and field to inputs', () => {
+    const doc = produce(smallBudget(), (d) => {
+      d.transferLines.byId.t1 = { id: 't1', unitId: 'a', code: '2010301', projectName: '专项', amount: 100 as Fen };
+      d.transferLines.order.push('t1');
+    });
+    const { graph } = buildGraph(doc);
+    const holders = Object.entries(INPUT_HOLDERS);
+    const used = new Set<string>();
+    for (let i = 0; i < graph.size; i++) {
+      if (graph.kind[i] !== NodeKind.Input) continue;
+      const path = graph.inputPathOf(i)!;
+      const leaf = path[path.length - 1]!;
+      const holder = holders.find(([, h]) => {
+        const shape = [...h.prefix, path[h.prefix.length], ...h.suffix];
+        return path.length === shape.length + 1 && shape.every((p, k) => p === path[k]);
+      });
+      expect(holder && (holder[1].fields as readonly string[]).includes(leaf), `${graph.keyOf(i)} at ${path.join('/')}`).toBe(true);
+      used.add(`${holder![0]}.${leaf}`);
+    }
+    expect([...used].sort()).toEqual(holders.flatMap(([name, h]) => h.fields.map((f) => `${name}.${f}`)).sort());
   });
 });

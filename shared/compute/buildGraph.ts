@@ -8,17 +8,17 @@
  * incremental = full evaluation property (buildGraph.test.ts) guards the behaviour.
  */
 import { rowKeys as R, type TableId } from '../model/cellKey';
-import type { DepartmentBudget } from '../model/document';
+import { INPUT_HOLDERS, type DepartmentBudget } from '../model/document';
 import { FISCAL_FUNCTIONAL_FUNDS, type FundingNode } from '../model/funding';
 import { GraphBuilder, type Graph } from './graph';
 import { GROUP_COLUMNS, LEAF_COLUMNS, NON_FISCAL_LEAVES, NON_GENERAL_PUBLIC_LEAVES, TOTAL_TERMS, groupTerms } from './fundingColumns';
 import { buildStructure, functionalTableOf, type BudgetStructure } from './structure';
 
 export const T3_COLUMNS = ['total', 'basic', 'project', 'procurement', 'smeReserved', 'microReserved', 'priorYearProcurementPayable'] as const;
-export const T3_INPUT_COLUMNS = ['smeReserved', 'microReserved', 'priorYearProcurementPayable'] as const;
-export const T12_LEAF_COLUMNS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
+export const T3_INPUT_COLUMNS = INPUT_HOLDERS.unitProcurement.fields;
+export const T12_LEAF_COLUMNS = INPUT_HOLDERS.threePublicCurrent.fields;
 export const T12_COLUMNS = ['total', 'officialTravelAbroad', 'officialReception', 'vehicleSubtotal', 'vehiclePurchase', 'vehicleOperation'] as const;
-export const OTHER_EXPENDITURE_FIELDS = ['subsidyToAffiliates', 'remittanceToSuperior', 'carryOverOut'] as const;
+export const OTHER_EXPENDITURE_FIELDS = INPUT_HOLDERS.otherExpenditure.fields;
 
 /** Node ids of a funding row (表2/4/5) by column: leaves, 一般公共预算拨款, 财政预算拨款, and the total (表2: 收入总计). */
 export type FundingRowCells = Record<FundingNode | 'total', number>;
@@ -125,6 +125,8 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   const expected = 16 * fundingRows + 8 * doc.projects.order.length + 3 * doc.functionalLines.order.length + 2 * doc.procurementItems.order.length + 40 * doc.units.order.length + 256;
   const g = new GraphBuilder(expected, 2 * expected);
   const C = (name: string) => g.columnId(name);
+  /** The holder shape of inputs kept as the document schema says (INPUT_HOLDERS). */
+  const shapeOf = (h: { prefix: readonly string[]; suffix: readonly string[] }) => g.baseShape(h.prefix, h.suffix);
   const Rel = (name: string) => g.relationId(name);
   const unitIds = doc.units.order;
   let pool = new Int32Array(ROW_SLOTS * (doc.economicLines.order.length + doc.subItems.order.length + 2 * doc.projects.order.length + 8 * doc.units.order.length + 16));
@@ -174,14 +176,14 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   // 表2 部门收入预算总表
   const t2Rel = Rel('T2-row-total');
   const unitPrefix = g.rowPrefixId(R.unit(''));
-  const incomeShape = g.baseShape(['incomes']);
+  const incomeShape = shapeOf(INPUT_HOLDERS.income);
   const t2Units = unitIds.map((u) => fundingInputRow('T2', unitPrefix, u, 'incomeTotal', incomeShape, t2Rel));
   const t2Dept = fundingAggregateRow('T2', R.dept, t2Units, 'incomeTotal', 'T2-dept-sum', 'T2-row-total');
 
   // 表4 基本支出预算表
   const t4Rel = Rel('T4-row-total');
   const econPrefix = g.rowPrefixId(R.econLine(''));
-  const econShape = g.baseShape(['economicLines', 'byId'], ['amounts']);
+  const econShape = shapeOf(INPUT_HOLDERS.economicLine);
   const t4Units: RowIds[] = [];
   const t4Lines = lazyIndex();
   const t4Categories = new Map<string, RowIds>();
@@ -205,7 +207,7 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   const t5Rel = Rel('T5-row-total');
   const subPrefix = g.rowPrefixId(R.subItem(''));
   const projectPrefix = g.rowPrefixId(R.project(''));
-  const subShape = g.baseShape(['subItems', 'byId'], ['amounts']);
+  const subShape = shapeOf(INPUT_HOLDERS.subItem);
   const t5Units: RowIds[] = [];
   const t5Projects = new Map<string, RowIds>();
   const t5SubItems = lazyIndex();
@@ -227,11 +229,11 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
 
   // 表11 政府采购项目支出预算表 (before 表3, which copies its totals)
   const amount = C('amount');
-  const amountProp = g.leafId('amount');
+  const amountProp = g.leafId(INPUT_HOLDERS.procurementItem.fields[0]);
   const t11Group = Rel('T11-group-sum');
   const t11Unit = Rel('T11-unit-sum');
   const itemPrefix = g.rowPrefixId(R.procurementItem(''));
-  const itemShape = g.baseShape(['procurementItems', 'byId']);
+  const itemShape = shapeOf(INPUT_HOLDERS.procurementItem);
   const t11Units: number[] = [];
   const t11Groups = new Map<string, number>();
   for (const us of structure.units) {
@@ -254,7 +256,7 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
     const [basicRel, projectRel, totalRel, procRel] = ['T3-basic-eq-T4', 'T3-project-eq-T5', 'T3-row-total', 'T3-procurement-eq-T11'].map(Rel) as [number, number, number, number];
     const inputCols = T3_INPUT_COLUMNS.map((c) => [C(c), g.leafId(c)] as const);
     const [basicC, projectC, totalC, procC] = [C('basic'), C('project'), C('total'), C('procurement')];
-    const shape = g.baseShape(['unitProcurement']);
+    const shape = shapeOf(INPUT_HOLDERS.unitProcurement);
     const pair: number[] = [0, 0];
     unitIds.forEach((u, i) => {
       const row = g.newRowOf('T3', unitPrefix, u);
@@ -285,9 +287,9 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   );
   const fnLines = new Map<string, { basic: number; project: number; total: number }>();
   const [basicCol, projectCol, totalCol] = [C('basic'), C('project'), C('total')];
-  const [basicProp, projectProp] = [g.leafId('basic'), g.leafId('project')];
+  const [basicProp, projectProp] = INPUT_HOLDERS.functionalLine.fields.map((f) => g.leafId(f)) as [number, number];
   const fnPrefix = g.rowPrefixId(R.functionalLine(''));
-  const fnShape = g.baseShape(['functionalLines', 'byId']);
+  const fnShape = shapeOf(INPUT_HOLDERS.functionalLine);
   const fnRowRel = new Map<string, number>(['T0', 'T7', 'T8', 'T9'].map((t) => [t, Rel(`${t}-row-total`)]));
   for (const us of structure.units) {
     const rowsByTable = new Map<TableId, FnCols>();
@@ -335,9 +337,10 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   const t10Units: number[] = [];
   const t10Unit = Rel('T10-unit-sum');
   const transferPrefix = g.rowPrefixId(R.transferLine(''));
-  const transferShape = g.baseShape(['transferLines', 'byId']);
+  const transferShape = shapeOf(INPUT_HOLDERS.transferLine);
+  const transferProp = g.leafId(INPUT_HOLDERS.transferLine.fields[0]);
   for (const us of structure.units) {
-    const lineIds = us.transferLines.map((l) => g.inputAt(g.newRowOf('T10', transferPrefix, l.id), amount, g.baseAt(transferShape, l.id), amountProp));
+    const lineIds = us.transferLines.map((l) => g.inputAt(g.newRowOf('T10', transferPrefix, l.id), amount, g.baseAt(transferShape, l.id), transferProp));
     t10Units.push(g.sumIds(g.newRowOf('T10', unitPrefix, us.unitId), amount, lineIds, t10Unit));
   }
   const t10Dept = g.sumIds(g.newRow('T10', R.dept), amount, t10Units, Rel('T10-dept-sum'));
@@ -349,8 +352,7 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
     const [deptSum, subtotalRel, totalRel] = ['T12-dept-sum', 'T12-vehicle-subtotal', 'T12-total'].map(Rel) as [number, number, number];
     const [subtotalCol, t12TotalCol] = [C('vehicleSubtotal'), C('total')];
     for (const year of ['prev', 'cur'] as const) {
-      const field = year === 'prev' ? 'previousYear' : 'currentYear';
-      const shape = g.baseShape(['threePublic'], [field]);
+      const shape = shapeOf(year === 'prev' ? INPUT_HOLDERS.threePublicPrevious : INPUT_HOLDERS.threePublicCurrent);
       const rowKeys = unitIds.map((u) => R.threePublic(u, year));
       const rows = rowKeys.map((rk) => g.newRow('T12', rk));
       const leaves: number[][] = T12_LEAF_COLUMNS.map(() => []);
@@ -388,7 +390,7 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   const otherExpenditure = new Map<string, number[]>(OTHER_EXPENDITURE_FIELDS.map((f) => [f, []]));
   {
     const cols = OTHER_EXPENDITURE_FIELDS.map((f) => [C(f), g.leafId(f)] as const);
-    const shape = g.baseShape(['otherExpenditure']);
+    const shape = shapeOf(INPUT_HOLDERS.otherExpenditure);
     for (const u of unitIds) {
       const row = g.newRowOf('T0', unitPrefix, u);
       const base = g.baseAt(shape, u);
@@ -461,9 +463,9 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
   {
     const rel = Rel('T15-eq-T5');
     const splitRel = Rel('T15-amount-split');
-    const shape = g.baseShape(['projects', 'byId']);
+    const shape = shapeOf(INPUT_HOLDERS.project);
     const [totalAmountCol, assetCol, currentCol] = [C('totalAmount'), C('assetPurchase'), C('currentYear')];
-    const [totalAmountProp, assetProp] = [g.leafId('totalAmount'), g.leafId('assetPurchaseAmount')];
+    const [totalAmountProp, assetProp] = INPUT_HOLDERS.project.fields.map((f) => g.leafId(f)) as [number, number];
     for (const p of structure.projects) {
       const row = g.newRowOf('T15', projectPrefix, p.id);
       const src = t5Projects.get(p.id)!;

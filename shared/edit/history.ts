@@ -45,11 +45,16 @@ export function canRedo(history: History): boolean {
   return history.future.length > 0;
 }
 
-export function undo(history: History, doc: DepartmentBudget): Replay | null {
+/** How a step's patches are applied: immutably (immer), or as the editor's working copy does. */
+type ApplyPatches = (doc: DepartmentBudget, patches: Edit['patches'], effect: EditEffect) => DepartmentBudget;
+
+const immutably: ApplyPatches = (doc, patches) => applyPatches(doc, patches);
+
+export function undo(history: History, doc: DepartmentBudget, apply = immutably): Replay | null {
   const edit = history.past[history.past.length - 1];
   if (!edit) return null;
   return {
-    doc: applyPatches(doc, edit.inversePatches),
+    doc: apply(doc, edit.inversePatches, edit.effect),
     history: { past: history.past.slice(0, -1), future: [edit, ...history.future], limit: history.limit },
     patches: edit.inversePatches,
     effect: edit.effect,
@@ -57,11 +62,11 @@ export function undo(history: History, doc: DepartmentBudget): Replay | null {
   };
 }
 
-export function redo(history: History, doc: DepartmentBudget): Replay | null {
+export function redo(history: History, doc: DepartmentBudget, apply = immutably): Replay | null {
   const edit = history.future[0];
   if (!edit) return null;
   return {
-    doc: applyPatches(doc, edit.patches),
+    doc: apply(doc, edit.patches, edit.effect),
     history: { past: [...history.past, edit], future: history.future.slice(1), limit: history.limit },
     patches: edit.patches,
     effect: edit.effect,

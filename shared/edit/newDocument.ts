@@ -1,6 +1,6 @@
 /** A new, empty department budget (新建): one own-office unit and no amounts. */
 import { DEFAULT_CATALOGUE_ID } from '../catalogue';
-import { departmentBudgetSchema, type DepartmentBudget, type DisplayUnit } from '../model/document';
+import { departmentBudgetSchema, emptyUnitRecords, type DepartmentBudget, type DisplayUnit } from '../model/document';
 import { emptyDocument } from '../model/emptyDocument';
 
 export interface NewDocumentSpec {
@@ -14,7 +14,6 @@ export interface NewDocumentSpec {
 export function createEmptyBudget(spec: NewDocumentSpec): DepartmentBudget {
   const name = spec.name.trim() || '新部门';
   const shortName = (spec.shortName ?? '').trim() || name;
-  const none = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
   const doc = emptyDocument(
     { name, shortName, competentDepartment: name, fiscalYear: spec.fiscalYear, displayUnit: spec.displayUnit ?? 'wan' },
     spec.catalogueId ?? DEFAULT_CATALOGUE_ID,
@@ -22,9 +21,6 @@ export function createEmptyBudget(spec: NewDocumentSpec): DepartmentBudget {
   return departmentBudgetSchema.parse({
     ...doc,
     units: { byId: { 'u-1': { id: 'u-1', name: `${shortName}本级`, kind: 'ownOffice' } }, order: ['u-1'] },
-    incomes: { 'u-1': {} },
-    unitProcurement: { 'u-1': { smeReserved: null, microReserved: null, priorYearProcurementPayable: null } },
-    threePublic: { 'u-1': { previousYear: { ...none }, currentYear: { ...none } } },
-    otherExpenditure: { 'u-1': { subsidyToAffiliates: null, remittanceToSuperior: null, carryOverOut: null } },
+    ...Object.fromEntries(Object.entries(emptyUnitRecords()).map(([k, record]) => [k, { 'u-1': record }])),
   });
 }

@@ -9,13 +9,15 @@
  * them in one record, and copying that record on every keystroke costs more than the whole audit).
  * `setCells` applies the same patches immutably (immer) and returns the new document.
  */
-import { applyPatches, type Draft, type Patch } from 'immer';
+import { applyPatches, type Patch } from 'immer';
 import { NodeKind, type Graph } from '../compute/graph';
 import { parseCellKey } from '../model/cellKey';
 import type { DepartmentBudget } from '../model/document';
 import { documentVolume, knownVolume, rememberVolume } from '../model/amountVolume';
 import { AMOUNT_BOUND_TEXT, MAX_AMOUNT_VOLUME_FEN, VOLUME_BOUND_TEXT, isAmount, isFen, type Fen } from '../money/fen';
-import { edit, refuse, type Edit, type EditOutcome } from './edit';
+import { refuse, type Edit, type EditOutcome } from './edit';
+import { hasPrintedTotals } from './printedTotals';
+import { holderOf } from './amountPatches';
 
 export interface CellValue {
   key: string;
@@ -70,33 +72,36 @@ export type SetCellsPlan = { ok: true; edit: Edit | null; volume?: number } | { 
 const VOLUME_MESSAGE = `输入后${VOLUME_BOUND_TEXT}，超出了本程序可精确计算的范围，请检查金额的单位（元/万元）是否正确`;
 
 /**
- * The patches of setting the cells, computed by reading the document. Returns `undefined` when a
- * record along a path is missing (the caller then uses `setCells`, which creates it).
+ * The patches of setting the cells, computed by reading the document. A record missing along a
+ * path (a unit's first income) is added empty before the values set into it.
  */
-export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): SetCellsPlan | undefined {
+export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): SetCellsPlan {
   const targets = targetsOf(graph, cells, options);
   if (typeof targets === 'string') return { ok: false, message: targets };
   const patches: Patch[] = [];
   const inverse: Patch[] = [];
   const keys: string[] = [];
+  const created = new Set<string>(); // records this edit adds
   let volumeChange = 0;
   for (const t of targets) {
-    let holder: unknown = doc;
-    for (let i = 0; i < t.path.length - 1; i++) {
-      holder = holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[t.path[i]!] : undefined;
-      if (holder === undefined || holder === null || typeof holder !== 'object') {
-        if (t.value === null) break; // clearing inside a missing record: nothing to do
-        return undefined;
+    let holder = holderOf(doc, t.path);
+    if (typeof holder === 'number') {
+      if (t.value === null) continue; // clearing inside a missing record: nothing to do
+      for (let i = holder; i < t.path.length - 1; i++) {
+        const path = t.path.slice(0, i + 1);
+        if (created.has(path.join('/'))) continue;
+        created.add(path.join('/'));
+        patches.push({ op: 'add', path, value: {} });
+        inverse.push({ op: 'remove', path });
       }
+      holder = {};
     }
-    if (holder === undefined || holder === null || typeof holder !== 'object') continue;
-    const rec = holder as Record<string, unknown>;
     const leaf = t.path[t.path.length - 1]!;
-    const has = Object.prototype.hasOwnProperty.call(rec, leaf);
-    const current = has ? rec[leaf] : undefined;
-    const path = [...t.path];
+    const has = Object.prototype.hasOwnProperty.call(holder, leaf);
+    const current = has ? holder[leaf] : undefined;
     keys.push(t.key);
     volumeChange += Math.abs(t.value ?? 0) - (typeof current === 'number' ? Math.abs(current) : 0);
+    const path = [...t.path];
     if (t.value === null && isPartialRecordPath(t.path)) {
       if (!has) continue;
       patches.push({ op: 'remove', path });
@@ -124,23 +129,14 @@ export function planSetCells(doc: DepartmentBudget, graph: Graph, cells: readonl
   return { ok: true, edit: { label: options.label, patches, inversePatches: inverse, effect: { kind: 'values', keys } }, volume };
 }
 
-export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions): EditOutcome {
+/** Plan and apply an amount edit (`apply`: immutably by default; the editor applies to its working copy). */
+export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly CellValue[], options: SetCellsOptions, apply = (d: DepartmentBudget, patches: Patch[]) => applyPatches(d, patches)): EditOutcome {
   const plan = planSetCells(doc, graph, cells, options);
-  if (plan) {
-    if (!plan.ok) return refuse(plan.message);
-    if (!plan.edit) return { ok: true, result: null };
-    const next = applyPatches(doc, plan.edit.patches);
-    if (plan.volume !== undefined) rememberVolume(next, plan.volume);
-    return { ok: true, result: { doc: next, edit: plan.edit } };
-  }
-  const targets = targetsOf(graph, cells, options) as Target[];
-  const stale = printedTotalsAbove(doc, graph, targets.map((t) => t.key));
-  const outcome = edit(doc, options.label, { kind: 'values', keys: targets.map((t) => t.key) }, (draft) => {
-    for (const t of targets) writePath(draft, t.path, t.value);
-    for (const key of stale) delete draft.reported[key];
-  });
-  if (outcome.ok && outcome.result && documentVolume(outcome.result.doc) > MAX_AMOUNT_VOLUME_FEN) return refuse(VOLUME_MESSAGE);
-  return outcome;
+  if (!plan.ok) return refuse(plan.message);
+  if (!plan.edit) return { ok: true, result: null };
+  const next = apply(doc, plan.edit.patches);
+  if (plan.volume !== undefined) rememberVolume(next, plan.volume);
+  return { ok: true, result: { doc: next, edit: plan.edit } };
 }
 
 /**
@@ -150,12 +146,7 @@ export function setCells(doc: DepartmentBudget, graph: Graph, cells: readonly Ce
  */
 export function printedTotalsAbove(doc: DepartmentBudget, graph: Graph, inputKeys: readonly string[]): string[] {
   const reported = doc.reported;
-  let any = false;
-  for (const _ in reported) {
-    any = true;
-    break;
-  }
-  if (!any) return [];
+  if (!hasPrintedTotals(doc)) return [];
   const { parentStart, parentList } = graph;
   const seen = new Set<number>();
   const stack: number[] = [];
@@ -176,24 +167,4 @@ export function printedTotalsAbove(doc: DepartmentBudget, graph: Graph, inputKey
     }
   }
   return out;
-}
-
-function writePath(draft: Draft<DepartmentBudget>, path: readonly string[], value: Fen | null): void {
-  let cur = draft as unknown as Record<string, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    const p = path[i]!;
-    let next = cur[p];
-    if (next === undefined || next === null) {
-      if (value === null) return; // clearing a cell whose record does not exist: nothing to do
-      next = {};
-      cur[p] = next;
-    }
-    cur = next as Record<string, unknown>;
-  }
-  const last = path[path.length - 1]!;
-  if (value === null && isPartialRecordPath(path)) {
-    if (Object.hasOwn(cur, last)) delete cur[last];
-  } else if (cur[last] !== value) {
-    cur[last] = value;
-  }
 }

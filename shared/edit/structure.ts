@@ -8,7 +8,7 @@ import type { Draft } from 'immer';
 import { getCodeLists } from '../codes/registry';
 import type { CodeList } from '../codes/codeList';
 import { parseCellKey } from '../model/cellKey';
-import type { BudgetUnit, Collection, DepartmentBudget, FunctionalLine, Project, ProjectType } from '../model/document';
+import { emptyUnitRecords, UNIT_RECORDS, type BudgetUnit, type Collection, type DepartmentBudget, type FunctionalLine, type Project, type ProjectType } from '../model/document';
 import { FUNCTIONAL_FUND_LABELS, type FunctionalFund } from '../model/funding';
 import { insertAfter, moveAmongPeers, removeFrom } from './collection';
 import { edit, refuse, type EditOutcome } from './edit';
@@ -59,11 +59,8 @@ export function addUnit(doc: DepartmentBudget, spec: NewUnit): AddOutcome {
   const out = edit(doc, `添加预算单位“${name}”`, STRUCTURE, (d) => {
     d.units.byId[id] = { id, name, kind: spec.kind ?? 'subordinateUnit', ...(spec.fullName ? { fullName: spec.fullName } : {}) };
     insertAfter(d.units.order, id, spec.after);
-    d.incomes[id] = {};
-    d.unitProcurement[id] = { smeReserved: null, microReserved: null, priorYearProcurementPayable: null };
-    const none = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
-    d.threePublic[id] = { previousYear: { ...none }, currentYear: { ...none } };
-    d.otherExpenditure[id] = { subsidyToAffiliates: null, remittanceToSuperior: null, carryOverOut: null };
+    const records = emptyUnitRecords();
+    for (const k of UNIT_RECORDS) (d[k] as Record<string, unknown>)[id] = records[k];
   });
   return { ...out, id };
 }
@@ -265,17 +262,17 @@ export function rowTitle(doc: DepartmentBudget, t: RowTarget): string {
   }
 }
 
-const countAmounts = (rec: Readonly<Record<string, unknown>> | undefined): number =>
-  rec ? Object.values(rec).filter((v) => typeof v === 'number').length : 0;
+/** Non-empty amounts in a record and the records it holds. */
+const countAmounts = (rec: unknown): number =>
+  rec !== null && typeof rec === 'object' ? Object.values(rec).reduce((n: number, v) => n + (typeof v === 'number' ? 1 : countAmounts(v)), 0) : 0;
 
 /** How many non-empty amounts removing the row would delete (the editor asks first when > 0). */
 export function amountsHeldBy(doc: DepartmentBudget, t: RowTarget): number {
   switch (t.kind) {
     case 'unit': {
       const u = t.id;
-      let n = countAmounts(doc.incomes[u]) + countAmounts(doc.unitProcurement[u]) + countAmounts(doc.otherExpenditure[u]);
-      const tp = doc.threePublic[u];
-      if (tp) n += countAmounts(tp.previousYear) + countAmounts(tp.currentYear);
+      let n = 0;
+      for (const k of UNIT_RECORDS) n += countAmounts(Object.hasOwn(doc[k], u) ? doc[k][u] : undefined);
       for (const l of Object.values(doc.economicLines.byId)) if (l.unitId === u) n += countAmounts(l.amounts);
       for (const p of Object.values(doc.projects.byId)) if (p.unitId === u) n += amountsHeldBy(doc, { kind: 'project', id: p.id });
       for (const l of Object.values(doc.functionalLines.byId)) if (l.unitId === u) n += countAmounts({ b: l.basic, p: l.project });
@@ -395,10 +392,7 @@ export function removeRow(doc: DepartmentBudget, t: RowTarget): EditOutcome {
             }
           }
         }
-        delete d.incomes[u];
-        delete d.unitProcurement[u];
-        delete d.threePublic[u];
-        delete d.otherExpenditure[u];
+        for (const k of UNIT_RECORDS) delete d[k][u];
         removeFrom(d.units, u);
         mark('unit', u);
         break;

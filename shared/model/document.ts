@@ -232,6 +232,7 @@ export const threePublicAmountsSchema = z.object({
   vehicleOperation: nullableFen.default(null),
 });
 export type ThreePublicAmounts = z.infer<typeof threePublicAmountsSchema>;
+export const THREE_PUBLIC_FIELDS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
 
 /** 表12: per unit, last year's and this year's “三公” budget. */
 export const unitThreePublicSchema = z.object({
@@ -317,3 +318,45 @@ export const departmentBudgetSchema = z.object({
 
 /** The document as held in memory (parsed; defaults filled). */
 export type DepartmentBudget = z.infer<typeof departmentBudgetSchema>;
+
+/**
+ * Where the clerk's input amounts are kept (every other amount is computed): each holder record is
+ * `[...prefix, <unit or row id>, ...suffix]` and holds the listed fields. `inputsOnlyAt`: the path
+ * length from which a record holds nothing but inputs (a patch replacing it only changes inputs);
+ * absent when the row record holds its inputs beside other fields. The cell graph binds its inputs
+ * to these holders (compute/buildGraph.ts) and the audit engine classifies patches by them
+ * (rules/engine.ts): a new input field is a field of its schema, listed here, and a cell of the graph.
+ */
+export const INPUT_HOLDERS = {
+  income: { prefix: ['incomes'], suffix: [], fields: FUNDING_LEAVES, inputsOnlyAt: 2 },
+  economicLine: { prefix: ['economicLines', 'byId'], suffix: ['amounts'], fields: FUNDING_LEAVES, inputsOnlyAt: 4 },
+  subItem: { prefix: ['subItems', 'byId'], suffix: ['amounts'], fields: FUNDING_LEAVES, inputsOnlyAt: 4 },
+  procurementItem: { prefix: ['procurementItems', 'byId'], suffix: [], fields: ['amount'] },
+  unitProcurement: { prefix: ['unitProcurement'], suffix: [], fields: unitProcurementSchema.keyof().options, inputsOnlyAt: 2 },
+  functionalLine: { prefix: ['functionalLines', 'byId'], suffix: [], fields: ['basic', 'project'] },
+  transferLine: { prefix: ['transferLines', 'byId'], suffix: [], fields: ['amount'] },
+  threePublicPrevious: { prefix: ['threePublic'], suffix: ['previousYear'], fields: THREE_PUBLIC_FIELDS, inputsOnlyAt: 2 },
+  threePublicCurrent: { prefix: ['threePublic'], suffix: ['currentYear'], fields: THREE_PUBLIC_FIELDS, inputsOnlyAt: 2 },
+  otherExpenditure: { prefix: ['otherExpenditure'], suffix: [], fields: otherExpenditureSchema.keyof().options, inputsOnlyAt: 2 },
+  project: { prefix: ['projects', 'byId'], suffix: [], fields: ['totalAmount', 'assetPurchaseAmount'] },
+} as const satisfies Record<string, { prefix: readonly string[]; suffix: readonly string[]; fields: readonly string[]; inputsOnlyAt?: number }>;
+
+/** The input records every unit has, by unit id (INPUT_HOLDERS whose prefix is one of these). */
+export const UNIT_RECORDS = ['incomes', 'unitProcurement', 'threePublic', 'otherExpenditure'] as const;
+
+/** A new unit's input records, every amount empty (the schemas' defaults). */
+export function emptyUnitRecords(): { [K in (typeof UNIT_RECORDS)[number]]: DepartmentBudget[K][string] } {
+  const threePublic = unitThreePublicSchema.parse({ previousYear: {}, currentYear: {} });
+  return { incomes: {}, unitProcurement: unitProcurementSchema.parse({}), threePublic, otherExpenditure: otherExpenditureSchema.parse({}) };
+}
+
+/**
+ * What each field of a project is, for the audit: an input amount (INPUT_HOLDERS.project), a date
+ * the rules compare, a description no total or rule reads, or part of the row itself (its place,
+ * names and listing in the tables: changing it rebuilds the tables).
+ */
+export const PROJECT_FIELD_ROLES = {
+  id: 'row', unitId: 'row', name: 'row', tableNames: 'row', performanceManaged: 'row', startDate: 'date', endDate: 'date',
+  totalAmount: 'input', assetPurchaseAmount: 'input',
+  type: 'description', fundUses: 'description', assetPurchaseItems: 'description', texts: 'description', indicators: 'description',
+} as const satisfies Record<keyof Project, 'row' | 'description' | 'date' | 'input'>;

@@ -26,7 +26,7 @@ import { applyInput, evaluate, readPath, setReported, shownValueOf, type Evaluat
 import { NodeKind, type Graph } from '../compute/graph';
 import { getCodeLists, type CodeListSet } from '../codes/registry';
 import { parseCellKey } from '../model/cellKey';
-import type { DepartmentBudget, DisplayUnit } from '../model/document';
+import { INPUT_HOLDERS, PROJECT_FIELD_ROLES, type DepartmentBudget, type DisplayUnit } from '../model/document';
 import { ALL_RULES, CHECK_RULE_ALIASES, hasRule, ruleById, type RuleDef } from './catalogue';
 import { createDescriber, type Describer } from './describe';
 import { computeEffective, isPrintedFigure, propagateEffective, roundingCountOf, Status, type Effective } from './effective';
@@ -518,16 +518,12 @@ type PatchClass =
   | { kind: 'ignore' }
   | { kind: 'rebuild' };
 
-/** Object paths that hold only inputs (re-read every input under them). */
-function isInputHolder(path: readonly (string | number)[]): boolean {
-  const [a, b, , d] = path;
-  if ((a === 'incomes' || a === 'unitProcurement' || a === 'otherExpenditure') && path.length === 2) return true;
-  if (a === 'threePublic' && (path.length === 2 || path.length === 3)) return true;
-  if ((a === 'economicLines' || a === 'subItems') && b === 'byId' && d === 'amounts' && path.length === 4) return true;
-  return false;
-}
+/** Records of the document that hold only inputs (INPUT_HOLDERS): a patch on one re-reads every input under it. */
+const INPUTS_ONLY = Object.values(INPUT_HOLDERS).flatMap((h) => ('inputsOnlyAt' in h ? [{ path: [...h.prefix, null, ...h.suffix], at: h.inputsOnlyAt }] : []));
 
-const IGNORED_PROJECT_FIELDS = new Set(['texts', 'assetPurchaseItems', 'fundUses', 'type', 'indicators']);
+function isInputHolder(path: readonly (string | number)[]): boolean {
+  return INPUTS_ONLY.some((h) => path.length >= h.at && path.length <= h.path.length && path.every((p, i) => h.path[i] === null || h.path[i] === p));
+}
 
 function classify(state: State, patch: Patch): PatchClass {
   const path = patch.path;
@@ -542,16 +538,15 @@ function classify(state: State, patch: Patch): PatchClass {
   const input = state.graph.inputAtPath(path);
   if (input !== undefined) return { kind: 'inputs', nodes: [input] };
   if (isInputHolder(path)) {
-    const key = String(path[1]);
     // A holder of a unit/line the graph does not know is structural (e.g. a new unit's incomes).
-    const known = head === 'economicLines' || head === 'subItems' ? state.graph.inputAtPath([...path, 'generalFunding']) !== undefined : state.doc.units.byId[key] !== undefined;
-    if (known) return { kind: 'inputs', nodes: state.graph.inputsUnder(path) };
-    return { kind: 'rebuild' };
+    const nodes = state.graph.inputsUnder(path);
+    return nodes.length > 0 ? { kind: 'inputs', nodes } : { kind: 'rebuild' };
   }
   if (head === 'projects' && path[1] === 'byId' && path.length >= 4) {
     const field = String(path[3]);
-    if (IGNORED_PROJECT_FIELDS.has(field)) return { kind: 'ignore' };
-    if (field === 'startDate' || field === 'endDate') return { kind: 'paths', path: path.slice(0, 4).join('/') };
+    const role = Object.hasOwn(PROJECT_FIELD_ROLES, field) ? PROJECT_FIELD_ROLES[field as keyof typeof PROJECT_FIELD_ROLES] : 'row';
+    if (role === 'description') return { kind: 'ignore' };
+    if (role === 'date') return { kind: 'paths', path: path.slice(0, 4).join('/') };
     return { kind: 'rebuild' };
   }
   if (head === 'performance') {

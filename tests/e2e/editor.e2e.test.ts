@@ -129,6 +129,46 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     await editor.page.close();
   });
 
+  it('a typed value is committed once, whether Enter, Tab or a click elsewhere ends the edit', async () => {
+    const editor = await openEditor();
+    const page = editor.page;
+    // Count the store's amount commits, its history entries and its document notifications. Tab moves
+    // on in edit mode: the next cell's editor, left unchanged by the click that follows, commits nothing.
+    await page.evaluate(() => {
+      const w = window as unknown as { __commits: number; __budgetApp: { store: { setCells: (...a: unknown[]) => boolean } } };
+      const store = w.__budgetApp.store;
+      const setCells = store.setCells.bind(store);
+      w.__commits = 0;
+      store.setCells = (...a: unknown[]) => {
+        w.__commits++;
+        return setCells(...a);
+      };
+    });
+    type Counts = { commits: number; history: number; docs: number };
+    const counts = () =>
+      page.evaluate((): Counts => {
+        const w = window as unknown as { __commits: number; __budgetApp: { store: { history: { past: unknown[] }; emitter: { version(c: string): number } } } };
+        const store = w.__budgetApp.store;
+        return { commits: w.__commits, history: store.history.past.length, docs: store.emitter.version('doc') };
+      });
+    const ends: [string, () => Promise<void>, string][] = [
+      ['Enter', () => page.keyboard.press('Enter'), '1,100'],
+      ['Tab', () => page.keyboard.press('Tab'), '1,200'],
+      ['click elsewhere', () => editor.grid.cell(OFFICE, 'generalFunding').click(), '1,300'],
+    ];
+    for (const [end, run, shown] of ends) {
+      const before = await counts();
+      await editor.grid.select(WAGES, 'generalFunding');
+      await page.keyboard.type(shown.replace(',', ''));
+      await run();
+      await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe(shown);
+      await page.waitForTimeout(200);
+      const after = await counts();
+      expect({ end, commits: after.commits - before.commits, history: after.history - before.history, docs: after.docs - before.docs }).toEqual({ end, commits: 1, history: 1, docs: 1 });
+    }
+    await editor.page.close();
+  });
+
   it('findings of a value worked out while it is typed show with the Enter that commits it, and the worker agrees', async () => {
     const editor = await openEditor();
     await editor.problems.waitChecked();
