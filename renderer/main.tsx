@@ -8,7 +8,7 @@ import { parseBudgetFile } from '../shared/io/budgetFile';
 import { App } from './app/App';
 import { AppActions } from './app/appActions';
 import { EditorStore } from './app/editorStore';
-import { createCheckClient } from './check/createCheckClient';
+import { createAuditClient } from './audit/createAuditClient';
 import { DialogService } from './components/dialogs';
 import { registerGridModules } from './grid/gridSetup';
 import { getHost } from './host/getHost';
@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   performance.mark('budget:start');
   registerGridModules(import.meta.env.DEV);
   const host = getHost();
-  const store = new EditorStore(createCheckClient());
+  const store = new EditorStore(createAuditClient());
   const dialogs = new DialogService();
   const actions = new AppActions(store, host, dialogs, createXlsxClient());
   window.__budgetApp = { store, actions };

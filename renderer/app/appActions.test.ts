@@ -5,20 +5,20 @@ import { parseBudgetFile, serializeBudget } from '../../shared/io/budgetFile';
 import { cellKey } from '../../shared/model/cellKey';
 import type { Fen } from '../../shared/money/fen';
 import { Emitter } from '../../shared/events/emitter';
-import { type CheckClient, type CheckEvent } from '../check/checkClient';
+import { type AuditClient, type AuditEvent } from '../audit/auditClient';
 import { DialogService } from '../components/dialogs';
 import type { XlsxClient, XlsxImportResult } from '../xlsx/xlsxClient';
 import { AppActions, isWorkbookFile } from './appActions';
 import { EditorStore } from './editorStore';
 
-class NullCheckClient implements CheckClient {
-  private listeners = new Emitter<CheckEvent>();
+class NullAuditClient implements AuditClient {
+  private listeners = new Emitter<AuditEvent>();
   load(): void {}
   update(): null {
     return null;
   }
   preview(): void {}
-  subscribe(l: (e: CheckEvent) => void): () => void {
+  subscribe(l: (e: AuditEvent) => void): () => void {
     return this.listeners.event(l);
   }
   dispose(): void {}
@@ -61,7 +61,7 @@ function fakeXlsx(result: XlsxImportResult, calls: string[]): XlsxClient {
 }
 
 function setup(opts: { kind?: 'browser' | 'desktop'; save?: (req: SaveRequest) => Promise<SaveResult>; xlsx?: XlsxClient | null } = {}) {
-  const store = new EditorStore(new NullCheckClient());
+  const store = new EditorStore(new NullAuditClient());
   const dialogs = new DialogService();
   const saves: SaveRequest[] = [];
   const save = opts.save ?? (async (req: SaveRequest) => (saves.push(req), { cancelled: false as const, name: req.suggestedName, path: req.path ?? '/docs/new.budget' }));

@@ -7,18 +7,18 @@ import type { DepartmentBudget } from '../../shared/model/document';
 import type { Fen } from '../../shared/money/fen';
 import type { Finding } from '../../shared/rules/finding';
 import { Emitter } from '../../shared/events/emitter';
-import { type CheckClient, type CheckEvent, type FindingsDelta } from '../check/checkClient';
+import { type AuditClient, type AuditEvent, type FindingsDelta } from '../audit/auditClient';
 import { EditorStore } from './editorStore';
 import { loadSample } from '../../tests/xlsx/helpers';
 import { runAudit } from '../../shared/rules/audit';
 import { buildGraph } from '../../shared/compute/buildGraph';
 import { evaluate, shownValueOf } from '../../shared/compute/evaluate';
 
-/** Records what the store sends to the check worker and lets the test answer. */
-class RecordingCheckClient implements CheckClient {
+/** Records what the store sends to the audit worker and lets the test answer. */
+class RecordingAuditClient implements AuditClient {
   loads: DepartmentBudget[] = [];
   updates: { patches: readonly Patch[]; doc: DepartmentBudget }[] = [];
-  private listeners = new Emitter<CheckEvent>();
+  private listeners = new Emitter<AuditEvent>();
   load(doc: DepartmentBudget): void {
     this.loads.push(doc);
   }
@@ -34,10 +34,10 @@ class RecordingCheckClient implements CheckClient {
   preview(patches: readonly Patch[] | null): void {
     this.previews.push(patches);
   }
-  subscribe(l: (e: CheckEvent) => void): () => void {
+  subscribe(l: (e: AuditEvent) => void): () => void {
     return this.listeners.event(l);
   }
-  emit(e: CheckEvent): void {
+  emit(e: AuditEvent): void {
     this.listeners.fire(e);
   }
   dispose(): void {}
@@ -56,7 +56,7 @@ const finding = (id: string, severity: Finding['severity'], cells: [string, stri
 const flush = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function openStore() {
-  const check = new RecordingCheckClient();
+  const check = new RecordingAuditClient();
   const store = new EditorStore(check);
   store.open(smallBudget(), { name: 'small.budget' });
   return { store, check };
@@ -148,7 +148,7 @@ describe('EditorStore', () => {
   });
 
   it('with one unit, 表1’s 结转下年 is the unit’s own input (no per-unit form)', () => {
-    const check = new RecordingCheckClient();
+    const check = new RecordingAuditClient();
     const store = new EditorStore(check);
     const out = removeRow(smallBudget(), { kind: 'unit', id: 'b' });
     if (!out.ok || !out.result) throw new Error('remove refused');
@@ -239,7 +239,7 @@ describe('EditorStore', () => {
 
 describe('EditorStore with one unit', () => {
   it('edits 表1 结转下年 through the unit’s own input', async () => {
-    const check = new RecordingCheckClient();
+    const check = new RecordingAuditClient();
     const store = new EditorStore(check);
     const doc = smallBudget();
     store.open({ ...doc, units: { byId: { a: doc.units.byId.a! }, order: ['a'] }, economicLines: { byId: { a1: doc.economicLines.byId.a1! }, order: ['a1'] }, projects: { byId: {}, order: [] }, subItems: { byId: {}, order: [] }, functionalLines: { byId: { fa1: doc.functionalLines.byId.fa1! }, order: ['fa1'] }, procurementItems: { byId: {}, order: [] }, incomes: { a: doc.incomes.a! }, unitProcurement: { a: doc.unitProcurement.a! }, threePublic: { a: doc.threePublic.a! }, otherExpenditure: {} }, null);
@@ -256,7 +256,7 @@ describe('EditorStore with a document read from a published workbook (the sample
   const W = 1_000_000; // 分 per 万元
   const WAGES = cellKey('T4', 'e:e-30101', 'generalFunding');
   const open = () => {
-    const store = new EditorStore(new RecordingCheckClient());
+    const store = new EditorStore(new RecordingAuditClient());
     store.open(loadSample(), null);
     return store;
   };

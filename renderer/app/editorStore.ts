@@ -1,12 +1,12 @@
 /**
  * The editor's state outside React: the open document (immutable, immer) and its history, the cell
  * graph and an incremental evaluation of it (the UI computes values; it never runs the rules), the
- * findings reported by the check worker, the current view and display unit.
+ * findings reported by the audit worker, the current view and display unit.
  *
  * Every user command goes through `apply`: one recorded edit, one undo step. The edit's effect says
  * how much to recompute: `values` pushes the changed inputs through the graph (applyInput) and the
  * grid refreshes exactly the changed cells; other edits re-project the rows (and rebuild the graph
- * when the structure changed). The same patches go to the check worker.
+ * when the structure changed). The same patches go to the audit worker.
  */
 import { amountDecimals, getCatalogue, type Catalogue } from '../../shared/catalogue';
 import { buildGraph, type BuiltGraph } from '../../shared/compute/buildGraph';
@@ -23,8 +23,8 @@ import { nameLookupForYear, type NameLookup } from '../../shared/tables/names';
 import { projectTable, type ProjectedTable } from '../../shared/tables/project';
 import type { Patch } from 'immer';
 import { freeze } from 'immer';
-import type { CheckClient, CheckEvent, FindingsDelta } from '../check/checkClient';
-import { FindingsStore } from '../check/findingsStore';
+import type { AuditClient, AuditEvent, FindingsDelta } from '../audit/auditClient';
+import { FindingsStore } from '../audit/findingsStore';
 import { Emitter } from '../../shared/events/emitter';
 import { Channels, type Channel } from './emitter';
 import { isGridView, viewEntries, viewOfKey, type ViewEntry, type ViewId } from './views';
@@ -63,7 +63,7 @@ export class EditorStore {
   unit: DisplayUnit = 'wan';
   message: StatusMessage | null = null;
   progress: { done: number; total: number } | null = null;
-  checkError: string | null = null;
+  auditError: string | null = null;
   /** The find panel is open. */
   findOpen = false;
   /** Row id of the focused grid row (structure commands act on it). */
@@ -88,15 +88,15 @@ export class EditorStore {
   private readonly markChanges = new Emitter<Set<string>>();
   /** A place to reveal is pending (pendingReveal). */
   private readonly revealRequests = new Emitter();
-  private unsubscribeCheck: () => void;
+  private unsubscribeAudit: () => void;
 
-  constructor(readonly check: CheckClient) {
-    this.unsubscribeCheck = check.subscribe((e) => this.onCheckEvent(e));
+  constructor(readonly audit: AuditClient) {
+    this.unsubscribeAudit = audit.subscribe((e) => this.onAuditEvent(e));
   }
 
   dispose(): void {
-    this.unsubscribeCheck();
-    this.check.dispose();
+    this.unsubscribeAudit();
+    this.audit.dispose();
   }
 
   // ------------------------------------------------------------------ subscriptions
@@ -204,7 +204,7 @@ export class EditorStore {
   // ------------------------------------------------------------------ document lifecycle
 
   /**
-   * Open a document (new, opened, or the sample): fresh history, full check with progress.
+   * Open a document (new, opened, or the sample): fresh history, full audit with progress.
    * Without a file, or with `unsaved` (a workbook opened as a document), it starts with unsaved changes.
    */
   open(doc: DepartmentBudget, file: OpenFileInfo | null, options: { unsaved?: boolean } = {}): void {
@@ -221,7 +221,7 @@ export class EditorStore {
     this.rebuild();
     const views = this.views();
     if (!views.some((v) => v.id === this.view)) this.view = 'T1';
-    this.checkAgain();
+    this.auditAgain();
     this.emitter.emit('doc');
     this.emitter.emit('structure');
     this.emitter.emit('view');
@@ -232,20 +232,20 @@ export class EditorStore {
   /** The imported code lists changed (installImportedCodeLists): code names and the audit follow them. */
   codeListsChanged(): void {
     this.namesCache = null;
-    this.checkAgain();
+    this.auditAgain();
     this.emitter.emit('structure');
     this.emitter.emit('findings');
     this.emitter.emit('progress');
   }
 
   /**
-   * A full check of the current document from scratch. The grid of the current view stays mounted:
+   * A full audit of the current document from scratch. The grid of the current view stays mounted:
    * it takes the rows again (new document, or code names changed).
    */
-  private checkAgain(): void {
+  private auditAgain(): void {
     this.findings.apply({ full: true, added: [], changed: [], removed: [] });
     this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc, this.unit);
+    this.audit.load(this.doc, this.unit);
     this.rowChanges.fire();
   }
 
@@ -295,13 +295,13 @@ export class EditorStore {
   }
 
   /**
-   * The value being typed into a cell, not committed yet: the check worker tries it out, so that
+   * The value being typed into a cell, not committed yet: the audit worker tries it out, so that
    * committing exactly this value shows its findings at once. `null` (or a value that would change
    * nothing, or cannot be set) forgets the preview.
    */
   previewCells(cells: readonly CellValue[] | null): void {
     const plan = cells && planSetCells(this.doc, this.built.graph, this.targetsOf(cells), { label: '' });
-    this.check.preview(plan?.ok && plan.edit ? plan.edit.patches : null);
+    this.audit.preview(plan?.ok && plan.edit ? plan.edit.patches : null);
   }
 
   undo(): void {
@@ -339,8 +339,8 @@ export class EditorStore {
     if (effect.kind === 'document') {
       this.unit = doc.department.displayUnit;
       this.progress = { done: 0, total: 1 };
-      this.check.load(doc, this.unit);
-    } else known = this.check.update(patches, doc);
+      this.audit.load(doc, this.unit);
+    } else known = this.audit.update(patches, doc);
 
     let notify: () => void;
     if (effect.kind === 'values') {
@@ -393,7 +393,7 @@ export class EditorStore {
     queueMicrotask(() => {
       notify();
       // Findings already worked out while the value was typed: shown with the new value.
-      if (known) this.onCheckEvent({ type: 'findings', delta: known });
+      if (known) this.onAuditEvent({ type: 'findings', delta: known });
       if (touched) {
         this.markChanges.fire(touched);
         this.emitter.emit('findings');
@@ -425,7 +425,7 @@ export class EditorStore {
     this.unit = unit;
     // The messages write amounts in the display unit: the check writes them again in the new one.
     this.progress = { done: 0, total: 1 };
-    this.check.load(this.doc, unit);
+    this.audit.load(this.doc, unit);
     this.emitter.emit('view');
     this.emitter.emit('progress');
   }
@@ -500,19 +500,19 @@ export class EditorStore {
 
   // ------------------------------------------------------------------ findings
 
-  private onCheckEvent(e: CheckEvent): void {
+  private onAuditEvent(e: AuditEvent): void {
     if (e.type === 'progress') {
       this.progress = e.done >= e.total ? null : { done: e.done, total: e.total };
       this.emitter.emit('progress');
     } else if (e.type === 'findings') {
       if (e.delta.full) this.progress = null;
       const touched = this.findings.apply(e.delta);
-      this.checkError = null;
+      this.auditError = null;
       this.markChanges.fire(touched);
       this.emitter.emit('findings');
       if (e.delta.full) this.emitter.emit('progress');
     } else {
-      this.checkError = e.message;
+      this.auditError = e.message;
       this.progress = null;
       this.emitter.emit('progress');
       this.showMessage(`审核出错：${e.message}`, 'error');

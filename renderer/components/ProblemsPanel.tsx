@@ -1,5 +1,5 @@
 /**
- * The problems panel: findings from the check worker grouped by severity (强制性, 提示性, accepted,
+ * The problems panel: findings from the audit worker grouped by severity (强制性, 提示性, accepted,
  * 尾差), newest first, each with its Chinese message, both sides and the difference. Clicking a
  * finding (or one of its cells) selects the table and cell and flashes it; a warning can be
  * accepted with a reason (an undoable edit kept in the document and exported).
@@ -14,7 +14,7 @@ import { describeCell, isTextCell } from '../app/cellNames';
 import { useChannels } from '../app/useChannel';
 import { FINDINGS_SHOWN } from '../app/findingCursor';
 import { loadPrefs, savePrefs } from '../app/viewPrefs';
-import type { ShownFinding } from '../check/findingsStore';
+import type { ShownFinding } from '../audit/findingsStore';
 import { formatExactAmount } from '../grid/amountText';
 import type { DialogService } from './dialogs';
 
@@ -124,7 +124,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
             正在审核… {Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%
           </span>
         )}
-        {store.checkError && <span className="check-error">审核出错：{store.checkError}</span>}
+        {store.auditError && <span className="audit-error">审核出错：{store.auditError}</span>}
         {hasPrintedTotals(store.doc) && (
           <button className="btn btn-small adopt-computed" onClick={adopt} title="去掉从 Excel 读入的原表合计数：所有合计按明细计算，审核按精确金额进行（可撤销）">
             按明细重算合计
@@ -132,7 +132,7 @@ export function ProblemsPanel({ store, dialogs }: { store: EditorStore; dialogs:
         )}
       </header>
       <div className="problems-body" hidden={size.collapsed}>
-        {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.checkError && <p className="problems-empty">没有发现问题。</p>}
+        {totals.errors + totals.warnings + totals.accepted + totals.info === 0 && !progress && !store.auditError && <p className="problems-empty">没有发现问题。</p>}
         {groups.map((g) =>
           g.total === 0 ? null : (
             <div key={g.key} className={`problem-group group-${g.key}`}>

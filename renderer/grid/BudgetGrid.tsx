@@ -164,7 +164,7 @@ export function BudgetGrid({ store, dialogs, onController }: { store: EditorStor
     return () => off.abort();
   }, [controller]);
 
-  // Applied at once (the check worker gets the patches right away); the store refreshes the grid
+  // Applied at once (the audit worker gets the patches right away); the store refreshes the grid
   // after the grid has finished closing its editor.
   const onCellEditRequest = (e: CellEditRequestEvent<ProjectedRow>) => {
     if (e.newValue === ALREADY_COMMITTED) return;

@@ -23,7 +23,7 @@ export function commitAmount(ctx: GridContext, key: string, text: string): boole
   return ctx.store.setCells([{ key, value: parsed.value }], { label: '输入' });
 }
 
-/** Let the check worker try out the text being typed (nothing when it is not a number). */
+/** Let the audit worker try out the text being typed (nothing when it is not a number). */
 export function previewAmount(ctx: GridContext, key: string, text: string): void {
   const parsed = parseAmount(text, ctx.store.unit);
   ctx.store.previewCells(parsed.ok ? [{ key, value: parsed.value }] : null);
@@ -55,7 +55,7 @@ export class AmountEditor implements ICellEditorComp {
       this.input.value = exactAmountText(params.value as number | null, ctx.store.unit);
       this.opened = this.input.value;
     }
-    // Commit on the key itself, before the grid closes the editor and moves on: the check worker gets
+    // Commit on the key itself, before the grid closes the editor and moves on: the audit worker gets
     // the edit a frame earlier, and the grid's edit request that follows carries ALREADY_COMMITTED.
     // A refused value (not a number) keeps the cursor on the cell: the edit is cancelled, not moved on from.
     this.input.addEventListener('keydown', (e) => {

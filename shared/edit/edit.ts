@@ -2,7 +2,7 @@
  * Edits of the document as immer patches. Every user command (typing, paste, fill, a structural
  * change, an import into the open document) produces one `Edit`: the patches that turn the old
  * document into the new one, their inverse, and what kind of change it is — so the same patches can
- * feed undo/redo, the check worker and autosave, and the editor knows how much to recompute.
+ * feed undo/redo, the audit worker and autosave, and the editor knows how much to recompute.
  */
 import { enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import type { DepartmentBudget } from '../model/document';

@@ -2,7 +2,7 @@
  * Accepting a 提示性 finding with a written reason (and taking it back). The reason is kept in the
  * document (`acceptedWarnings[findingId]`), so it is saved, exported and survives re-checks; the
  * finding then carries `acceptedReason`. 强制性 errors (and rounding gaps) cannot be accepted.
- * Both are ordinary edits: the patches go to undo/redo, autosave and the check worker.
+ * Both are ordinary edits: the patches go to undo/redo, autosave and the audit worker.
  */
 import { enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { DepartmentBudget } from '../model/document';

@@ -1,9 +1,9 @@
 /**
- * Messages between the editor and the check Web Worker (renderer/workers/checkWorker.ts): one
+ * Messages between the editor and the audit Web Worker (renderer/workers/auditWorker.ts): one
  * typed contract, checked with zod on arrival on both sides.
  *
  * Requests (each with a caller-chosen id):
- * - `open`    the document to check (a full check): answered by `progress`* then one `findings`
+ * - `open`    the document to audit (a full audit): answered by `progress`* then one `findings`
  *             with `delta.full = true` (every finding in `added`).
  * - `patches` one edit's immer patches, numbered 1, 2, 3 … after each `open` (`seq`): the worker
  *             applies them to its copy of the document and answers with one `findings` delta
@@ -41,8 +41,8 @@ export const patchesRequestSchema = z.object({ id, type: z.literal('patches'), s
 
 export const previewRequestSchema = z.object({ id, type: z.literal('preview'), seq: z.number().int().nonnegative(), patches: z.array(patchSchema).max(1_000) }).strict();
 
-export const checkWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
-export type CheckWorkerRequest = z.input<typeof checkWorkerRequestSchema>;
+export const auditWorkerRequestSchema = z.discriminatedUnion('type', [openRequestSchema, patchesRequestSchema, previewRequestSchema]);
+export type AuditWorkerRequest = z.input<typeof auditWorkerRequestSchema>;
 
 
 export const CHECK_FAILURE_CODES = ['badRequest', 'noDocument', 'outOfOrder', 'badPatch', 'internal'] as const;
@@ -52,17 +52,17 @@ const findingsSchema = z.object({ id: z.string(), type: z.literal('findings'), s
 const previewSchema = z.object({ id: z.string(), type: z.literal('preview'), seq: z.number().int().nonnegative(), delta: findingsDeltaSchema.nullable(), elapsedMs: z.number().nonnegative() }).strict();
 const failedSchema = z.object({ id: z.string(), type: z.literal('failed'), code: z.enum(CHECK_FAILURE_CODES), message: z.string() }).strict();
 
-export const checkWorkerResponseSchema = z.discriminatedUnion('type', [progressSchema, findingsSchema, previewSchema, failedSchema]);
-export type CheckWorkerResponse = z.infer<typeof checkWorkerResponseSchema>;
+export const auditWorkerResponseSchema = z.discriminatedUnion('type', [progressSchema, findingsSchema, previewSchema, failedSchema]);
+export type AuditWorkerResponse = z.infer<typeof auditWorkerResponseSchema>;
 
 /** The method table (shared/protocol/methods.ts): each request type and its final answer (progress comes before). */
-export const checkMethods = {
+export const auditMethods = {
   open: { request: openRequestSchema, reply: findingsSchema },
   patches: { request: patchesRequestSchema, reply: z.union([findingsSchema, failedSchema]) },
   preview: { request: previewRequestSchema, reply: previewSchema },
 };
 
 /** Chinese description of why a message is not a valid request (`detail`: a describeIssue text). */
-export function describeBadCheckRequest(error: z.ZodError | string): string {
+export function describeBadAuditRequest(error: z.ZodError | string): string {
   return `无效的审核请求${typeof error === 'string' ? error : describeIssue(error)}`;
 }

@@ -175,10 +175,10 @@ describe('editor (Chromium)', { timeout: 90_000 }, () => {
     const page = editor.page;
     // Watch the worker's traffic (a peek behind the check client): previews answered, documents re-opened.
     await page.evaluate(() => {
-      const w = window as unknown as { __previews: number; __opens: number; __budgetApp: { store: { check: { worker: Worker } } } };
+      const w = window as unknown as { __previews: number; __opens: number; __budgetApp: { store: { audit: { worker: Worker } } } };
       w.__previews = 0;
       w.__opens = 0;
-      const worker = w.__budgetApp.store.check.worker;
+      const worker = w.__budgetApp.store.audit.worker;
       worker.addEventListener('message', (e: MessageEvent) => {
         if (e.data?.type === 'preview' && e.data.delta) w.__previews++;
       });

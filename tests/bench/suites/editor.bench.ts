@@ -14,7 +14,7 @@
  *   the DOM change has run: a task queued from that frame's animation callback);
  * - editToPanelNoPauseP95Ms: the same edits typed at machine speed, Enter right after the last digit,
  *   so the worker has no time to try out the typed value before the commit (the fallback path);
- * - editWorkerCheckP95Ms (the check worker's own time per edit, from its messages: applying the
+ * - editWorkerCheckP95Ms (the audit worker's own time per edit, from its messages: applying the
  *   patches and re-checking); largeOpenMs (large document open until fully checked).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ const ARM_TIMING = `(() => {
   if (!window.__workerTimes) {
     // The worker's own time per edit, from its findings messages (a peek behind the check client).
     window.__workerTimes = [];
-    window.__budgetApp.store.check.worker.addEventListener('message', (e) => {
+    window.__budgetApp.store.audit.worker.addEventListener('message', (e) => {
       if (e.data && e.data.type === 'findings' && !e.data.delta.full) window.__workerTimes.push(e.data.elapsedMs);
     });
   }

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import type { Fen } from '../../shared/money/fen';
 import { runAudit } from '../../shared/rules/audit';
-import { checkWorkerResponseSchema, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
+import { auditWorkerResponseSchema, type AuditWorkerResponse } from '../../shared/rules/workerProtocol';
 import type { WorkerScopeLike } from '../../shared/protocol/workerServer';
-import { installCheckWorker } from './checkWorker';
+import { installAuditWorker } from './auditWorker';
 
 enablePatches();
 
@@ -17,17 +17,17 @@ const doc = parsed.doc;
 
 /** A stand-in for the worker's `self`: records what the worker posts. */
 function fakeSelf() {
-  const posted: CheckWorkerResponse[] = [];
+  const posted: AuditWorkerResponse[] = [];
   let listener: ((event: { data: unknown }) => void) | null = null;
   const scope: WorkerScopeLike = {
-    postMessage: (m) => posted.push(checkWorkerResponseSchema.parse(m)),
+    postMessage: (m) => posted.push(auditWorkerResponseSchema.parse(m)),
     addEventListener: (_type, l) => (listener = l),
   };
-  installCheckWorker(scope);
+  installAuditWorker(scope);
   return { posted, send: (data: unknown) => listener!({ data }) };
 }
 
-describe('check worker', () => {
+describe('audit worker', () => {
   it('opens a document: progress, then every finding', () => {
     const w = fakeSelf();
     w.send({ id: 'open-1', type: 'open', doc });
@@ -96,7 +96,7 @@ describe('check worker', () => {
   });
 });
 
-describe('check worker, adopting the computed totals', () => {
+describe('audit worker, adopting the computed totals', () => {
   it('re-checks the whole document exactly: the delta leads to the findings of a full audit', async () => {
     const { adoptComputedTotals } = await import('../../shared/edit');
     const out = adoptComputedTotals(doc);
@@ -117,7 +117,7 @@ describe('check worker, adopting the computed totals', () => {
   });
 });
 
-describe('check worker, amount edits applied in place', () => {
+describe('audit worker, amount edits applied in place', () => {
   it('gives the same findings as a full audit of the edited document, across value and structural edits', () => {
     const w = fakeSelf();
     w.send({ id: 'o', type: 'open', doc });
@@ -158,7 +158,7 @@ describe('check worker, amount edits applied in place', () => {
 describe('applyInputPatchesInPlace', () => {
   it('takes value edits of inputs and leaves everything else to immer', async () => {
     const { createAuditSession } = await import('../../shared/rules/engine');
-    const { applyInputPatchesInPlace } = await import('./checkWorker');
+    const { applyInputPatchesInPlace } = await import('./auditWorker');
     const own = structuredClone(doc);
     const session = createAuditSession(own);
     const path = ['economicLines', 'byId', 'e-30101', 'amounts', 'generalFunding'];

@@ -1,5 +1,5 @@
 /**
- * The whole live-audit chain — EditorStore → WorkerCheckClient → check worker handler and back —
+ * The whole live-audit chain — EditorStore → WorkerAuditClient → audit worker handler and back —
  * with previews, commits, undo and redo in random order and messages delivered late in random
  * batches (as a busy UI thread receives them). Whenever everything has been delivered, the findings
  * the editor shows must be exactly those of a full audit of its document, and the worker must never
@@ -14,9 +14,9 @@ import { parseBudgetFile } from '../../shared/io/budgetFile';
 import type { Fen } from '../../shared/money/fen';
 import { runAudit } from '../../shared/rules/audit';
 import { EditorStore } from '../app/editorStore';
-import { createCheckHandler } from '../workers/checkWorker';
+import { createAuditHandler } from '../workers/auditWorker';
 import type { WorkerLike } from '../../shared/protocol/workerServer';
-import { WorkerCheckClient } from './workerCheckClient';
+import { WorkerAuditClient } from './workerAuditClient';
 
 const SAMPLE = new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url);
 const parsed = parseBudgetFile(readFileSync(SAMPLE, 'utf8'), 'sample');
@@ -28,7 +28,7 @@ class QueuedWorker implements WorkerLike {
   private toWorker: unknown[] = [];
   private toMain: unknown[] = [];
   private listener: ((e: { data: unknown }) => void) | null = null;
-  private handle = createCheckHandler((m) => this.toMain.push(structuredClone(m)));
+  private handle = createAuditHandler((m) => this.toMain.push(structuredClone(m)));
   opens = 0;
   postMessage(m: unknown): void {
     if ((m as { type?: string }).type === 'open') this.opens++;
@@ -74,7 +74,7 @@ describe('live audit with previews (store, client and worker together)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         const worker = new QueuedWorker();
-        const client = new WorkerCheckClient(worker);
+        const client = new WorkerAuditClient(worker);
         const store = new EditorStore(client);
         store.open(sample, { name: 'sample.budget' });
         worker.drain();

@@ -5,7 +5,7 @@
  */
 import { cellKey, type TableId } from '../../shared/model/cellKey';
 import type { Finding, Severity } from '../../shared/rules/finding';
-import type { FindingsDelta } from './checkClient';
+import type { FindingsDelta } from './auditClient';
 
 export interface ShownFinding extends Finding {
   /** Arrival order: larger is newer. */

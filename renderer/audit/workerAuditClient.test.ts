@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Patch } from 'immer';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
-import type { CheckEvent } from './checkClient';
+import type { AuditEvent } from './auditClient';
 import type { WorkerLike } from '../../shared/protocol/workerServer';
-import { WorkerCheckClient } from './workerCheckClient';
+import { WorkerAuditClient } from './workerAuditClient';
 
 class FakeWorker implements WorkerLike {
   sent: { id: string; type: string; seq?: number }[] = [];
@@ -31,15 +31,15 @@ const patch: Patch = { op: 'replace', path: ['department', 'name'], value: 'x' }
 /** A client over a fake worker with a document open, recording what it emits. */
 function setup() {
   const w = new FakeWorker();
-  const client = new WorkerCheckClient(w);
-  const events: CheckEvent[] = [];
+  const client = new WorkerAuditClient(w);
+  const events: AuditEvent[] = [];
   client.subscribe((e) => events.push(e));
   const doc = smallBudget();
   client.load(doc);
   return { w, client, events, doc, last: () => w.sent[w.sent.length - 1]! };
 }
 
-describe('WorkerCheckClient', () => {
+describe('WorkerAuditClient', () => {
   it('numbers patches per open and forwards findings and progress', () => {
     const { w, client, events, doc } = setup();
     client.update([patch], doc);

@@ -1,8 +1,8 @@
 /**
- * CheckClient over the check Web Worker (shared/rules/workerProtocol.ts). Each open starts a new
+ * AuditClient over the audit Web Worker (shared/rules/workerProtocol.ts). Each open starts a new
  * generation; answers to an older generation are dropped. Patches are numbered 1, 2, 3 … per
  * generation; if the worker loses track (out of order, bad patch, internal error) the client opens
- * the latest document again, which is a full check.
+ * the latest document again, which is a full audit.
  *
  * Previews: while the clerk types a value, the editor asks the worker what the edit would change
  * (`preview`, on top of the last numbered edit). When that very edit is then committed, `update`
@@ -13,17 +13,17 @@
 import { importedCodeLists } from '../../shared/codes/registry';
 import type { Patch } from 'immer';
 import type { DepartmentBudget, DisplayUnit } from '../../shared/model/document';
-import { checkWorkerResponseSchema, type CheckWorkerRequest } from '../../shared/rules/workerProtocol';
+import { auditWorkerResponseSchema, type AuditWorkerRequest } from '../../shared/rules/workerProtocol';
 import { Emitter } from '../../shared/events/emitter';
 import type { WorkerLike } from '../../shared/protocol/workerServer';
-import type { CheckClient, CheckEvent, FindingsDelta } from './checkClient';
+import type { AuditClient, AuditEvent, FindingsDelta } from './auditClient';
 
-type PatchesRequest = Extract<CheckWorkerRequest, { type: 'patches' }>;
+type PatchesRequest = Extract<AuditWorkerRequest, { type: 'patches' }>;
 
 const STAGES = ['graph', 'evaluate', 'relations', 'rules'] as const;
 
-export class WorkerCheckClient implements CheckClient {
-  private readonly events = new Emitter<CheckEvent>();
+export class WorkerAuditClient implements AuditClient {
+  private readonly events = new Emitter<AuditEvent>();
   readonly subscribe = this.events.event;
   private generation = 0;
   private seq = 0;
@@ -40,7 +40,7 @@ export class WorkerCheckClient implements CheckClient {
     worker.addEventListener('error', (e) => this.events.fire({ type: 'error', message: e.message ?? '审核组件无法运行' }));
   }
 
-  private send(req: CheckWorkerRequest): void {
+  private send(req: AuditWorkerRequest): void {
     this.worker.postMessage(req, []);
   }
 
@@ -86,7 +86,7 @@ export class WorkerCheckClient implements CheckClient {
   }
 
   private onMessage(data: unknown): void {
-    const parsed = checkWorkerResponseSchema.safeParse(data);
+    const parsed = auditWorkerResponseSchema.safeParse(data);
     if (!parsed.success) {
       this.events.fire({ type: 'error', message: '审核组件返回了无法识别的消息' });
       return;
@@ -110,7 +110,7 @@ export class WorkerCheckClient implements CheckClient {
         if (shown) {
           this.shown.delete(msg.seq);
           if (sameDelta(shown, msg.delta)) return; // already on screen
-          // The preview and the edit disagree: never expected, so trust neither and check afresh.
+          // The preview and the edit disagree: never expected, so trust neither and audit afresh.
           if (this.latest) this.load(this.latest);
           return;
         }

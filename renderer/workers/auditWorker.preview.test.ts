@@ -1,5 +1,5 @@
 /**
- * Previews in the check worker: trying out an uncommitted amount edit must leave the worker exactly
+ * Previews in the audit worker: trying out an uncommitted amount edit must leave the worker exactly
  * as it was, and must predict the delta that committing the same edit then reports. Checked against
  * a second worker that gets the same commits and never a preview.
  */
@@ -12,9 +12,9 @@ import { graphOf } from '../../shared/compute/inputCells';
 import { parseBudgetFile } from '../../shared/io/budgetFile';
 import type { DepartmentBudget } from '../../shared/model/document';
 import type { FindingsDelta } from '../../shared/rules/finding';
-import { checkWorkerResponseSchema, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
-import { sameDelta } from '../check/workerCheckClient';
-import { createCheckHandler } from './checkWorker';
+import { auditWorkerResponseSchema, type AuditWorkerResponse } from '../../shared/rules/workerProtocol';
+import { sameDelta } from '../audit/workerAuditClient';
+import { createAuditHandler } from './auditWorker';
 import { writeInputPath } from '../../tests/fixtures/writeInput';
 import { setCells } from '../../shared/edit/setCells';
 import type { Fen } from '../../shared/money/fen';
@@ -28,9 +28,9 @@ if (!parsed.ok) throw new Error(parsed.error.message);
 const doc = parsed.doc;
 
 function worker() {
-  let last: CheckWorkerResponse | null = null;
-  const handle = createCheckHandler((m) => (last = checkWorkerResponseSchema.parse(m)));
-  return (data: unknown): CheckWorkerResponse => {
+  let last: AuditWorkerResponse | null = null;
+  const handle = createAuditHandler((m) => (last = auditWorkerResponseSchema.parse(m)));
+  return (data: unknown): AuditWorkerResponse => {
     handle(data);
     return last!;
   };
@@ -65,7 +65,7 @@ function setCellAsEditor(current: DepartmentBudget, input: number, value: number
   return out.result ? [out.result.doc, out.result.edit.patches] : [current, []];
 }
 
-describe('check worker previews', () => {
+describe('audit worker previews', () => {
   for (const [what, setInput] of [
     ['plain amount patches', setPlainInput],
     ['the editor’s patches, which drop the printed totals above the edit', setCellAsEditor],

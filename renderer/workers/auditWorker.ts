@@ -1,5 +1,5 @@
 /**
- * The check Web Worker: the audit runs here so that a large department never blocks the editor.
+ * The audit Web Worker: the audit runs here so that a large department never blocks the editor.
  * Thin: validates each message (shared/rules/workerProtocol), keeps the document and an
  * incremental audit session (shared/rules/engine), posts progress and findings deltas.
  */
@@ -9,7 +9,7 @@ import { applyAmountPatches } from '../../shared/edit/amountPatches';
 import { installImportedCodeLists } from '../../shared/codes/registry';
 import { createAuditSession, type AuditSession, type FindingChanges } from '../../shared/rules/engine';
 import { createWorkerServer, installWorkerServer, workerSelf, type Post, type WorkerScopeLike } from '../../shared/protocol/workerServer';
-import { checkMethods, describeBadCheckRequest, type CheckWorkerResponse } from '../../shared/rules/workerProtocol';
+import { auditMethods, describeBadAuditRequest, type AuditWorkerResponse } from '../../shared/rules/workerProtocol';
 
 enablePatches();
 // The worker owns its copy of the document (structured clone, then zod parse): it may update it in
@@ -32,12 +32,12 @@ export function previewInputPatches(session: AuditSession, patches: readonly Pat
 }
 
 /** Handle one message; never throws (every failure is posted as `failed`). */
-export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unknown) => void {
+export function createAuditHandler(post: Post<AuditWorkerResponse>): (data: unknown) => void {
   let session: AuditSession | null = null;
   let lastSeq = 0;
   const elapsed = (started: number) => performance.now() - started;
-  return createWorkerServer<typeof checkMethods, CheckWorkerResponse>(
-    checkMethods,
+  return createWorkerServer<typeof auditMethods, AuditWorkerResponse>(
+    auditMethods,
     {
       open: (req) => {
         const started = performance.now();
@@ -77,7 +77,7 @@ export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unkn
     },
     post,
     {
-      refuse: (id, detail) => ({ id, type: 'failed', code: 'badRequest', message: describeBadCheckRequest(detail) }),
+      refuse: (id, detail) => ({ id, type: 'failed', code: 'badRequest', message: describeBadAuditRequest(detail) }),
       internal: (id, e) => {
         session = null;
         return { id, type: 'failed', code: 'internal', message: `审核时程序出错：${e instanceof Error ? e.message : String(e)}` };
@@ -86,9 +86,9 @@ export function createCheckHandler(post: Post<CheckWorkerResponse>): (data: unkn
   ) as (data: unknown) => void;
 }
 
-export function installCheckWorker(scope: WorkerScopeLike): void {
-  installWorkerServer(scope, (post) => createCheckHandler(post));
+export function installAuditWorker(scope: WorkerScopeLike): void {
+  installWorkerServer(scope, (post) => createAuditHandler(post));
 }
 
 const scope = workerSelf();
-if (scope) installCheckWorker(scope);
+if (scope) installAuditWorker(scope);
