@@ -4,6 +4,7 @@
  * undoable edit with effect `structure` (the cell graph is rebuilt). Codes are checked against the
  * budget year's code lists.
  */
+import { newProject } from '../model/newProject';
 import type { Draft } from 'immer';
 import { getCodeLists } from '../codes/registry';
 import type { CodeList } from '../codes/codeList';
@@ -95,22 +96,7 @@ export function addProject(doc: DepartmentBudget, spec: NewProject): AddOutcome 
   if (Object.values(doc.projects.byId).some((p) => p.unitId === spec.unitId && p.name === name)) return refuse(`本单位已有名为“${name}”的项目`);
   const id = newId('p', doc.projects.byId);
   const year = doc.department.fiscalYear;
-  const project: Project = {
-    id,
-    unitId: spec.unitId,
-    name,
-    tableNames: {},
-    type: spec.type ?? 'general',
-    fundUses: [],
-    startDate: `${year}-01-01`,
-    endDate: `${year}-12-31`,
-    performanceManaged: true,
-    totalAmount: null,
-    assetPurchaseAmount: null,
-    assetPurchaseItems: '',
-    texts: { task: '', overview: '', usage: '', midTermGoal: '', annualGoal: '' },
-    indicators: [],
-  };
+  const project = newProject(id, spec.unitId, name, { type: spec.type ?? 'general', startDate: `${year}-01-01`, endDate: `${year}-12-31` });
   const after = spec.after ?? lastOf(doc.projects, (p) => p.unitId === spec.unitId);
   const out = edit(doc, `添加项目“${name}”`, STRUCTURE, (d) => {
     d.projects.byId[id] = project as Draft<Project>;

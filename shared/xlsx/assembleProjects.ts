@@ -7,7 +7,8 @@
 import { rowKeys as R } from '../model/cellKey';
 import type { BudgetUnit, DisplayUnit, Project, SubItem } from '../model/document';
 import { printedStepOf } from './cellValues';
-import { hasAmounts, leafInputs, newProject, readRowAmounts, rowRef, unitOrDept, type TableResult } from './assembleTables';
+import { newProject } from '../model/newProject';
+import { hasAmounts, leafInputs, readRowAmounts, rowRef, unitOrDept, type TableResult } from './assembleTables';
 import type { ImportContext } from './importContext';
 import type { ReadRow, ReadTable } from './importTables';
 import { normalizeName } from './norm';

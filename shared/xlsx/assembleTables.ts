@@ -235,25 +235,6 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   return { rows: t.rows.length, amounts };
 }
 
-export function newProject(id: string, unitId: string, name: string): Project {
-  return {
-    id,
-    unitId,
-    name,
-    tableNames: {},
-    type: 'general',
-    fundUses: [],
-    startDate: null,
-    endDate: null,
-    performanceManaged: true,
-    totalAmount: null,
-    assetPurchaseAmount: null,
-    assetPurchaseItems: '',
-    texts: { task: '', overview: '', usage: '', midTermGoal: '', annualGoal: '' },
-    indicators: [],
-  };
-}
-
 /** Unit rows of the 预算单位-column tables (表7–表11): a unit label and no code; 合计 the department's, 小计 the unit's. */
 /**
  * A row of a line under a unit, whose unit cell (if any) repeats the unit it stands under: it has a
