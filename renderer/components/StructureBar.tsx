@@ -175,10 +175,15 @@ export function StructureBar({ store, dialogs }: { store: EditorStore; dialogs: 
 
   const onAddTransfer = async () => {
     const list = getCodeLists(year).functional;
-    const code = await dialogs.pickCode({ title: `添加转移支付项目（${unitName}）：选择科目`, list, level: 3, used: codesOf(doc.transferLines.byId), note: yearNote(list) });
+    const title = `添加转移支付项目（${unitName}）：选择科目`;
+    const picked = await dialogs.pickCode({ title, list, level: 3, used: codesOf(doc.transferLines.byId), note: yearNote(list), allowCustom: true });
+    const own = picked === CUSTOM_CODE ? await askCustomCode(list, title, { test: (c) => /^\d{7}$/.test(c), text: ' 7 位数字（项），如 2010399' }) : null;
+    const code = own ? own.code : picked === CUSTOM_CODE ? null : picked;
     if (!code) return;
     const v = await dialogs.form({ title: '转移支付项目名称', fields: [{ name: 'projectName', label: '项目名称' }], validate: (x) => (x.projectName!.trim() ? null : '请填写项目名称') });
-    if (v) added(addTransferLine(store.doc, { unitId, code, projectName: v.projectName! }), 'transferLine');
+    if (!v) return;
+    if (own) addedCustom(addTransferLine(store.doc, { unitId, code, projectName: v.projectName!, name: own.name }), 'transferLine', own.code, own.name);
+    else added(addTransferLine(store.doc, { unitId, code, projectName: v.projectName! }), 'transferLine');
   };
 
   const onAddProcurement = async () => {

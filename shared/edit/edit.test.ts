@@ -17,6 +17,7 @@ import {
   addFunctionalLine,
   addIndicator,
   addProcurementItem,
+  addTransferLine,
   addProject,
   addSubItem,
   addUnit,
@@ -209,6 +210,11 @@ describe('structural commands', () => {
     expect(applied(fl).doc.functionalLines.byId[fl.id!]).toMatchObject({ code: '2010398', name: '新设信访事项' });
     const pi = addProcurementItem(doc, { unitId: 'a', code: 'C9901', name: '网格化服务' });
     expect(applied(pi).doc.procurementItems.byId[pi.id!]).toMatchObject({ code: 'C9901', name: '网格化服务' });
+    // 表10 too: a transfer payment under a 项 the list lacks.
+    const noName = addTransferLine(doc, { unitId: 'a', code: '2010398', projectName: '信访专项' });
+    expect(noName.ok || noName.message).toContain('请作为自定义编码添加并填写名称');
+    const tl = addTransferLine(doc, { unitId: 'a', code: '2010398', projectName: '信访专项', name: '新设信访事项' });
+    expect(applied(tl).doc.transferLines.byId[tl.id!]).toMatchObject({ code: '2010398', name: '新设信访事项', projectName: '信访专项' });
     // The shape still has to be right, and a listed code takes no custom name.
     expect(addEconomicLine(doc, { unitId: 'a', code: '3999', name: 'x' }).ok).toBe(false);
     const listed = addEconomicLine(doc, { unitId: 'a', code: '30103', name: '别名' });

@@ -167,15 +167,16 @@ function customName(list: CodeList, code: string, name: string | undefined): str
   return trimmed && !list.has(code) ? trimmed.slice(0, 200) : undefined;
 }
 
-export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; code: string; projectName: string }): AddOutcome {
+export function addTransferLine(doc: DepartmentBudget, spec: { unitId: string; code: string; projectName: string; name?: string }): AddOutcome {
   if (!doc.units.byId[spec.unitId]) return refuse('预算单位不存在');
   const code = spec.code.trim();
   if (!/^\d{7}$/.test(code)) return refuse(`功能分类科目编码应为 7 位数字（项），而不是“${code}”`);
   const list = getCodeLists(doc.department.fiscalYear).functional;
-  if (!list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中`);
+  const name = customName(list, code, spec.name);
+  if (name === undefined && !list.has(code)) return refuse(`功能分类科目 ${code} 不在 ${list.year} 年的代码表中${CUSTOM_HINT}`);
   const id = newId('t', doc.transferLines.byId);
   const out = edit(doc, `添加转移支付项目“${spec.projectName}”`, STRUCTURE, (d) => {
-    d.transferLines.byId[id] = { id, unitId: spec.unitId, code, projectName: spec.projectName.trim(), amount: null };
+    d.transferLines.byId[id] = { id, unitId: spec.unitId, code, projectName: spec.projectName.trim(), amount: null, ...(name === undefined ? {} : { name }) };
     insertAfter(d.transferLines.order, id, lastOf(d.transferLines, (l) => l.unitId === spec.unitId));
   });
   return { ...out, id };

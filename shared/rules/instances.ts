@@ -224,8 +224,13 @@ export function buildInstances(doc: DepartmentBudget, ctx: InstanceContext): Rul
         if (problem) out.push(message(fn, `functional-code|${row}`, tableOfFund(line.fund), row, 'code', problem));
       }
       for (const line of us.transferLines) {
-        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         const row = R.transferLine(line.id);
+        const own = custom(codes.functional, line.code, line.name, '支出功能分类科目');
+        if (own) {
+          out.push(message(cc, `custom-code|${row}`, 'T10', row, 'code', own));
+          continue;
+        }
+        const problem = check(codes.functional, line.code, 3, '项', line.name, '支出功能分类科目');
         if (problem) out.push(message(fn, `functional-code|${row}`, 'T10', row, 'code', problem));
       }
       for (const cat of us.economicCategories) {

@@ -292,6 +292,17 @@ rule('custom-code', () => {
     expect(find(doc, `functional-code|f:${fLine}`)).toBeUndefined();
     expect(find(doc, `custom-code|pi:${item}`)?.message).toContain('自定义编码 C9901“网格化服务”不在2020年政府采购品目目录中');
   });
+  it('a 表10 transfer line under a custom 项 is the same warning', () => {
+    const doc = edit(exact, (d) => {
+      d.transferLines.byId.tc = { id: 'tc', unitId: d.units.order[0]!, code: '2010398', name: '新设信访事项', projectName: '信访专项', amount: null };
+      d.transferLines.order.push('tc');
+    });
+    const f = find(doc, 'custom-code|t:tc');
+    expect(f?.severity).toBe('warning');
+    expect(f?.cells[0]?.table).toBe('T10');
+    expect(f?.message).toContain('自定义编码 2010398“新设信访事项”不在2020年支出功能分类科目中');
+    expect(find(doc, 'functional-code|t:tc')).toBeUndefined();
+  });
   it('a known code with a name is no custom code (the name is checked by the code rules)', () => {
     expect(find(edit(exact, (d) => void (d.functionalLines.byId[fLine]!.name = '不存在的科目')), `custom-code|f:${fLine}`)).toBeUndefined();
   });

@@ -162,6 +162,28 @@ describe('custom codes (Chromium, 1366×768)', () => {
     expect(parsed.ok && Object.values(parsed.doc.procurementItems.byId).find((i) => i.code === 'C9901')?.name).toBe('网格化服务');
     await page.close();
   }, 120_000);
+
+  it('表10 takes a custom 项 for a transfer payment too, with its warning', async () => {
+    const editor = await openEditor('?table=T10');
+    const page = editor.page;
+    await editor.problems.waitChecked();
+    await page.locator('.structure-bar button', { hasText: '添加转移支付项目' }).click();
+    await page.locator('.dialog .code-search').fill('新设信访');
+    await expect.poll(() => page.locator('.dialog .code-list').innerText()).toBe('无匹配');
+    await editor.dialog.press('自定义编码…');
+    await editor.dialog.fill('编码', '2010398');
+    await editor.dialog.fill('名称', '新设信访事项');
+    await editor.dialog.press('确定');
+    await editor.dialog.fill('项目名称', '信访专项');
+    await editor.dialog.press('确定');
+    await expect.poll(() => page.locator('.grid-wrapper .ag-row', { hasText: '2010398' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('.grid-wrapper .ag-row', { hasText: '2010398' }).first().innerText()).toContain('新设信访事项');
+    expect(await editor.statusMessage()).toContain('已添加自定义编码 2010398“新设信访事项”');
+    await editor.problems.waitChecked();
+    await editor.problems.expand('提示性');
+    await expect.poll(() => editor.problems.finding('自定义编码 2010398“新设信访事项”不在2020年支出功能分类科目中').count()).toBe(1);
+    await page.close();
+  }, 120_000);
 });
 
 describe.skipIf(!existsSync(CATALOGUE))('code lists a clerk can live with (Chromium, 1366×768)', () => {
