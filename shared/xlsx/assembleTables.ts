@@ -29,22 +29,32 @@ export function rowRef(t: ReadTable, row: ReadRow): string {
  */
 export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
   let n = 0;
-  for (const [col, cell] of Object.entries(row.amounts)) {
+  const keyOf = (col: string) => cellKey(t.def.id as TableId, rowKey!, col);
+  for (const col in row.amounts) {
+    const cell = row.amounts[col]!;
     const fen = ctx.amount(t.sheet, unit, cell.raw, row.r, cell.col);
     if (fen === undefined) continue;
     if (fen !== null) n++;
     if (inputs && inputs(col, fen)) continue;
-    if (rowKey) ctx.print(cellKey(t.def.id as TableId, rowKey, col), fen, t.sheet, row.r, cell.col);
+    if (rowKey) ctx.print(keyOf(col), fen, t.sheet, row.r, cell.col);
   }
   if (rowKey && n > 0) {
-    for (const [c, col] of t.header.columns) {
-      if (col in row.amounts || t.def.labelColumns.includes(col)) continue;
+    for (const [c, col] of amountColumnsOf(t)) {
+      if (col in row.amounts) continue;
       // An empty input is just empty (inputs take a blank as nothing); only totals are printed blank.
       if (inputs && inputs(col, null)) continue;
-      ctx.print(cellKey(t.def.id as TableId, rowKey, col), null, t.sheet, row.r, c);
+      ctx.print(keyOf(col), null, t.sheet, row.r, c);
     }
   }
   return n;
+}
+
+/** The header's columns that are not label columns, worked out once per table read. */
+const amountColumns = new WeakMap<ReadTable, [number, string][]>();
+function amountColumnsOf(t: ReadTable): [number, string][] {
+  let cols = amountColumns.get(t);
+  if (!cols) amountColumns.set(t, (cols = [...t.header.columns].filter(([, col]) => !t.def.labelColumns.includes(col))));
+  return cols;
 }
 
 export function hasAmounts(row: ReadRow): boolean {

@@ -171,6 +171,8 @@ function covering(list: readonly MergeRange[], c: number): MergeRange | undefine
  * tall ranges per row. Ranges of a valid sheet never overlap; overlapping ones are dropped (see the
  * constructor), which also bounds how many ranges one row meets.
  */
+const NO_MERGES: readonly MergeRange[] = Object.freeze([]);
+
 export class MergeIndex {
   private readonly byRow = new Map<number, MergeRange[]>();
   private readonly root: MergeNode | null;
@@ -224,19 +226,23 @@ export class MergeIndex {
   }
 
   /** Ranges crossing row `r` (only those starting at or before column `maxCol`, when given). */
-  inRow(r: number, maxCol = Infinity): MergeRange[] {
-    const out: MergeRange[] = [];
-    for (const m of this.byRow.get(r) ?? []) {
-      if (m.left > maxCol) break;
-      out.push(m);
+  inRow(r: number, maxCol = Infinity): readonly MergeRange[] {
+    // Most rows meet no merge: they share one empty answer instead of making two arrays each.
+    let out: MergeRange[] | null = null;
+    const own = this.byRow.get(r);
+    if (own) {
+      for (const m of own) {
+        if (m.left > maxCol) break;
+        (out ??= []).push(m);
+      }
     }
     for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
       for (const m of node.ranges) {
         if (m.left > maxCol) break;
-        out.push(m);
+        (out ??= []).push(m);
       }
     }
-    return out;
+    return out ?? NO_MERGES;
   }
 }
 
