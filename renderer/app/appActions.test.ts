@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { smallBudget } from '../../tests/fixtures/smallBudget';
 import type { BudgetHost, SaveRequest, SaveResult } from '../../shared/host/contract';
@@ -199,6 +200,21 @@ describe('AppActions', () => {
     expect(store.doc).toBe(before);
     expect(dialogs.open).toMatchObject({ kind: 'confirm', spec: { title: '无法打开文件' } });
     expect((dialogs.open as { spec: { message: string } }).spec.message).toContain(`第 ${at} 字节处（从 0 起算）不是有效的 UTF-8 编码`);
+  });
+
+  it('opens a .budget file of the previous version (as a recovery copy or a recent file is handed over) and saves it in today’s names', async () => {
+    const { store, actions, saves } = setup();
+    // The bundled sample is kept as version 1 wrote it (threePublic, a functional line's basic / project).
+    const text = readFileSync(new URL('../../resources/samples/shenzhen-xinfang-2020.budget', import.meta.url), 'utf8');
+    const old = JSON.parse(text) as { version: number; threePublic: unknown };
+    expect(old.version).toBe(1);
+    expect(await actions.openPicked({ name: '恢复.budget', path: '/docs/恢复.budget', bytes: enc(text) })).toBe(true);
+    expect(store.doc.threePublicExpenses).toEqual(old.threePublic);
+    expect(await actions.save()).toBe(true);
+    const saved = JSON.parse(new TextDecoder().decode(saves[0]!.bytes)) as Record<string, unknown>;
+    expect(saved.version).toBe(2);
+    expect(Object.hasOwn(saved, 'threePublic')).toBe(false);
+    expect(saved.threePublicExpenses).toEqual(old.threePublic);
   });
 
   it('tells workbooks from .budget files by name or content', () => {

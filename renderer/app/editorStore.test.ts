@@ -242,7 +242,7 @@ describe('EditorStore with one unit', () => {
     const check = new RecordingAuditClient();
     const store = new EditorStore(check);
     const doc = smallBudget();
-    store.open({ ...doc, units: { byId: { a: doc.units.byId.a! }, order: ['a'] }, economicLines: { byId: { a1: doc.economicLines.byId.a1! }, order: ['a1'] }, projects: { byId: {}, order: [] }, subItems: { byId: {}, order: [] }, functionalLines: { byId: { fa1: doc.functionalLines.byId.fa1! }, order: ['fa1'] }, procurementItems: { byId: {}, order: [] }, incomes: { a: doc.incomes.a! }, unitProcurement: { a: doc.unitProcurement.a! }, threePublic: { a: doc.threePublic.a! }, otherExpenditure: {} }, null);
+    store.open({ ...doc, units: { byId: { a: doc.units.byId.a! }, order: ['a'] }, economicLines: { byId: { a1: doc.economicLines.byId.a1! }, order: ['a1'] }, projects: { byId: {}, order: [] }, subItems: { byId: {}, order: [] }, functionalLines: { byId: { fa1: doc.functionalLines.byId.fa1! }, order: ['fa1'] }, procurementItems: { byId: {}, order: [] }, incomes: { a: doc.incomes.a! }, unitProcurement: { a: doc.unitProcurement.a! }, threePublicExpenses: { a: doc.threePublicExpenses.a! }, otherExpenditure: {} }, null);
     const key = cellKey('T1', 'out:carryOverOut', 'amount');
     expect(store.isInput(key)).toBe(true);
     expect(store.setCells([{ key, value: 12_300 as Fen }], { label: '输入' })).toBe(true);

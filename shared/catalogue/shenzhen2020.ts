@@ -39,6 +39,12 @@ const expenditureBySource = (): HeaderNode[] => [
   ...otherSources(),
 ];
 
+/**
+ * Column ids are keys stored in files (cell keys in `reported`, `previousYear`, accepted warnings and
+ * finding keys: `T7|f:…|basic`), not document field names: 基本支出 / 项目支出 stay `basic` / `project`
+ * here (表3, 表7–表9, 辅助表; 表14's row `basic`) while a functional line's fields are
+ * `basicExpenditure` / `projectExpenditure` (model/document.ts). Renaming a column id needs a file migration.
+ */
 const functionalHeader = (): HeaderNode[] => [
   leaf('预算单位', 'unit'),
   leaf('科目编码', 'code'),

@@ -14,9 +14,10 @@ import { GraphBuilder, type Graph } from './graph';
 import { GROUP_COLUMNS, LEAF_COLUMNS, NON_FISCAL_LEAVES, NON_GENERAL_PUBLIC_LEAVES, TOTAL_TERMS, groupTerms } from './fundingColumns';
 import { buildStructure, functionalTableOf, type BudgetStructure } from './structure';
 
+/** Column ids, kept in files' cell keys (see catalogue/shenzhen2020.ts): `basic` / `project` are 表3's columns, not document fields. */
 export const T3_COLUMNS = ['total', 'basic', 'project', 'procurement', 'smeReserved', 'microReserved', 'priorYearProcurementPayable'] as const;
 export const T3_INPUT_COLUMNS = INPUT_HOLDERS.unitProcurement.fields;
-export const T12_LEAF_COLUMNS = INPUT_HOLDERS.threePublicCurrent.fields;
+export const T12_LEAF_COLUMNS = INPUT_HOLDERS.threePublicExpensesCurrent.fields;
 export const T12_COLUMNS = ['total', 'officialTravelAbroad', 'officialReception', 'vehicleSubtotal', 'vehiclePurchase', 'vehicleOperation'] as const;
 export const OTHER_EXPENDITURE_FIELDS = INPUT_HOLDERS.otherExpenditure.fields;
 
@@ -352,7 +353,7 @@ export function buildGraph(doc: DepartmentBudget): BuiltGraph {
     const [deptSum, subtotalRel, totalRel] = ['T12-dept-sum', 'T12-vehicle-subtotal', 'T12-total'].map(Rel) as [number, number, number];
     const [subtotalCol, t12TotalCol] = [C('vehicleSubtotal'), C('total')];
     for (const year of ['prev', 'cur'] as const) {
-      const shape = shapeOf(year === 'prev' ? INPUT_HOLDERS.threePublicPrevious : INPUT_HOLDERS.threePublicCurrent);
+      const shape = shapeOf(year === 'prev' ? INPUT_HOLDERS.threePublicExpensesPrevious : INPUT_HOLDERS.threePublicExpensesCurrent);
       const rowKeys = unitIds.map((u) => R.threePublic(u, year));
       const rows = rowKeys.map((rk) => g.newRow('T12', rk));
       const leaves: number[][] = T12_LEAF_COLUMNS.map(() => []);

@@ -680,7 +680,7 @@ class FlatGraph implements Graph {
       for (let p = this.baseNodeStart![b]!, end = this.baseNodeStart![b + 1]!; p < end; p++) out.push(this.baseNodeList![p]!);
     };
     for (const b of this.baseIndex!.get(prefix) ?? []) collect(b);
-    // Holders deeper than the path (`threePublic/u` holds `threePublic/u/currentYear`).
+    // Holders deeper than the path (`threePublicExpenses/u` holds `threePublicExpenses/u/currentYear`).
     for (const [k, bs] of this.baseIndex!) if (k.length > prefix.length && k.startsWith(`${prefix}/`)) for (const b of bs) collect(b);
     return out;
   }

@@ -107,7 +107,7 @@ describe('setCells', () => {
       setCells(doc, graph, [{ key: cellKey('T4', 'e:a1', 'generalFunding'), value: null }, { key: cellKey('T7', 'f:fa1', 'basic'), value: null }], { label: '清除' }),
     );
     expect('generalFunding' in next.economicLines.byId.a1!.amounts).toBe(false);
-    expect(next.functionalLines.byId.fa1!.basic).toBeNull();
+    expect(next.functionalLines.byId.fa1!.basicExpenditure).toBeNull();
     expect(departmentBudgetSchema.safeParse(next).success).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe('structural commands', () => {
     const id = (out as { id: string }).id;
     expect(next.units.order).toEqual(['a', 'b', id]);
     expect(next.unitProcurement[id]).toBeDefined();
-    expect(next.threePublic[id]!.currentYear.officialReception).toBeNull();
+    expect(next.threePublicExpenses[id]!.currentYear.officialReception).toBeNull();
     expect(checkReferences(next)).toBeNull();
     const t3 = projectTable(next, getCatalogue(next.catalogueId), 'T3', nameLookupForYear(2021));
     expect(t3.rows.map((r) => r.cells.unit?.text)).toContain('市测试所');

@@ -153,7 +153,7 @@ export function addFunctionalLine(doc: DepartmentBudget, spec: { unitId: string;
   if (dup) return refuse(`本单位的${FUNCTIONAL_FUND_LABELS[spec.fund]}已有功能分类科目 ${list.displayName(code)}`);
   const id = newId('f', doc.functionalLines.byId);
   const out = edit(doc, `添加功能分类科目 ${name === undefined ? list.displayName(code) : `${code} ${name}（自定义）`}`, STRUCTURE, (d) => {
-    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basic: null, project: null, ...(name === undefined ? {} : { name }) };
+    d.functionalLines.byId[id] = { id, unitId: spec.unitId, code, fund: spec.fund, basicExpenditure: null, projectExpenditure: null, ...(name === undefined ? {} : { name }) };
     insertByCode(d.functionalLines, id, code, (l) => l.unitId === spec.unitId && l.fund === spec.fund);
   });
   return { ...out, id };
@@ -262,7 +262,7 @@ export function amountsHeldBy(doc: DepartmentBudget, t: RowTarget): number {
       for (const k of UNIT_RECORDS) n += countAmounts(Object.hasOwn(doc[k], u) ? doc[k][u] : undefined);
       for (const l of Object.values(doc.economicLines.byId)) if (l.unitId === u) n += countAmounts(l.amounts);
       for (const p of Object.values(doc.projects.byId)) if (p.unitId === u) n += amountsHeldBy(doc, { kind: 'project', id: p.id });
-      for (const l of Object.values(doc.functionalLines.byId)) if (l.unitId === u) n += countAmounts({ b: l.basic, p: l.project });
+      for (const l of Object.values(doc.functionalLines.byId)) if (l.unitId === u) n += countAmounts({ b: l.basicExpenditure, p: l.projectExpenditure });
       for (const l of Object.values(doc.transferLines.byId)) if (l.unitId === u) n += countAmounts({ a: l.amount });
       for (const i of Object.values(doc.procurementItems.byId)) if (i.unitId === u) n += countAmounts({ a: i.amount });
       return n;
@@ -279,7 +279,7 @@ export function amountsHeldBy(doc: DepartmentBudget, t: RowTarget): number {
       return countAmounts(doc.economicLines.byId[t.id]?.amounts);
     case 'functionalLine': {
       const l = doc.functionalLines.byId[t.id];
-      return l ? countAmounts({ b: l.basic, p: l.project }) : 0;
+      return l ? countAmounts({ b: l.basicExpenditure, p: l.projectExpenditure }) : 0;
     }
     case 'transferLine':
       return countAmounts({ a: doc.transferLines.byId[t.id]?.amount });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { hasCatalogue } from '../catalogue';
 import { decodeUtf8 } from './utf8';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, departmentBudgetSchema, type DepartmentBudget } from '../model/document';
+import { migrateDocument, pathInFile } from '../model/documentMigration';
 
 export type BudgetFileErrorCode = 'notJson' | 'notBudget' | 'unsupportedVersion' | 'schema' | 'reference' | 'tooLarge' | 'encoding';
 
@@ -62,9 +63,11 @@ export function parseBudgetFile(text: string, fileName: string): BudgetFileResul
   }
   if (head.version < 1) return fail('unsupportedVersion', `文件“${fileName}”的格式版本 ${head.version} 无效。`);
 
-  const parsed = departmentBudgetSchema.safeParse(raw);
+  // A file of an older version: its old field names become today's before the schema reads it.
+  const fromVersion = head.version;
+  const parsed = departmentBudgetSchema.safeParse(migrateDocument(head, fromVersion));
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length === 0 ? issueMessage(i) : `${formatIssuePath(i.path)}：${issueMessage(i)}`));
+    const issues = parsed.error.issues.slice(0, 5).map((i) => (i.path.length === 0 ? issueMessage(i) : `${formatIssuePath(pathInFile(i.path, fromVersion))}：${issueMessage(i)}`));
     const more = parsed.error.issues.length > 5 ? `（另有 ${parsed.error.issues.length - 5} 处）` : '';
     return fail('schema', `文件“${fileName}”内容有误：${issues.join('；')}${more}`);
   }
@@ -125,7 +128,7 @@ export function checkReferences(doc: DepartmentBudget): string | null {
   for (const [name, rec] of [
     ['incomes', doc.incomes],
     ['unitProcurement', doc.unitProcurement],
-    ['threePublic', doc.threePublic],
+    ['threePublicExpenses', doc.threePublicExpenses],
     ['otherExpenditure', doc.otherExpenditure],
   ] as const) {
     for (const unitId of Object.keys(rec)) if (!Object.hasOwn(units, unitId)) return `${name}[${JSON.stringify(unitId)}]：预算单位“${unitId}”不存在`;

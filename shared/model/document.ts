@@ -20,7 +20,8 @@ import { documentVolume } from './amountVolume';
 const PRINTED_PRECISIONS: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 export const DOCUMENT_FORMAT = 'budget-tables/department-budget';
-export const DOCUMENT_VERSION = 1;
+/** 2: fields named as the glossary (threePublicExpenses, basicExpenditure / projectExpenditure); model/documentMigration.ts reads 1. */
+export const DOCUMENT_VERSION = 2;
 
 // An integer within the domain bound (money/fen.ts), typed as Fen: built-in checks only, no refine
 // or transform step, because a large department holds hundreds of thousands of amounts.
@@ -185,8 +186,8 @@ export const functionalLineSchema = z.object({
   code: z.string().regex(/^\d{7}$/),
   name: z.string().max(200).optional(),
   fund: z.enum(FUNCTIONAL_FUNDS),
-  basic: nullableFen,
-  project: nullableFen,
+  basicExpenditure: nullableFen,
+  projectExpenditure: nullableFen,
 });
 export type FunctionalLine = z.infer<typeof functionalLineSchema>;
 
@@ -225,19 +226,19 @@ export const otherExpenditureSchema = z.object({
   carryOverOut: nullableFen.default(null), // 结转下年
 });
 
-export const threePublicAmountsSchema = z.object({
+export const threePublicExpensesAmountsSchema = z.object({
   officialTravelAbroad: nullableFen.default(null),
   officialReception: nullableFen.default(null),
   vehiclePurchase: nullableFen.default(null),
   vehicleOperation: nullableFen.default(null),
 });
-export type ThreePublicAmounts = z.infer<typeof threePublicAmountsSchema>;
-export const THREE_PUBLIC_FIELDS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
+export type ThreePublicExpensesAmounts = z.infer<typeof threePublicExpensesAmountsSchema>;
+export const THREE_PUBLIC_EXPENSES_FIELDS = ['officialTravelAbroad', 'officialReception', 'vehiclePurchase', 'vehicleOperation'] as const;
 
 /** 表12: per unit, last year's and this year's “三公” budget. */
-export const unitThreePublicSchema = z.object({
-  previousYear: threePublicAmountsSchema,
-  currentYear: threePublicAmountsSchema,
+export const unitThreePublicExpensesSchema = z.object({
+  previousYear: threePublicExpensesAmountsSchema,
+  currentYear: threePublicExpensesAmountsSchema,
 });
 
 export const acceptedWarningSchema = z.object({
@@ -289,7 +290,7 @@ export const departmentBudgetSchema = z.object({
   transferLines: collection(transferLineSchema),
   procurementItems: collection(procurementItemSchema),
   unitProcurement: z.record(idSchema, unitProcurementSchema),
-  threePublic: z.record(idSchema, unitThreePublicSchema),
+  threePublicExpenses: z.record(idSchema, unitThreePublicExpensesSchema),
   otherExpenditure: z.record(idSchema, otherExpenditureSchema).default({}),
   performance: z.object({
     /** 表14 年度总体目标. */
@@ -333,21 +334,21 @@ export const INPUT_HOLDERS = {
   subItem: { prefix: ['subItems', 'byId'], suffix: ['amounts'], fields: FUNDING_LEAVES, inputsOnlyAt: 4 },
   procurementItem: { prefix: ['procurementItems', 'byId'], suffix: [], fields: ['amount'] },
   unitProcurement: { prefix: ['unitProcurement'], suffix: [], fields: unitProcurementSchema.keyof().options, inputsOnlyAt: 2 },
-  functionalLine: { prefix: ['functionalLines', 'byId'], suffix: [], fields: ['basic', 'project'] },
+  functionalLine: { prefix: ['functionalLines', 'byId'], suffix: [], fields: ['basicExpenditure', 'projectExpenditure'] },
   transferLine: { prefix: ['transferLines', 'byId'], suffix: [], fields: ['amount'] },
-  threePublicPrevious: { prefix: ['threePublic'], suffix: ['previousYear'], fields: THREE_PUBLIC_FIELDS, inputsOnlyAt: 2 },
-  threePublicCurrent: { prefix: ['threePublic'], suffix: ['currentYear'], fields: THREE_PUBLIC_FIELDS, inputsOnlyAt: 2 },
+  threePublicExpensesPrevious: { prefix: ['threePublicExpenses'], suffix: ['previousYear'], fields: THREE_PUBLIC_EXPENSES_FIELDS, inputsOnlyAt: 2 },
+  threePublicExpensesCurrent: { prefix: ['threePublicExpenses'], suffix: ['currentYear'], fields: THREE_PUBLIC_EXPENSES_FIELDS, inputsOnlyAt: 2 },
   otherExpenditure: { prefix: ['otherExpenditure'], suffix: [], fields: otherExpenditureSchema.keyof().options, inputsOnlyAt: 2 },
   project: { prefix: ['projects', 'byId'], suffix: [], fields: ['totalAmount', 'assetPurchaseAmount'] },
 } as const satisfies Record<string, { prefix: readonly string[]; suffix: readonly string[]; fields: readonly string[]; inputsOnlyAt?: number }>;
 
 /** The input records every unit has, by unit id (INPUT_HOLDERS whose prefix is one of these). */
-export const UNIT_RECORDS = ['incomes', 'unitProcurement', 'threePublic', 'otherExpenditure'] as const;
+export const UNIT_RECORDS = ['incomes', 'unitProcurement', 'threePublicExpenses', 'otherExpenditure'] as const;
 
 /** A new unit's input records, every amount empty (the schemas' defaults). */
 export function emptyUnitRecords(): { [K in (typeof UNIT_RECORDS)[number]]: DepartmentBudget[K][string] } {
-  const threePublic = unitThreePublicSchema.parse({ previousYear: {}, currentYear: {} });
-  return { incomes: {}, unitProcurement: unitProcurementSchema.parse({}), threePublic, otherExpenditure: otherExpenditureSchema.parse({}) };
+  const threePublicExpenses = unitThreePublicExpensesSchema.parse({ previousYear: {}, currentYear: {} });
+  return { incomes: {}, unitProcurement: unitProcurementSchema.parse({}), threePublicExpenses, otherExpenditure: otherExpenditureSchema.parse({}) };
 }
 
 /**

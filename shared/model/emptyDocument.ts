@@ -17,7 +17,7 @@ export function emptyDocument(department: Department, catalogueId: string): Depa
     transferLines: { byId: {}, order: [] },
     procurementItems: { byId: {}, order: [] },
     unitProcurement: {},
-    threePublic: {},
+    threePublicExpenses: {},
     otherExpenditure: {},
     performance: { overallGoal: '', basicTaskContent: '', indicators: [] },
     notes: {},

@@ -193,7 +193,7 @@ const structuralEdit: EditGen = (doc) =>
             d.incomes[u] = { generalFunding: v as never };
             d.unitProcurement[u] = { smeReserved: null, microReserved: null, priorYearProcurementPayable: null };
             const none = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
-            d.threePublic[u] = { previousYear: { ...none }, currentYear: { ...none } };
+            d.threePublicExpenses[u] = { previousYear: { ...none }, currentYear: { ...none } };
             return;
           }
           case 'removeUnit': {
@@ -203,7 +203,7 @@ const structuralEdit: EditGen = (doc) =>
             d.units.order.splice(d.units.order.indexOf(u), 1);
             delete d.incomes[u];
             delete d.unitProcurement[u];
-            delete d.threePublic[u];
+            delete d.threePublicExpenses[u];
             delete d.otherExpenditure[u];
             for (const c of ['economicLines', 'functionalLines', 'transferLines', 'procurementItems'] as const) {
               for (const id of doc[c].order) {
@@ -227,7 +227,7 @@ const structuralEdit: EditGen = (doc) =>
           }
           case 'addFunctional': {
             const id = fresh('f');
-            d.functionalLines.byId[id] = { id, unitId: at(units, i), code: at(['2010308', '2080505', '2010399', '9999999'], i), fund: at(['generalPublicBudget', 'governmentFund', 'nonFiscal'] as const, i), basic: v as never, project: null };
+            d.functionalLines.byId[id] = { id, unitId: at(units, i), code: at(['2010308', '2080505', '2010399', '9999999'], i), fund: at(['generalPublicBudget', 'governmentFund', 'nonFiscal'] as const, i), basicExpenditure: v as never, projectExpenditure: null };
             d.functionalLines.order.push(id);
             return;
           }

@@ -76,8 +76,8 @@ rule('T6-income-eq-expenditure', () => {
   const id = 'T6-income-eq-expenditure|dept';
   it('holds', () => none(exact, 'T6-income-eq-expenditure'));
   it('fails when fiscal spending by 功能分类 does not match fiscal income', () => {
-    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basic !== null)!;
-    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basic = (d.functionalLines.byId[line]!.basic! + 700) as Fen)), id);
+    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basicExpenditure !== null)!;
+    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basicExpenditure = (d.functionalLines.byId[line]!.basicExpenditure! + 700) as Fen)), id);
     expect(f?.severity).toBe('error');
     expect(f?.differenceFen).toBe(-700);
   });
@@ -114,8 +114,8 @@ rule('T1-eq-T3', () => {
   const id = 'T1-eq-T3|dept';
   it('holds', () => none(exact, 'T1-eq-T3'));
   it('fails when a 功能分类 line is changed alone', () => {
-    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basic !== null)!;
-    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basic = (d.functionalLines.byId[line]!.basic! + 700) as Fen)), id);
+    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basicExpenditure !== null)!;
+    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basicExpenditure = (d.functionalLines.byId[line]!.basicExpenditure! + 700) as Fen)), id);
     expect(f?.severity).toBe('error');
     expect(f?.differenceFen).toBe(700);
   });
@@ -172,8 +172,8 @@ rule('T7-eq-T4-T5', () => {
   const id = `T7-eq-T4-T5|u:${U1}|basic`;
   it('holds', () => none(exact, 'T7-eq-T4-T5'));
   it('fails when a 表7 line changes without 表4', () => {
-    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.unitId === U1 && exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basic !== null)!;
-    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basic = (d.functionalLines.byId[line]!.basic! - 500) as Fen)), id);
+    const line = exact.functionalLines.order.find((l) => exact.functionalLines.byId[l]!.unitId === U1 && exact.functionalLines.byId[l]!.fund === 'generalPublicBudget' && exact.functionalLines.byId[l]!.basicExpenditure !== null)!;
+    const f = find(edit(exact, (d) => void (d.functionalLines.byId[line]!.basicExpenditure = (d.functionalLines.byId[line]!.basicExpenditure! - 500) as Fen)), id);
     expect(f?.severity).toBe('error');
     expect(f?.differenceFen).toBe(-500);
   });
@@ -233,7 +233,7 @@ rule('empty-table-note', () => {
   it('boundary: a table with an amount entered (even 0) is not empty and needs no note', () => {
     const doc = edit(exact, (d) => {
       delete d.notes.T9;
-      d.functionalLines.byId['f-x'] = { id: 'f-x', unitId: U1, code: '2010308', fund: 'stateCapitalBudget', basic: 0 as Fen, project: null };
+      d.functionalLines.byId['f-x'] = { id: 'f-x', unitId: U1, code: '2010308', fund: 'stateCapitalBudget', basicExpenditure: 0 as Fen, projectExpenditure: null };
       d.functionalLines.order.push('f-x');
     });
     expect(find(doc, 'empty-table-note|T9')).toBeUndefined();
@@ -392,12 +392,12 @@ rule('T12-reception-eq-T4-T5', () => {
     none(exact, 'T12-reception-eq-T4-T5');
   });
   it('warns when they differ', () => {
-    const f = find(edit(exact, (d) => void (d.threePublic[U2]!.currentYear.officialReception = (d.threePublic[U2]!.currentYear.officialReception! + 100) as Fen)), id);
+    const f = find(edit(exact, (d) => void (d.threePublicExpenses[U2]!.currentYear.officialReception = (d.threePublicExpenses[U2]!.currentYear.officialReception! + 100) as Fen)), id);
     expect(f?.severity).toBe('warning');
     expect(f?.cells.length).toBe(3);
   });
   it('rounding: 12 against 1 + 10 (two printed figures) is 尾差, as in the 2020 publication', () => {
-    const doc = edit(printed, (d) => void (d.threePublic[U2]!.currentYear.officialReception = (d.threePublic[U2]!.currentYear.officialReception! + P) as Fen));
+    const doc = edit(printed, (d) => void (d.threePublicExpenses[U2]!.currentYear.officialReception = (d.threePublicExpenses[U2]!.currentYear.officialReception! + P) as Fen));
     expect(find(doc, id)?.severity).toBe('info');
   });
 });
@@ -406,10 +406,10 @@ rule('T12-vehicle-eq-T4-T5', () => {
   const id = `T12-vehicle-eq-T4-T5|u:${U2}`;
   it('holds', () => none(exact, 'T12-vehicle-eq-T4-T5'));
   it('warns when 表12 公务用车 differs from 表4 30231 + 表5 公务用车', () => {
-    expect(find(edit(exact, (d) => void (d.threePublic[U2]!.currentYear.vehiclePurchase = 10_000 as Fen)), id)?.severity).toBe('warning');
+    expect(find(edit(exact, (d) => void (d.threePublicExpenses[U2]!.currentYear.vehiclePurchase = 10_000 as Fen)), id)?.severity).toBe('warning');
   });
   it('rounding: one unit between two sums of two printed figures', () => {
-    const doc = edit(printed, (d) => void (d.threePublic[U2]!.currentYear.vehicleOperation = (d.threePublic[U2]!.currentYear.vehicleOperation! + P) as Fen));
+    const doc = edit(printed, (d) => void (d.threePublicExpenses[U2]!.currentYear.vehicleOperation = (d.threePublicExpenses[U2]!.currentYear.vehicleOperation! + P) as Fen));
     expect(find(doc, id)?.severity).toBe('info');
   });
 });
@@ -505,7 +505,7 @@ rule('econ-functional-pair', () => {
   it('rounding: one unit against an unprinted 表4 line total of several printed columns', () => {
     const total = cells.economicLine(line)!.total;
     const doc = print(
-      edit(printed, (d) => void (d.functionalLines.byId[fline]!.basic = (d.functionalLines.byId[fline]!.basic! + P) as Fen)),
+      edit(printed, (d) => void (d.functionalLines.byId[fline]!.basicExpenditure = (d.functionalLines.byId[fline]!.basicExpenditure! + P) as Fen)),
       { [key(total)]: undefined },
     );
     expect(find(doc, id)?.severity).toBe('info');
@@ -525,14 +525,14 @@ rule('year-change', () => {
     expect(f?.severity).toBe('warning');
     expect(f?.message).toContain('增加');
     expect(f?.message).toContain('请说明原因');
-    const t12 = find(edit(exact, (d) => void (d.threePublic[U2]!.previousYear.officialReception = 1 as Fen)), `year-change|T12|u:${U2}`);
+    const t12 = find(edit(exact, (d) => void (d.threePublicExpenses[U2]!.previousYear.officialReception = 1 as Fen)), `year-change|T12|u:${U2}`);
     expect(t12?.severity).toBe('warning');
   });
   it('waits until the row has this year\'s amount: a rolled-forward budget opens without 「减少100%」', () => {
     // Last year's amounts kept, this year's not typed yet (as 从上年导入 leaves a document).
     const rolled = edit(exact, (d) => {
-      d.threePublic[U2]!.previousYear.officialReception = 500_000 as Fen;
-      d.threePublic[U2]!.currentYear = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
+      d.threePublicExpenses[U2]!.previousYear.officialReception = 500_000 as Fen;
+      d.threePublicExpenses[U2]!.currentYear = { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
     });
     expect(find(rolled, `year-change|T12|u:${U2}`)).toBeUndefined();
     const blank = edit(exact, (d) => {
@@ -542,7 +542,7 @@ rule('year-change', () => {
     });
     expect(find(blank, id)).toBeUndefined();
     // Once typed, a real change is reported again.
-    const typed = edit(rolled, (d) => void (d.threePublic[U2]!.currentYear.officialReception = 1 as Fen));
+    const typed = edit(rolled, (d) => void (d.threePublicExpenses[U2]!.currentYear.officialReception = 1 as Fen));
     expect(find(typed, `year-change|T12|u:${U2}`)?.message).toContain('减少');
   });
   it('rounding: printed 10 → 11 is a 10 % change only by rounding (10.4 → 10.5 is 1 %)', () => {
@@ -550,7 +550,7 @@ rule('year-change', () => {
     const setYears = (prev: number, cur: number) =>
       edit(printed, (d) => {
         const row = (v: number) => ({ officialTravelAbroad: null, officialReception: (v * P) as Fen, vehiclePurchase: null, vehicleOperation: null });
-        d.threePublic[U1] = { previousYear: row(prev), currentYear: row(cur) };
+        d.threePublicExpenses[U1] = { previousYear: row(prev), currentYear: row(cur) };
         for (const [y, v] of [['prev', prev], ['cur', cur]] as const) {
           d.reported[`T12|u:${U1}:${y}|total`] = (v * P) as Fen;
           d.reported[`T12|u:${U1}:${y}|vehicleSubtotal`] = 0 as Fen;

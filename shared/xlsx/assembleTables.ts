@@ -349,15 +349,15 @@ export function assembleFunctional(ctx: ImportContext, t: ReadTable, unit: Displ
     const u: BudgetUnit = current;
     const id = ctx.ids.take(`f|${u.id}|${fund}|${code}`, 'f');
     const listName = list.get(code)?.name;
-    const line = { id, unitId: u.id, code, ...(name && name !== listName ? { name } : {}), fund, basic: null as Fen | null, project: null as Fen | null };
+    const line = { id, unitId: u.id, code, ...(name && name !== listName ? { name } : {}), fund, basicExpenditure: null as Fen | null, projectExpenditure: null as Fen | null };
     ctx.doc.functionalLines.byId[id] = line;
     ctx.doc.functionalLines.order.push(id);
     add(readRowAmounts(ctx, t, unit, row, R.functionalLine(id), (col, fen) => {
-      if (col === 'basic' || col === 'project') {
-        line[col] = fen;
-        return true;
-      }
-      return false;
+      // The table's column ids (basic / project) hold the line's basicExpenditure / projectExpenditure.
+      if (col === 'basic') line.basicExpenditure = fen;
+      else if (col === 'project') line.projectExpenditure = fen;
+      else return false;
+      return true;
     }));
   });
 }
@@ -444,7 +444,7 @@ export function assembleThreePublic(ctx: ImportContext, t: ReadTable, unit: Disp
       ctx.skip(rowRef(t, row), `单位“${label}”无法识别，本行已跳过`);
       continue;
     }
-    const tp = (ctx.doc.threePublic[u.id] ??= { previousYear: emptyThreePublic(), currentYear: emptyThreePublic() });
+    const tp = (ctx.doc.threePublicExpenses[u.id] ??= { previousYear: emptyThreePublicExpenses(), currentYear: emptyThreePublicExpenses() });
     const target = which === 'cur' ? tp.currentYear : tp.previousYear;
     amounts += readRowAmounts(ctx, t, unit, row, R.threePublic(u.id, which), (col, fen) => {
       if (!(T12_LEAF_COLUMNS as readonly string[]).includes(col)) return false;
@@ -455,7 +455,7 @@ export function assembleThreePublic(ctx: ImportContext, t: ReadTable, unit: Disp
   return { rows: t.rows.length, amounts };
 }
 
-export function emptyThreePublic() {
+export function emptyThreePublicExpenses() {
   return { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null };
 }
 

@@ -194,7 +194,7 @@ describe('a clerk-typed workbook in the official layout, without metadata', asyn
 
   it('reads 表7 codes written as numbers or as text', () => {
     const lines = doc.functionalLines.order.map((id) => doc.functionalLines.byId[id]!);
-    expect(lines.map((l) => [l.code, l.fund, l.basic, l.project])).toEqual([
+    expect(lines.map((l) => [l.code, l.fund, l.basicExpenditure, l.projectExpenditure])).toEqual([
       ['2010301', 'generalPublicBudget', 650.5e6, null],
       ['2010350', 'generalPublicBudget', null, 400e6],
       ['2010350', 'generalPublicBudget', 180e6, 100e6],
@@ -202,7 +202,7 @@ describe('a clerk-typed workbook in the official layout, without metadata', asyn
   });
 
   it('reads 表12 with the unit written once over its two years and full-width/half-width brackets', () => {
-    expect(doc.threePublic[own!.id]).toEqual({
+    expect(doc.threePublicExpenses[own!.id]).toEqual({
       previousYear: { officialTravelAbroad: null, officialReception: 12e6, vehiclePurchase: null, vehicleOperation: 6e6 },
       currentYear: { officialTravelAbroad: null, officialReception: 10e6, vehiclePurchase: null, vehicleOperation: 6e6 },
     });

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_VERSION, budgetUnitSchema, functionalLineSchema, cellKeySchema, idSchema, nullableFen, otherExpenditureSchema, recordKeySchema, type DepartmentBudget } from '../model/document';
+import { migrateFunctionalLine } from '../model/documentMigration';
 import { functionalTableOf } from '../compute/structure';
 import type { SheetView } from './sheetView';
 import type { Workbook } from './write/workbookModel';
@@ -69,7 +70,7 @@ export function buildMetadata(doc: DepartmentBudget, blank: boolean): WorkbookMe
     procurementItems: all(doc.procurementItems).map((l) => ({ id: l.id, unitId: l.unitId, code: l.code })),
     performanceProjects: all(doc.projects).filter((p) => p.performanceManaged).map((p) => p.id),
     indicatorIds: { performance: doc.performance.indicators.map((i) => i.id), projects: projectIndicators },
-    aux: { functionalLines: blank ? aux.map((l) => ({ ...l, basic: null, project: null })) : aux, otherExpenditure },
+    aux: { functionalLines: blank ? aux.map((l) => ({ ...l, basicExpenditure: null, projectExpenditure: null })) : aux, otherExpenditure },
     notes: doc.notes,
     previousYear: doc.previousYear,
     acceptedWarnings: doc.acceptedWarnings,
@@ -112,8 +113,22 @@ export function readMetadataSheet(ws: SheetView | undefined): MetadataRead {
   } catch {
     return { status: 'ignored', reason: '隐藏信息已损坏' };
   }
-  const parsed = metadataSchema.safeParse(raw);
+  const parsed = metadataSchema.safeParse(withCurrentFieldNames(raw));
   if (!parsed.success) return { status: 'ignored', reason: '隐藏信息的内容不完整' };
   if (parsed.data.documentVersion > DOCUMENT_VERSION) return { status: 'ignored', reason: '隐藏信息来自更新版本的程序' };
   return { status: 'used', meta: parsed.data };
+}
+
+/**
+ * Metadata written by an older version keeps the 辅助表 functional lines in that version's field names
+ * (`basic` / `project` before document version 2): renamed to today's before the schema reads them,
+ * so a workbook exported by the previous version imports as it did. Own properties only; `raw` is not changed.
+ */
+function withCurrentFieldNames(raw: unknown): unknown {
+  const own = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+  const version = own(raw, 'documentVersion');
+  const aux = own(raw, 'aux');
+  const lines = own(aux, 'functionalLines');
+  if (typeof version !== 'number' || !Array.isArray(lines)) return raw;
+  return { ...(raw as object), aux: { ...(aux as object), functionalLines: lines.map((line: unknown) => migrateFunctionalLine(line, version)) } };
 }

@@ -47,12 +47,12 @@ describe('roll forward from last year’s workbook', () => {
       expect(doc.performance.overallGoal).toBe(sample.performance.overallGoal);
       // This year's amounts are empty …
       for (const id of doc.economicLines.order) expect(Object.values(doc.economicLines.byId[id]!.amounts).filter((v) => v !== null)).toEqual([]);
-      for (const id of doc.functionalLines.order) expect([doc.functionalLines.byId[id]!.basic, doc.functionalLines.byId[id]!.project]).toEqual([null, null]);
+      for (const id of doc.functionalLines.order) expect([doc.functionalLines.byId[id]!.basicExpenditure, doc.functionalLines.byId[id]!.projectExpenditure]).toEqual([null, null]);
       expect(dating.totalAmount).toBeNull();
       const u = doc.units.order[0]!;
-      expect(doc.threePublic[u]!.currentYear).toEqual({ officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null });
+      expect(doc.threePublicExpenses[u]!.currentYear).toEqual({ officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null });
       // … 表12’s previous-year rows hold last year’s current-year “三公” amounts …
-      expect(doc.threePublic[u]!.previousYear).toEqual({ officialTravelAbroad: null, officialReception: 12_000_000, vehiclePurchase: null, vehicleOperation: 6_000_000 });
+      expect(doc.threePublicExpenses[u]!.previousYear).toEqual({ officialTravelAbroad: null, officialReception: 12_000_000, vehiclePurchase: null, vehicleOperation: 6_000_000 });
       // … and last year’s figures are kept as 上年数 under this year’s cell keys.
       expect(doc.previousYear[cellKey('T2', 'dept', 'incomeTotal')]).toBe(3_380_000_000);
       expect(doc.previousYear[cellKey('T4', `e:${doc.economicLines.order[0]}`, 'generalFunding')]).toBe(1_011_000_000);

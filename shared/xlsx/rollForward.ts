@@ -18,7 +18,7 @@ import { evaluate } from '../compute/evaluate';
 import { graphOf } from '../compute/inputCells';
 import { normalizeName } from '../codes/normalize';
 import { parseCellKey, cellKey, type TableId } from '../model/cellKey';
-import type { DepartmentBudget, Project, ThreePublicAmounts } from '../model/document';
+import type { DepartmentBudget, Project, ThreePublicExpensesAmounts } from '../model/document';
 import type { Fen } from '../money/fen';
 import { headerKey } from './headerMatch';
 
@@ -60,7 +60,7 @@ function shiftDate(d: string | null): string | null {
   return `${year}-${m[2]}-${day}`;
 }
 
-const emptyThree = (): ThreePublicAmounts => ({ officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null });
+const emptyThree = (): ThreePublicExpensesAmounts => ({ officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: null });
 
 export function rollForwardDocument(last: DepartmentBudget): { doc: DepartmentBudget; summary: RollForwardSummary } {
   const year = last.department.fiscalYear + 1;
@@ -75,10 +75,10 @@ export function rollForwardDocument(last: DepartmentBudget): { doc: DepartmentBu
     const defaults = [def?.note, def?.emptyNote].filter((n): n is string => !!n).map((n) => headerKey(fillYear(n, last.department.fiscalYear)));
     if (!defaults.includes(headerKey(note))) notes[table] = note;
   }
-  const threePublic: DepartmentBudget['threePublic'] = {};
+  const threePublicExpenses: DepartmentBudget['threePublicExpenses'] = {};
   for (const u of last.units.order) {
-    const tp = last.threePublic[u];
-    threePublic[u] = { previousYear: tp ? { ...tp.currentYear } : emptyThree(), currentYear: emptyThree() };
+    const tp = last.threePublicExpenses[u];
+    threePublicExpenses[u] = { previousYear: tp ? { ...tp.currentYear } : emptyThree(), currentYear: emptyThree() };
   }
   const previousYear: Record<string, Fen | null> = {};
   for (const [k, v] of printedAmounts(last)) previousYear[k] = v;
@@ -101,11 +101,11 @@ export function rollForwardDocument(last: DepartmentBudget): { doc: DepartmentBu
       indicators: p.indicators.map((i) => ({ ...i })),
     })),
     subItems: mapById(last.subItems, (s) => ({ ...s, amounts: {} })),
-    functionalLines: mapById(last.functionalLines, (l) => ({ ...l, basic: null, project: null })),
+    functionalLines: mapById(last.functionalLines, (l) => ({ ...l, basicExpenditure: null, projectExpenditure: null })),
     transferLines: mapById(last.transferLines, (l) => ({ ...l, amount: null })),
     procurementItems: mapById(last.procurementItems, (l) => ({ ...l, amount: null })),
     unitProcurement: Object.fromEntries(last.units.order.map((u) => [u, { smeReserved: null, microReserved: null, priorYearProcurementPayable: null }])),
-    threePublic,
+    threePublicExpenses,
     otherExpenditure: Object.fromEntries(last.units.order.map((u) => [u, { subsidyToAffiliates: null, remittanceToSuperior: null, carryOverOut: null }])),
     performance: { ...last.performance, indicators: last.performance.indicators.map((i) => ({ ...i })) },
     notes,

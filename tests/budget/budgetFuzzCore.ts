@@ -104,7 +104,7 @@ const TREE: [string, number, TreeMutation][] = [
     12,
     (doc, all, rnd) => {
       // rename a record key, or add one, to a prototype name
-      const records = where(all, (k) => k === 'byId' || k === 'incomes' || k === 'notes' || k === 'reported' || k === 'previousYear' || k === 'acceptedWarnings' || k === 'unitProcurement' || k === 'threePublic' || k === 'otherExpenditure');
+      const records = where(all, (k) => k === 'byId' || k === 'incomes' || k === 'notes' || k === 'reported' || k === 'previousYear' || k === 'acceptedWarnings' || k === 'unitProcurement' || k === 'threePublicExpenses' || k === 'otherExpenditure');
       const rec = get(doc, pick(rnd, records)) as Record<string, Json>;
       if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) return;
       const keys = Object.keys(rec);
@@ -277,7 +277,7 @@ export function structuralProblem(doc: DepartmentBudget): string | null {
       if (item.projectId !== undefined && !doc.projects.order.includes(item.projectId)) return `${name}: project ${item.projectId} is not in projects.order`;
     }
   }
-  for (const [name, rec] of Object.entries({ incomes: doc.incomes, unitProcurement: doc.unitProcurement, threePublic: doc.threePublic, otherExpenditure: doc.otherExpenditure })) {
+  for (const [name, rec] of Object.entries({ incomes: doc.incomes, unitProcurement: doc.unitProcurement, threePublicExpenses: doc.threePublicExpenses, otherExpenditure: doc.otherExpenditure })) {
     if (Object.getPrototypeOf(rec) !== Object.prototype) return `${name} has another prototype`;
     for (const u of Object.keys(rec)) if (!units.includes(u)) return `${name}: unit ${u} is not in units.order`;
   }

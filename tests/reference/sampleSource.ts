@@ -634,8 +634,8 @@ export const sampleSource: DepartmentBudgetInput = {
       unitId: UNIT,
       code,
       fund: 'generalPublicBudget' as const,
-      basic: basic === null ? null : wan(basic),
-      project: project === null ? null : wan(project),
+      basicExpenditure: basic === null ? null : wan(basic),
+      projectExpenditure: project === null ? null : wan(project),
     })),
   ),
   transferLines: byIdOrder([]),
@@ -645,7 +645,7 @@ export const sampleSource: DepartmentBudgetInput = {
     [UNIT]: { smeReserved: wan(133), microReserved: wan(80), priorYearProcurementPayable: wan(252) },
   },
   // 表12: 2019 and 2020 are printed identical.
-  threePublic: {
+  threePublicExpenses: {
     [UNIT]: {
       previousYear: { officialTravelAbroad: null, officialReception: wan(12), vehiclePurchase: null, vehicleOperation: wan(6) },
       currentYear: { officialTravelAbroad: null, officialReception: wan(12), vehiclePurchase: null, vehicleOperation: wan(6) },

@@ -71,15 +71,15 @@ export function canonical(doc: DepartmentBudget, step: number) {
       indicators: p.indicators.map(indicator),
       subItems: subItems.filter((s) => s.projectId === p.id).map((s) => ({ name: s.name, amounts: amounts(s.amounts, step) })),
     })),
-    functionalLines: printedOrder(all(doc.functionalLines), (l) => [FUND_RANK[l.fund] ?? 9, u(l.unitId)]).map((l) => ({ unit: u(l.unitId), code: l.code, name: l.name ?? lists.functional.get(l.code)?.name, fund: l.fund, basic: round(l.basic, step), project: round(l.project, step) })),
+    functionalLines: printedOrder(all(doc.functionalLines), (l) => [FUND_RANK[l.fund] ?? 9, u(l.unitId)]).map((l) => ({ unit: u(l.unitId), code: l.code, name: l.name ?? lists.functional.get(l.code)?.name, fund: l.fund, basic: round(l.basicExpenditure, step), project: round(l.projectExpenditure, step) })),
     transferLines: printedOrder(all(doc.transferLines), (l) => [u(l.unitId)]).map((l) => ({ unit: u(l.unitId), code: l.code, name: l.name ?? lists.functional.get(l.code)?.name, projectName: l.projectName, amount: round(l.amount, step) })),
     procurementItems: printedOrder(all(doc.procurementItems), (l) => [u(l.unitId), l.code.slice(0, 1)]).map((l) => ({ unit: u(l.unitId), code: l.code, name: l.name ?? lists.procurement.get(l.code)?.name, amount: round(l.amount, step) })),
     unitProcurement: doc.units.order.map((id) => {
       const p = doc.unitProcurement[id];
       return { sme: round(p?.smeReserved, step), micro: round(p?.microReserved, step), prior: round(p?.priorYearProcurementPayable, step) };
     }),
-    threePublic: doc.units.order.map((id) => {
-      const t = doc.threePublic[id];
+    threePublicExpenses: doc.units.order.map((id) => {
+      const t = doc.threePublicExpenses[id];
       const f = (x: Record<string, number | null> | undefined) => ({
         officialTravelAbroad: round(x?.officialTravelAbroad, step),
         officialReception: round(x?.officialReception, step),

@@ -134,12 +134,12 @@ export function documentArbitrary(visibleOnly: boolean): fc.Arbitrary<{ doc: Dep
             });
             p.subItems.forEach((s, j) => add(input.subItems as never, { id: `${pid}-s${j}`, projectId: pid, name: s.name, amounts: s.amounts }));
           });
-          u.functional.forEach((f, k) => add(input.functionalLines as never, { id: `${id}-f${k}`, unitId: id, code: f.code, fund: f.fund, basic: f.basic, project: f.project }));
+          u.functional.forEach((f, k) => add(input.functionalLines as never, { id: `${id}-f${k}`, unitId: id, code: f.code, fund: f.fund, basicExpenditure: f.basic, projectExpenditure: f.project }));
           u.procurement.forEach((p, k) => add(input.procurementItems as never, { id: `${id}-pi${k}`, unitId: id, code: p.code, amount: p.amount }));
           u.transfers.forEach((t, k) => add(input.transferLines as never, { id: `${id}-t${k}`, unitId: id, code: t.code, projectName: t.projectName, amount: t.amount }));
           input.unitProcurement![id] = { smeReserved: u.procurementInputs[0], microReserved: u.procurementInputs[1], priorYearProcurementPayable: u.procurementInputs[2] };
           const [a, b, c, d, e, f, g, h] = u.three;
-          input.threePublic![id] = { previousYear: { officialTravelAbroad: a, officialReception: b, vehiclePurchase: c, vehicleOperation: d }, currentYear: { officialTravelAbroad: e, officialReception: f, vehiclePurchase: g, vehicleOperation: h } };
+          input.threePublicExpenses![id] = { previousYear: { officialTravelAbroad: a, officialReception: b, vehiclePurchase: c, vehicleOperation: d }, currentYear: { officialTravelAbroad: e, officialReception: f, vehiclePurchase: g, vehicleOperation: h } };
           if (!visibleOnly) input.otherExpenditure![id] = { subsidyToAffiliates: u.other[0], remittanceToSuperior: u.other[1], carryOverOut: u.other[2] };
         });
         return { doc: departmentBudgetSchema.parse(input), decimals };

@@ -27,7 +27,7 @@ export interface CorpusDocument {
   exactStep: number;
 }
 
-const INPUT_SECTIONS = ['incomes', 'economicLines', 'subItems', 'functionalLines', 'transferLines', 'procurementItems', 'unitProcurement', 'threePublic', 'otherExpenditure', 'projects'] as const;
+const INPUT_SECTIONS = ['incomes', 'economicLines', 'subItems', 'functionalLines', 'transferLines', 'procurementItems', 'unitProcurement', 'threePublicExpenses', 'otherExpenditure', 'projects'] as const;
 
 /** Every amount of the document rounded to a multiple of `step` 分 (half away from zero). */
 export function roundedTo(doc: DepartmentBudget, step: number): DepartmentBudget {

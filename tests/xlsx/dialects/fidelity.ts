@@ -23,7 +23,7 @@ export function printedRows(doc: DepartmentBudget, step: number): Record<string,
     transferLines: c.transferLines.map(s),
     procurementItems: c.procurementItems.map(s),
     unitProcurement: c.unitProcurement.map(s),
-    threePublic: c.threePublic.map(s),
+    threePublicExpenses: c.threePublicExpenses.map(s),
     performance: [s({ overallGoal: c.performance.overallGoal, basicTaskContent: c.performance.basicTaskContent }), ...c.performance.indicators.map(s)],
   };
 }

@@ -51,13 +51,13 @@ export function threeUnitDocument(): DepartmentBudget {
   for (const [u, i] of [['u-xx', 0], ['u-jd', 2]] as const) {
     const src = fn[i]!;
     const id = `f-${u}`;
-    doc.functionalLines.byId[id] = { ...src, id, unitId: u, basic: fen(30 * WAN + 3 * CENT_WAN), project: fen(12 * WAN) };
+    doc.functionalLines.byId[id] = { ...src, id, unitId: u, basicExpenditure: fen(30 * WAN + 3 * CENT_WAN), projectExpenditure: fen(12 * WAN) };
     doc.functionalLines.order.push(id);
   }
   doc.incomes['u-xx'] = { generalFunding: fen(140 * WAN + 11 * CENT_WAN) };
   doc.incomes['u-jd'] = { generalFunding: fen(520 * WAN + 7 * CENT_WAN) };
-  doc.threePublic['u-xx'] = { previousYear: { officialTravelAbroad: null, officialReception: fen(2 * WAN), vehiclePurchase: null, vehicleOperation: null }, currentYear: { officialTravelAbroad: null, officialReception: fen(WAN + 50 * CENT_WAN), vehiclePurchase: null, vehicleOperation: null } };
-  doc.threePublic['u-jd'] = { previousYear: { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: fen(3 * WAN) }, currentYear: { officialTravelAbroad: null, officialReception: null, vehiclePurchase: fen(25 * WAN), vehicleOperation: fen(3 * WAN + 20 * CENT_WAN) } };
+  doc.threePublicExpenses['u-xx'] = { previousYear: { officialTravelAbroad: null, officialReception: fen(2 * WAN), vehiclePurchase: null, vehicleOperation: null }, currentYear: { officialTravelAbroad: null, officialReception: fen(WAN + 50 * CENT_WAN), vehiclePurchase: null, vehicleOperation: null } };
+  doc.threePublicExpenses['u-jd'] = { previousYear: { officialTravelAbroad: null, officialReception: null, vehiclePurchase: null, vehicleOperation: fen(3 * WAN) }, currentYear: { officialTravelAbroad: null, officialReception: null, vehiclePurchase: fen(25 * WAN), vehicleOperation: fen(3 * WAN + 20 * CENT_WAN) } };
   return doc;
 }
 
