@@ -428,18 +428,20 @@ export class GridController {
     this.extendNext = false;
     api.setFocusedCell(rowIndex, colId);
     this.setRange(single({ row: rowIndex, col: this.colIndex.get(colId) ?? 0 }));
-    // setFocusedCell marks the cell but leaves the browser focus where it was (the problems panel):
+    // setFocusedCell marks the cell but may leave the browser focus where it was (the problems panel):
     // move it so the keys work on the cell at once. The cell may render a few frames later (a table
-    // just switched, rows virtualised): retry briefly.
+    // just switched, rows virtualised): retry briefly — but only while the focus is still where it was
+    // when asked. Once it has moved (the grid gave it to the cell, or the clerk pressed an arrow or Tab
+    // before a late frame), taking it back would undo the clerk's key.
+    const cellOf = () => this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
+    const asked = document.activeElement;
+    if (cellOf()?.contains(asked)) return;
     const focusCell = (framesLeft: number) => {
-      // The clerk may have moved on (an arrow pressed before this frame): the grid's focused cell is then
-      // another one, and taking the browser focus back would undo that key.
+      if (document.activeElement !== asked) return;
       const now = this.api?.getFocusedCell();
       if (!now || now.rowIndex !== rowIndex || now.column.getColId() !== colId) return;
-      const el = this.element?.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] .ag-cell[col-id="${CSS.escape(colId)}"]`);
-      if (el) {
-        if (!el.contains(document.activeElement)) el.focus({ preventScroll: true }); // not when the grid has done it
-      }
+      const el = cellOf();
+      if (el) el.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusCell(framesLeft - 1));
     };
     requestAnimationFrame(() => focusCell(30));

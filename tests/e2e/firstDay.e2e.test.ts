@@ -323,7 +323,7 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await page.close();
   });
 
-  it('keys pressed while frames are slow are all kept: arrows after F6 into a table just opened, Ctrl+A after F2', async () => {
+  it('keys pressed while frames are slow are all kept: arrows after F6 into a table just opened, Ctrl+A after F2, Tab out after a reveal', async () => {
     const editor = await openEditor('?table=T1');
     const page = editor.page;
     // A loaded machine: every animation frame and every zero-delay timer comes 100 ms late.
@@ -350,6 +350,19 @@ describe('a clerk’s first day (Chromium, 1366×768)', { timeout: 120_000 }, ()
     await page.keyboard.type('1100');
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.grid.text(WAGES, 'generalFunding')).toBe('1,100');
+    // The last cell revealed (as a finding or undo does), then Tab out of the grid before the late frame:
+    // the focus stays where Tab took it.
+    const lastRow = await page.evaluate(() => window.__budgetApp!.store.table()!.rows.at(-1)!.id);
+    const lastCol = await page.evaluate(() => {
+      type Node = { column?: string; children?: Node[] };
+      const leaves = (nodes: readonly Node[]): string[] => nodes.flatMap((n) => (n.children ? leaves(n.children) : n.column ? [n.column] : []));
+      return leaves(window.__budgetApp!.store.table()!.def.header as Node[]).at(-1)!;
+    });
+    await page.evaluate(([rowId, colId]) => window.__budgetApp!.store.revealAt('T4', { rowId: rowId!, colId: colId! }), [lastRow, lastCol]);
+    await expect.poll(() => activeCell(editor)).toEqual([lastRow, lastCol]);
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => !document.activeElement?.closest('.grid-wrapper'))).toBe(true);
     await page.close();
   });
 
