@@ -10,6 +10,7 @@
  * Pure TypeScript: no Node or DOM APIs.
  */
 import { CODE_LIST_KIND_LABELS, codeListFileSchema, type CodeListFile, type CodeListKind } from './codeList';
+import { columnLetters } from '../xlsx/layout';
 
 /** One cell as read from a sheet or CSV (numbers for codes Excel stored as numbers). */
 export type RawCell = string | number | boolean | null | undefined;
@@ -101,7 +102,7 @@ export function codeListFromRows(rows: readonly (readonly RawCell[])[], source: 
   const { columns } = header;
   const codeCol = columns.code!;
   const place = (rowIndex: number, col = codeCol): string =>
-    source.sheetName === undefined ? `第 ${rowIndex + 1} 行` : `${source.sheetName}!${columnLetters(col)}${rowIndex + 1}`;
+    source.sheetName === undefined ? `第 ${rowIndex + 1} 行` : `${source.sheetName}!${columnLetters(col + 1)}${rowIndex + 1}`;
 
   interface Row {
     index: number;
@@ -191,17 +192,6 @@ export function codeListFromRows(rows: readonly (readonly RawCell[])[], source: 
 
 function capped(problems: string[]): string[] {
   return problems.length <= MAX_PROBLEMS ? problems : [...problems.slice(0, MAX_PROBLEMS), `……另有 ${problems.length - MAX_PROBLEMS} 处问题`];
-}
-
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /**

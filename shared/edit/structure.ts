@@ -229,24 +229,14 @@ function collectionOf(doc: DepartmentBudget, kind: RowTargetKind): Collection<{ 
 
 const GONE_ROW = '（已删除的行）';
 
+/** The field that names each kind of row in messages. */
+const TITLE_FIELD: Record<RowTargetKind, string> = { unit: 'name', project: 'name', subItem: 'name', economicLine: 'code', functionalLine: 'code', transferLine: 'projectName', procurementItem: 'code' };
+
 /** The row's name as the clerk knows it, for messages; 「（已删除的行）」 once it is gone (never its internal id). */
 export function rowTitle(doc: DepartmentBudget, t: RowTarget): string {
-  switch (t.kind) {
-    case 'unit':
-      return doc.units.byId[t.id]?.name ?? GONE_ROW;
-    case 'project':
-      return doc.projects.byId[t.id]?.name ?? GONE_ROW;
-    case 'subItem':
-      return doc.subItems.byId[t.id]?.name ?? GONE_ROW;
-    case 'economicLine':
-      return doc.economicLines.byId[t.id]?.code ?? GONE_ROW;
-    case 'functionalLine':
-      return doc.functionalLines.byId[t.id]?.code ?? GONE_ROW;
-    case 'transferLine':
-      return doc.transferLines.byId[t.id]?.projectName ?? GONE_ROW;
-    case 'procurementItem':
-      return doc.procurementItems.byId[t.id]?.code ?? GONE_ROW;
-  }
+  const item = Object.hasOwn(collectionOf(doc, t.kind).byId, t.id) ? (collectionOf(doc, t.kind).byId[t.id] as unknown as Record<string, unknown>) : undefined;
+  const title = item?.[TITLE_FIELD[t.kind]];
+  return typeof title === 'string' ? title : GONE_ROW;
 }
 
 /** Non-empty amounts in a record and the records it holds. */

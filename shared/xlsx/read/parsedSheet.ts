@@ -127,6 +127,7 @@ export class SheetRow {
   }
 }
 
+/** A merged range, 1-based and inclusive (the writer writes the same shape). */
 export interface MergeRange {
   top: number;
   left: number;

@@ -8,6 +8,7 @@
  * style at that moment and clears its value.
  */
 
+import type { MergeRange } from '../read/parsedSheet';
 export type CellValue = string | number | null;
 
 export interface FontStyle {
@@ -133,13 +134,8 @@ export class Column {
   width: number | undefined = undefined;
 }
 
-/** A merged range, 1-based and inclusive. */
-export interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A merged range, 1-based and inclusive: the same shape the reader reads. */
+export type { MergeRange };
 
 function checkIndex(n: number, max: number, what: string): void {
   if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${what}号超出 Excel 的范围：${n}`);
