@@ -30,8 +30,9 @@ export function amountVolume(doc: unknown, limit = Number.POSITIVE_INFINITY): nu
       for (const v of value) if (typeof v === 'object') walk(v, false);
       return;
     }
-    for (const key of Object.keys(value)) {
-      if (root && key === NOT_SUMMED) continue;
+    // for…in with an own-property test: no array of keys per object (a document has ~10^5 objects).
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || (root && key === NOT_SUMMED)) continue;
       const v = (value as Record<string, unknown>)[key];
       if (typeof v === 'number') {
         if (!NOT_AMOUNTS.has(key)) total += Math.abs(v);

@@ -15,6 +15,17 @@ import type { ImportReport } from './report';
 import type { SheetView } from './sheetView';
 import type { Verdict } from '../rules/tolerance';
 
+/** What the department's names give the name matching, with the names it was worked out from. */
+interface DepartmentNames {
+  raw: string;
+  name: string;
+  short: string | null | undefined;
+  shortName: string | undefined;
+  prefixes: string[];
+  bare: string[];
+  city: string | null;
+}
+
 /** Pick ids from the metadata by identity (each id used once, in order), else make fresh ones. */
 export class IdPool {
   private used = new Set<string>();
@@ -239,18 +250,18 @@ export class ImportContext {
   }
 
   /** What the department's names give, worked out once per set of names (every row's name is compared with it). */
-  private prefixCache: { raw: string; prefixes: string[]; bare: string[]; city: string | null } | null = null;
+  private prefixCache: DepartmentNames | null = null;
 
-  private departmentNames(): { raw: string; prefixes: string[]; bare: string[]; city: string | null } {
-    const names = [this.doc.department.name, this.deptShortName ?? '', this.doc.department.shortName];
-    const raw = names.join('\u0000');
-    if (this.prefixCache?.raw !== raw) {
-      // Longest first; `bare` without any city part (深圳市信访局 → 信访局); `city` of the department's name.
-      const prefixes = names.filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length);
-      const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(this.doc.department.name));
-      this.prefixCache = { raw, prefixes, bare: prefixes.map((p) => p.replace(/^.{0,8}?市/, '')), city: m ? m[1]! : null };
-    }
-    return this.prefixCache;
+  private departmentNames(): DepartmentNames {
+    const c = this.prefixCache;
+    const { name, shortName } = this.doc.department;
+    if (c && c.name === name && c.short === this.deptShortName && c.shortName === shortName) return c;
+    const names = [name, this.deptShortName ?? '', shortName];
+    // Longest first; `bare` without any city part (深圳市信访局 → 信访局); `city` of the department's name.
+    const prefixes = names.filter(Boolean).map(normalizeName).sort((a, b) => b.length - a.length);
+    const m = /^(.{1,8}?)市(.+)$/.exec(normalizeName(name));
+    const bare = prefixes.map((p) => p.replace(/^.{0,8}?市/, ''));
+    return (this.prefixCache = { raw: names.join('\u0000'), name, short: this.deptShortName, shortName, prefixes, bare, city: m ? m[1]! : null });
   }
 
   /** The department's normalised names, longest first. */

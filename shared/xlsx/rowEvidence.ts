@@ -28,6 +28,8 @@ export function totalsKind(label: string | undefined): TotalsKind | null {
 
 const totalsKinds = new Map<string, TotalsKind | null>();
 
+const NUMBERING_START = /^[一二三四五六七八九十（(\d①-⑳]/;
+
 /** Numbering prefixes by depth: 一、 (0), （一） (1), 1. / 1、 (2), （1） (3), ① (4). */
 const NUMBERING: [RegExp, number][] = [
   [/^[一二三四五六七八九十]+\s*[、.．]\s*/, 0],
@@ -40,6 +42,8 @@ const NUMBERING: [RegExp, number][] = [
 /** A label's numbering depth and the label without it (depth null: not numbered). */
 export function numbering(label: string): { depth: number | null; rest: string } {
   const t = label.trim();
+  // Every numbering starts with one of these; most labels have none (no match objects made for them).
+  if (!NUMBERING_START.test(t)) return { depth: null, rest: t };
   for (const [re, depth] of NUMBERING) {
     const m = re.exec(t);
     if (m && m[0].length < t.length) return { depth, rest: t.slice(m[0].length).trim() };
