@@ -216,7 +216,8 @@ describe('desktop bridge in Chromium', () => {
 
     // 4. Reload: the editor starts over with the bundled sample (the launch file was handed out once)…
     await page.reload();
-    await page.waitForFunction(() => window.__budgetApp?.store.file !== undefined && !window.__budgetApp.store.file?.path);
+    // (`file` is null until a document is open: wait for the sample's, which has a name and no path.)
+    await page.waitForFunction(() => !!window.__budgetApp?.store.file && !window.__budgetApp.store.file.path);
     expect(await page.evaluate((k) => window.__budgetApp!.store.cellValue(k), key)).toBe(before);
 
     // …then 文件 → 打开 picks the saved file from disk, and the edit is there.
