@@ -3,6 +3,7 @@
  * the sheet list and, on demand, each sheet parsed (parseSheetPart). Shared strings and styles are
  * found through the workbook's relationships, with the usual paths as fallback.
  */
+import { utf8 } from '../zip/text';
 import { XlsxImportError } from '../errors';
 import type { ParsedSheet } from './parsedSheet';
 import { MergeIndex } from './parsedSheet';
@@ -16,7 +17,6 @@ interface Decoder {
 }
 type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => Decoder;
 const DecoderClass = (globalThis as unknown as { TextDecoder: DecoderCtor }).TextDecoder;
-const utf8 = new DecoderClass('utf-8');
 
 /** The platform's TextDecoder (shared/ is compiled without DOM types); null for an encoding it lacks. */
 export function textDecoder(label: string, options?: { fatal?: boolean }): Decoder | null {

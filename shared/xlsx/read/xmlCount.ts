@@ -8,6 +8,7 @@
  * cell: counting too much only makes the limits stricter.
  */
 import { isNameChar } from './xmlText';
+import { latin1 } from '../zip/text';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -21,12 +22,6 @@ const CDATA_END = [0x5d, 0x5d, 0x3e]; // ]]>
 const PI_END = [0x3f, 0x3e]; // ?>
 const DECL_END = [GT];
 const CDATA_OPEN = [0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]; // [CDATA[
-
-function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
-}
 
 function isDelimiter(c: number): boolean {
   return c === 0x20 || c === GT || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
