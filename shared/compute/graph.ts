@@ -37,6 +37,10 @@ export interface Graph {
   /** Document path of each input node (undefined for derived nodes; computed per access). */
   readonly inputPath: (readonly string[] | undefined)[];
   idOf(key: string): number | undefined;
+  /** Index of a row (`T5|p:x`, a cell key without its column), for `nodeIn`; undefined when no node has it. */
+  rowIndexOf(row: string): number | undefined;
+  /** Node of row index `row` in column `column` (an id such as `total`), if any. */
+  nodeIn(row: number, column: string): number | undefined;
   /** Node id of the input bound to a document path (joined with '/'), if any. */
   inputAtPath(path: readonly (string | number)[]): number | undefined;
 
@@ -616,13 +620,21 @@ class FlatGraph implements Graph {
     const first = key.indexOf('|');
     const last = key.lastIndexOf('|');
     if (first <= 0 || last === first) return undefined;
-    const c = this.p.colIndex.get(key.slice(last + 1));
+    const r = this.rowIndexOf(key.slice(0, last));
+    return r === undefined ? undefined : this.nodeIn(r, key.slice(last + 1));
+  }
+
+  rowIndexOf(row: string): number | undefined {
+    this.ensureRowNodes();
+    return this.rowIndex!.get(row);
+  }
+
+  nodeIn(row: number, column: string): number | undefined {
+    const c = this.p.colIndex.get(column);
     if (c === undefined) return undefined;
     this.ensureRowNodes();
-    const r = this.rowIndex!.get(key.slice(0, last));
-    if (r === undefined) return undefined;
     const list = this.rowNodeList!;
-    for (let p = this.rowNodeStart![r]!, end = this.rowNodeStart![r + 1]!; p < end; p++) {
+    for (let p = this.rowNodeStart![row]!, end = this.rowNodeStart![row + 1]!; p < end; p++) {
       const id = list[p]!;
       if (this.p.nodeCol[id] === c) return id;
     }

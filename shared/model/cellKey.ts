@@ -26,6 +26,11 @@ export function cellKey(table: TableId, row: string, column: string): string {
   return `${table}|${row}|${column}`;
 }
 
+/** A cell key without its column: the table and row (`T5|p:x`). */
+export function tableRowKey(table: TableId, row: string): string {
+  return `${table}|${row}`;
+}
+
 export function parseCellKey(key: string): CellRef {
   const first = key.indexOf('|');
   const last = key.lastIndexOf('|');

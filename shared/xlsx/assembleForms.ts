@@ -2,7 +2,7 @@
  * Turning 表14, 表15-N and the two-sided 表1/表6 into the document: texts, indicators, project
  * attributes and the printed values of their (computed) amounts.
  */
-import { cellKey, rowKeys as R } from '../model/cellKey';
+import { rowKeys as R, tableRowKey } from '../model/cellKey';
 import { normalizeName } from './norm';
 import type { CodeEntry } from '../codes/codeList';
 import { FUND_USES, FUND_USE_LABELS, PROJECT_TYPES, PROJECT_TYPE_LABELS, type DisplayUnit, type FundUse, type Indicator, type Project, type ProjectType } from '../model/document';
@@ -43,7 +43,7 @@ export function assembleOverallForm(ctx: ImportContext, form: OverallFormRead, u
       const fen = formAmount(ctx, sheet, unit, a);
       if (fen === undefined || !a) continue;
       if (fen !== null) amounts++;
-      ctx.print(cellKey('T14', rowKey, col), fen, sheet, a.r, a.c);
+      ctx.print(tableRowKey('T14', rowKey), col, fen, sheet, a.r, a.c);
     }
   };
   const projectTasks: OverallFormRead['tasks'] = [];
@@ -144,7 +144,7 @@ export function assembleProjectForms(ctx: ImportContext, forms: ProjectFormRead[
       const fen = formAmount(ctx, sheet, unit, a);
       if (fen === undefined || !a) continue;
       if (fen !== null) amounts++;
-      ctx.print(cellKey('T15', R.project(p.id), col), fen, sheet, a.r, a.c);
+      ctx.print(tableRowKey('T15', R.project(p.id)), col, fen, sheet, a.r, a.c);
     }
     p.assetPurchaseItems = form.assetItems ?? '';
     p.texts.overview = form.overview ?? '';
@@ -189,7 +189,7 @@ export function assembleOverview(ctx: ImportContext, t: ReadTable, unit: Display
       const node = incomeNode(inLabel);
       const fen = ctx.amount(t.sheet, unit, inCell.raw, row.r, inCell.col);
       if (fen !== undefined && fen !== null) amounts++;
-      if (node) ctx.print(cellKey(table, R.income(node), 'amount'), fen, t.sheet, row.r, inCell.col);
+      if (node) ctx.print(tableRowKey(table, R.income(node)), 'amount', fen, t.sheet, row.r, inCell.col);
       else if (fen) ctx.skip(t.sheet.ref(row.r, inCell.col), `收入项目“${inLabel}”无法识别，金额已跳过`);
     }
     const outLabel = row.labels.outLabel;
@@ -226,7 +226,7 @@ export function assembleOverview(ctx: ImportContext, t: ReadTable, unit: Display
       if (fen !== null) ctx.skip(t.sheet.ref(row.r, outCell.col), `支出项目“${outLabel}”无法识别（不在${ctx.lists.year}年支出功能分类科目中），金额已跳过`);
       continue;
     }
-    ctx.print(cellKey(table, R.expenditure(rowId), 'amount'), fen, t.sheet, row.r, outCell.col);
+    ctx.print(tableRowKey(table, R.expenditure(rowId)), 'amount', fen, t.sheet, row.r, outCell.col);
     if (useOther && (OTHER_EXPENDITURE_FIELDS as readonly string[]).includes(rowId)) {
       const u = ctx.units[0]!;
       const o = (ctx.doc.otherExpenditure[u.id] ??= { subsidyToAffiliates: null, remittanceToSuperior: null, carryOverOut: null });

@@ -4,7 +4,7 @@
  * by unit name, classification code or name, and project name. Inputs go into the document;
  * printed values of computed cells are recorded for `reported`.
  */
-import { cellKey, rowKeys as R, type TableId } from '../model/cellKey';
+import { cellKey, rowKeys as R, tableRowKey, type TableId } from '../model/cellKey';
 import { normalizeName } from './norm';
 import type { BudgetUnit, DisplayUnit, EconomicLine, FundingAmounts, Project } from '../model/document';
 import { FUNDING_LEAVES, type FundingLeaf } from '../model/funding';
@@ -29,21 +29,21 @@ export function rowRef(t: ReadTable, row: ReadRow): string {
  */
 export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, row: ReadRow, rowKey: string | null, inputs: ((col: string, fen: Fen | null) => boolean) | null): number {
   let n = 0;
-  const keyOf = (col: string) => cellKey(t.def.id as TableId, rowKey!, col);
+  const row_ = rowKey ? tableRowKey(t.def.id as TableId, rowKey) : '';
   for (const col in row.amounts) {
     const cell = row.amounts[col]!;
     const fen = ctx.amount(t.sheet, unit, cell.raw, row.r, cell.col);
     if (fen === undefined) continue;
     if (fen !== null) n++;
     if (inputs && inputs(col, fen)) continue;
-    if (rowKey) ctx.print(keyOf(col), fen, t.sheet, row.r, cell.col);
+    if (rowKey) ctx.print(row_, col, fen, t.sheet, row.r, cell.col);
   }
   if (rowKey && n > 0) {
     for (const [c, col] of amountColumnsOf(t)) {
       if (col in row.amounts) continue;
       // An empty input is just empty (inputs take a blank as nothing); only totals are printed blank.
       if (inputs && inputs(col, null)) continue;
-      ctx.print(keyOf(col), null, t.sheet, row.r, c);
+      ctx.print(row_, col, null, t.sheet, row.r, c);
     }
   }
   return n;
@@ -614,6 +614,6 @@ function checkTotalsRows(ctx: ImportContext, t: ReadTable, unit: DisplayUnit, pr
       const v = judgeEquality(value(row, col) - parts.reduce((s, r) => s + value(r, col), 0), parts.length, step);
       if (order.indexOf(v) > order.indexOf(verdict)) verdict = v;
     }
-    ctx.localTotals.push({ table: t.def.id, sheet: t.sheet, row: row.r, verdict });
+    ctx.localTotals.push({ table: t.def.id, sheet: t.sheet.name, row: row.r, verdict });
   }
 }

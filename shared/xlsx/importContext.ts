@@ -13,6 +13,7 @@ import { amountOf, decimalsOf, formatDecimals, textDecimals } from './cellValues
 import type { WorkbookMetadata } from './metadata';
 import type { ImportReport } from './report';
 import type { SheetView } from './sheetView';
+import { sheetRef } from './layout';
 import type { Verdict } from '../rules/tolerance';
 
 /** What the department's names give the name matching, with the names it was worked out from. */
@@ -81,44 +82,67 @@ export class IdPool {
 }
 
 /**
- * Printed values of amount cells as read, in reading order: three parallel arrays instead of a
- * map of objects (the large workbook prints ~120,000 of them). The cell's A1 reference is made only
- * when a message needs it. A key printed twice counts by its last value, as in a map.
+ * Printed values of amount cells as read, in reading order: parallel arrays instead of a map of
+ * objects (the large workbook prints ~120,000 of them). A cell is its row (`T5|p:x`, one string
+ * shared by the row's cells) and its column; the full cell key and the A1 reference are made only
+ * when needed. A cell printed twice counts by its last value, as in a map.
  */
 export class PrintedLog {
-  readonly keys: string[] = [];
+  readonly rows: string[] = [];
+  readonly columns: string[] = [];
   readonly fens: (Fen | null)[] = [];
-  readonly sheets: SheetView[] = [];
+  /** Sheet names, not the sheets: the log outlives the parsed sheets (they are freed once read). */
+  readonly sheets: string[] = [];
   /** Row × 16,384 + column of each cell. */
   readonly cells: number[] = [];
   private index: Map<string, number> | null = null;
 
-  add(key: string, fen: Fen | null, sheet: SheetView, r: number, c: number): void {
-    this.keys.push(key);
+  /** `row`: the table and row of the cell key (tableRowKey). */
+  add(row: string, column: string, fen: Fen | null, sheet: SheetView, r: number, c: number): void {
+    this.rows.push(row);
+    this.columns.push(column);
     this.fens.push(fen);
-    this.sheets.push(sheet);
+    this.sheets.push(sheet.name);
     this.cells.push(r * 16_384 + c);
-    this.index?.set(key, this.keys.length - 1);
+    this.index?.set(this.keyAt(this.rows.length - 1), this.rows.length - 1);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.rows.length;
+  }
+
+  /** The cell key of entry i. */
+  keyAt(i: number): string {
+    return `${this.rows[i]!}|${this.columns[i]!}`;
+  }
+
+  /** Table id (T5) of entry i. */
+  tableAt(i: number): string {
+    const row = this.rows[i]!;
+    return row.slice(0, row.indexOf('|'));
   }
 
   ref(i: number): string {
     const cell = this.cells[i]!;
-    return this.sheets[i]!.ref(Math.floor(cell / 16_384), cell % 16_384);
+    return sheetRef(this.sheets[i]!, Math.floor(cell / 16_384), cell % 16_384);
   }
 
   /**
    * Per computed node of `graph`, the index of its last printed entry (-1: none; the last printed
    * value of a key decides); and the entries with a value whose key is no node of the graph.
+   * A row is looked up once for its run of cells (entries of one row share its string).
    */
   lastByNode(graph: Graph): { lastEntry: Int32Array; orphans: number[] } {
     const lastEntry = new Int32Array(graph.size).fill(-1);
     const orphans: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) {
-      const id = graph.idOf(this.keys[i]!);
+    let row: string | undefined;
+    let rowIndex: number | undefined;
+    for (let i = 0; i < this.rows.length; i++) {
+      if (this.rows[i] !== row) {
+        row = this.rows[i]!;
+        rowIndex = graph.rowIndexOf(row);
+      }
+      const id = rowIndex === undefined ? undefined : graph.nodeIn(rowIndex, this.columns[i]!);
       if (id === undefined) {
         const fen = this.fens[i];
         if (fen !== null && fen !== 0) orphans.push(i);
@@ -127,11 +151,11 @@ export class PrintedLog {
     return { lastEntry, orphans };
   }
 
-  /** The last printed value of a key (undefined when never printed). */
+  /** The last printed value of a cell key (undefined when never printed). */
   fenOf(key: string): Fen | null | undefined {
     if (!this.index) {
       this.index = new Map();
-      this.keys.forEach((k, i) => this.index!.set(k, i));
+      for (let i = 0; i < this.rows.length; i++) this.index.set(this.keyAt(i), i);
     }
     const i = this.index.get(key);
     return i === undefined ? undefined : this.fens[i];
@@ -141,7 +165,8 @@ export class PrintedLog {
 export interface LocalTotal {
   /** Table id (T13). */
   table: string;
-  sheet: SheetView;
+  /** Sheet name. */
+  sheet: string;
   row: number;
   verdict: Verdict;
 }
@@ -202,10 +227,10 @@ export class ImportContext {
     return read.ok ? read.value : null;
   }
 
-  /** Record the printed value of a cell (computed cells become `reported`). */
-  print(key: string, fen: Fen | null | undefined, sheet: SheetView, r: number, c: number): void {
+  /** Record the printed value of a cell (computed cells become `reported`); `row`: tableRowKey. */
+  print(row: string, column: string, fen: Fen | null | undefined, sheet: SheetView, r: number, c: number): void {
     if (fen === undefined) return;
-    this.printed.add(key, fen, sheet, r, c);
+    this.printed.add(row, column, fen, sheet, r, c);
   }
 
   /**

@@ -394,9 +394,8 @@ function finish(raw: DepartmentBudget, ctx: ImportContext, fileName?: string): D
     // zero total, or — in an exact workbook — the computed value itself (a rounded workbook keeps
     // every printed total: each counts as one rounded figure).
     const agrees = fen === null ? ev.computed[id] === 0 : exact && fen === ev.computed[id];
-    const key = ctx.printed.keys[i]!;
-    if (!agrees) reported[key] = fen;
-    else if (Object.hasOwn(reported, key)) delete reported[key];
+    // Each node is one cell key, met once here.
+    if (!agrees) reported[ctx.printed.keyAt(i)] = fen;
   }
   ctx.report.structure = checkStructure(ev, ctx.printed, lastEntry, ctx.localTotals);
   const result = { ...doc, reported };

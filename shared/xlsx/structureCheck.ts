@@ -53,11 +53,10 @@ export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: I
     // A blank or 0 over a total of 0 says nothing.
     if (reported[id] === 0 && ev.computed[id] === 0) continue;
     const status = eff.trivial ? Status.Equal : (eff.status[id] as Status);
-    const key = printed.keys[i]!;
-    const table = key.slice(0, key.indexOf('|'));
+    const table = printed.tableAt(i);
     const row = Math.floor(printed.cells[i]! / 16_384);
     let tally = tables.get(table);
-    if (!tally) tables.set(table, (tally = { sheet: printed.sheets[i]!.name, rows: new Set(), differingRows: new Set() }));
+    if (!tally) tables.set(table, (tally = { sheet: printed.sheets[i]!, rows: new Set(), differingRows: new Set() }));
     tally.rows.add(row);
     if (status === Status.Differs) {
       differ++;
@@ -71,7 +70,7 @@ export function checkStructure(ev: Evaluation, printed: PrintedLog, lastEntry: I
   // Totals rows that are no cell of the document (表13's 合计 and 小计), checked on their own.
   for (const l of local) {
     let tally = tables.get(l.table);
-    if (!tally) tables.set(l.table, (tally = { sheet: l.sheet.name, rows: new Set(), differingRows: new Set() }));
+    if (!tally) tables.set(l.table, (tally = { sheet: l.sheet, rows: new Set(), differingRows: new Set() }));
     tally.rows.add(l.row);
     if (l.verdict === 'differs') {
       differ++;

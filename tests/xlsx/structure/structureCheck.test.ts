@@ -4,7 +4,7 @@
  * 中心运行 = 100; 市测试局本级 490, 市测试中心 100, the department 590).
  */
 import { describe, expect, it } from 'vitest';
-import { cellKey, rowKeys as R } from '../../../shared/model/cellKey';
+import { rowKeys as R, tableRowKey } from '../../../shared/model/cellKey';
 import { fen } from '../../../shared/money/fen';
 import { PrintedLog } from '../../../shared/xlsx/importContext';
 import { MergeIndex } from '../../../shared/xlsx/read/parsedSheet';
@@ -27,7 +27,7 @@ function printedTable5(yuan: { dept: number; a: number; b: number; p1: number; p
     [R.unit('b'), yuan.b],
     [R.project('p3'), yuan.p3],
   ];
-  rows.forEach(([row, v], i) => log.add(cellKey('T5', row, 'total'), fen(v * 100), sheet, 7 + i, 2));
+  rows.forEach(([row, v], i) => log.add(tableRowKey('T5', row), 'total', fen(v * 100), sheet, 7 + i, 2));
   return log;
 }
 
@@ -59,7 +59,7 @@ describe('structure check of an import', () => {
 
   it('totals printed blank over parts that are not are counted, but are no sign of a misread structure', () => {
     const log = new PrintedLog();
-    [R.project('p1'), R.project('p2'), R.project('p3')].forEach((row, i) => log.add(cellKey('T5', row, 'total'), null, sheet, 9 + i, 2));
+    [R.project('p1'), R.project('p2'), R.project('p3')].forEach((row, i) => log.add(tableRowKey('T5', row), 'total', null, sheet, 9 + i, 2));
     const c = checkDocumentStructure(smallBudget(), log);
     expect(c.differ).toBe(3);
     expect(c.warnings).toEqual([]);
