@@ -114,10 +114,19 @@ export class SheetView {
       }
       return out;
     }
-    const cols = new Set<number>(cells ? cells.cols : []);
-    for (const m of merges) for (let c = m.left; c <= Math.min(m.right, this.colCount); c++) cols.add(c);
-    for (const c of [...cols].sort((a, b) => a - b)) {
+    // The row's own columns and every column its merges cover, in order, each once (a typed array
+    // sorts numbers without a comparator).
+    let n = cells ? cells.cols.length : 0;
+    for (const m of merges) n += Math.max(0, Math.min(m.right, this.colCount) - m.left + 1);
+    const cols = new Int32Array(n);
+    let k = 0;
+    if (cells) for (const c of cells.cols) cols[k++] = c;
+    for (const m of merges) for (let c = m.left; c <= Math.min(m.right, this.colCount); c++) cols[k++] = c;
+    cols.sort();
+    for (let i = 0; i < n; i++) {
+      const c = cols[i]!;
       if (c > this.colCount) break;
+      if (i > 0 && cols[i - 1] === c) continue;
       const t = this.text(r, c);
       if (t) out.push({ c, text: t });
     }

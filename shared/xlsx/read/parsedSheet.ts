@@ -226,25 +226,28 @@ export class MergeIndex {
     return undefined;
   }
 
-  /** Ranges crossing row `r` (only those starting at or before column `maxCol`, when given). */
+  /**
+   * Ranges crossing row `r` (only those starting at or before column `maxCol`, when given). The
+   * answer may be one of the index's own lists (most rows meet no merge or one list): never modify it.
+   */
   inRow(r: number, maxCol = Infinity): readonly MergeRange[] {
-    // Most rows meet no merge: they share one empty answer instead of making two arrays each.
-    let out: MergeRange[] | null = null;
     const own = this.byRow.get(r);
-    if (own) {
-      for (const m of own) {
-        if (m.left > maxCol) break;
-        (out ??= []).push(m);
-      }
-    }
+    let out = own ? upTo(own, maxCol) : NO_MERGES;
     for (let node = this.root; node && r >= node.lo && r <= node.hi; node = child(node, r)) {
-      for (const m of node.ranges) {
-        if (m.left > maxCol) break;
-        (out ??= []).push(m);
-      }
+      const more = upTo(node.ranges, maxCol);
+      if (more.length > 0) out = out.length === 0 ? more : [...out, ...more];
     }
-    return out ?? NO_MERGES;
+    return out;
   }
+}
+
+/** The ranges of a list sorted by left column that start at or before `maxCol` (the list itself when all do). */
+function upTo(list: readonly MergeRange[], maxCol: number): readonly MergeRange[] {
+  const n = list.length;
+  if (n === 0 || list[n - 1]!.left <= maxCol) return list;
+  let k = 0;
+  while (k < n && list[k]!.left <= maxCol) k++;
+  return k === 0 ? NO_MERGES : list.slice(0, k);
 }
 
 /** A node over the elementary row intervals [points[i], points[i+1]) for i in [from, to). */

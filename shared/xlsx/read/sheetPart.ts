@@ -24,24 +24,33 @@ export interface SheetPartContext {
 
 /** `A1` → [row, col]; null when it is not a cell reference. */
 export function parseRef(ref: string): [number, number] | null {
+  const code = refAt(ref, 0, ref.length);
+  return code < 0 ? null : [Math.floor(code / REF_ROW), code % REF_ROW];
+}
+
+/** Row multiplier of `refAt`'s answer (above the last column, 16,384). */
+const REF_ROW = 32_768;
+
+/** The cell reference in text[from, to) as row × REF_ROW + column, without cutting the text; -1 when it is none. */
+function refAt(text: string, from: number, to: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
+  let i = from;
+  for (; i < to; i++) {
+    const ch = text.charCodeAt(i);
     if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
     else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
     else break;
-    if (col > MAX_COL) return null;
+    if (col > MAX_COL) return -1;
   }
-  if (i === 0 || i === ref.length) return null;
+  if (i === from || i === to) return -1;
   let row = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) return null;
+  for (; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch < 48 || ch > 57) return -1;
     row = row * 10 + ch - 48;
-    if (row > MAX_ROW) return null;
+    if (row > MAX_ROW) return -1;
   }
-  return row >= 1 ? [row, col] : null;
+  return row >= 1 ? row * REF_ROW + col : -1;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -323,10 +332,11 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
 
     // A cell: its position.
     // A reference that is none (r="0", r="") counts as omitted: the cell after the previous one.
-    const rc = rFrom >= 0 ? parseRef(xml.slice(rFrom, rTo)) : null;
-    if (rc) {
-      if (rc[0] !== row) startRow(rc[0]);
-      col = rc[1];
+    const rc = rFrom >= 0 ? refAt(xml, rFrom, rTo) : -1;
+    if (rc >= 0) {
+      const r = Math.floor(rc / REF_ROW);
+      if (r !== row) startRow(r);
+      col = rc % REF_ROW;
     } else {
       if (row === 0) startRow(1);
       col++;
@@ -373,8 +383,13 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
 
   const merges: MergeRange[] = [];
   for (const mc of elements(xml, 'mergeCell', Math.max(0, endTag))) {
-    const ref = attr(mc.attrs, 'ref') ?? '';
-    const [a, b] = ref.replace(/\$/g, '').split(':');
+    const written = attr(mc.attrs, 'ref') ?? '';
+    const ref = written.indexOf('$') < 0 ? written : written.replace(/\$/g, '');
+    // A1:B2 (anything after a second colon is ignored); the regex and split only when needed.
+    const colon = ref.indexOf(':');
+    const second = colon < 0 ? -1 : ref.indexOf(':', colon + 1);
+    const a = colon < 0 ? ref : ref.slice(0, colon);
+    const b = colon < 0 ? undefined : ref.slice(colon + 1, second < 0 ? ref.length : second);
     const p = a ? parseRef(a) : null;
     const q = b ? parseRef(b) : p;
     if (!p || !q) continue;

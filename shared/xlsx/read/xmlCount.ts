@@ -22,6 +22,7 @@ const CDATA_END = [0x5d, 0x5d, 0x3e]; // ]]>
 const PI_END = [0x3f, 0x3e]; // ?>
 const DECL_END = [GT];
 const CDATA_OPEN = [0x5b, 0x43, 0x44, 0x41, 0x54, 0x41, 0x5b]; // [CDATA[
+const MERGE_CELL = [0x6d, 0x65, 0x72, 0x67, 0x65, 0x43, 0x65, 0x6c, 0x6c]; // mergeCell
 
 function isDelimiter(c: number): boolean {
   return c === 0x20 || c === GT || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -56,11 +57,33 @@ function cellAt(s: string, at: number): { row: number; col: number; end: number 
   return k === rowFrom ? null : { row, col, end: k };
 }
 
+/** Where the value of a `ref` attribute starts in a start tag's attribute text (after its quote and spaces); -1 when none. */
+function refValueAt(attrs: string): number {
+  for (let at = attrs.indexOf('ref'); at >= 0; at = attrs.indexOf('ref', at + 1)) {
+    if (at > 0 && !isSpaceCode(attrs.charCodeAt(at - 1))) continue;
+    let k = at + 3;
+    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    if (attrs.charCodeAt(k) !== 0x3d) continue;
+    k++;
+    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    const quote = attrs.charCodeAt(k);
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    k++;
+    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    return k;
+  }
+  return -1;
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 /** Cells covered by the range in a `<mergeCell>` tag's attribute text (`ref="A1:B2"`, either quote). */
 function mergeArea(attrs: string): number {
-  const m = /(?:^|\s)ref\s*=\s*["']\s*/.exec(attrs);
-  if (!m) return 0;
-  const a = cellAt(attrs, m.index + m[0].length);
+  const at = refValueAt(attrs);
+  if (at < 0) return 0;
+  const a = cellAt(attrs, at);
   if (!a) return 0;
   const b = attrs.charCodeAt(a.end) === 58 ? cellAt(attrs, a.end + 1) : a;
   if (!b) return 0;
@@ -144,7 +167,7 @@ export class XmlCounter {
       const len = j - local;
       if (len === 1 && b[local] === 0x63) this.cells++;
       else if (len === 3 && b[local] === 0x72 && b[local + 1] === 0x6f && b[local + 2] === 0x77) this.rows++;
-      else if (len === 9 && latin1(b.subarray(local, j)) === 'mergeCell') {
+      else if (len === 9 && startsAt(b, local, MERGE_CELL)) {
         const end = b.indexOf(GT, j);
         if (end < 0) {
           if (n - i <= MAX_MERGE_TAG) this.carry = b.slice(i);
