@@ -30,13 +30,13 @@ export function amountVolume(doc: unknown, limit = Number.POSITIVE_INFINITY): nu
       for (const v of value) if (typeof v === 'object') walk(v, false);
       return;
     }
-    // for…in with an own-property test: no array of keys per object (a document has ~10^5 objects).
+    // for…in: no array of keys per object (a document has ~10^5 objects). Only own objects are
+    // walked into; a number is counted as found (an inherited one could only make the sum larger).
     for (const key in value) {
-      if (!Object.hasOwn(value, key) || (root && key === NOT_SUMMED)) continue;
       const v = (value as Record<string, unknown>)[key];
       if (typeof v === 'number') {
         if (!NOT_AMOUNTS.has(key)) total += Math.abs(v);
-      } else if (v !== null && typeof v === 'object') walk(v, false);
+      } else if (v !== null && typeof v === 'object' && !(root && key === NOT_SUMMED) && Object.hasOwn(value, key)) walk(v, false);
     }
   };
   walk(doc, true);
