@@ -8,7 +8,7 @@ import { XlsxImportError } from '../errors';
 import { SheetView } from '../sheetView';
 import { parseSheetPart, parseRef, type SheetPartContext } from './sheetPart';
 import { isDateFormat, NO_STYLES, parseStyles } from './stylesPart';
-import { parseSharedStrings, parseWorkbookParts, resolveTarget } from './workbookParts';
+import { parseRelationships, parseSharedStrings, parseWorkbookParts, resolveTarget } from './workbookParts';
 import { attr, decodeCellText, stringItemText } from './xmlText';
 import { xmlString } from './readWorkbook';
 
@@ -61,7 +61,7 @@ describe('workbook parts', () => {
   it('lists sheets in tab order with states and resolved part paths', () => {
     const wb = `<workbook xmlns:r="rel"><workbookPr date1904="1"/><sheets><sheet name="表1" sheetId="3" r:id="rId2"/><sheet name="A&amp;B" sheetId="1" state="hidden" r:id="rId1"/><sheet name="x" sheetId="2" state="veryHidden" r:id="rId9"/></sheets></workbook>`;
     const rels = `<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="t/worksheet" Target="/xl/worksheets/../worksheets/s2.xml"/></Relationships>`;
-    const parts = parseWorkbookParts(wb, rels);
+    const parts = parseWorkbookParts(wb, parseRelationships(rels, 'xl'));
     expect(parts.date1904).toBe(true);
     expect(parts.sheets).toEqual([
       { name: '表1', state: 'visible', path: 'xl/worksheets/s2.xml' },

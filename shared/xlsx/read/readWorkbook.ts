@@ -10,7 +10,7 @@ import { MergeIndex } from './parsedSheet';
 import { parseSheetPart } from './sheetPart';
 import { NO_STYLES, parseStyles, type StyleTable } from './stylesPart';
 import { hasDoctype } from './xmlText';
-import { folderOf, parseSharedStrings, parseWorkbookParts, partKey, relationshipOfType, relsPathOf, type SheetEntry } from './workbookParts';
+import { folderOf, parseRelationships, parseSharedStrings, parseWorkbookParts, partKey, relationshipOfType, relsPathOf, type SheetEntry } from './workbookParts';
 
 interface Decoder {
   decode(bytes: Uint8Array): string;
@@ -58,16 +58,16 @@ export class ReadWorkbook {
       if (!this.parts.has(key)) this.parts.set(key, bytes);
     }
     const packageRels = this.text('_rels/.rels') ?? '';
-    const workbookPath = relationshipOfType(packageRels, '', 'officeDocument') ?? 'xl/workbook.xml';
+    const workbookPath = relationshipOfType(parseRelationships(packageRels, ''), 'officeDocument') ?? 'xl/workbook.xml';
     const workbook = this.text(workbookPath) ?? (workbookPath === 'xl/workbook.xml' ? null : this.text('xl/workbook.xml'));
     if (workbook === null) throw new XlsxImportError('notWorkbook', `${fileLabel}中没有工作簿内容（${workbookPath}），不是 Excel 工作簿。`);
     const base = folderOf(workbookPath);
-    const rels = this.text(relsPathOf(workbookPath)) ?? '';
-    const parts = parseWorkbookParts(workbook, rels, base);
+    const rels = parseRelationships(this.text(relsPathOf(workbookPath)) ?? '', base);
+    const parts = parseWorkbookParts(workbook, rels);
     this.sheets = parts.sheets;
     this.date1904 = parts.date1904;
-    this.stylesPath = relationshipOfType(rels, base, 'styles') ?? `${base}/styles.xml`;
-    this.stringsPath = relationshipOfType(rels, base, 'sharedStrings') ?? `${base}/sharedStrings.xml`;
+    this.stylesPath = relationshipOfType(rels, 'styles') ?? `${base}/styles.xml`;
+    this.stringsPath = relationshipOfType(rels, 'sharedStrings') ?? `${base}/sharedStrings.xml`;
   }
 
   /**

@@ -50,29 +50,32 @@ export function folderOf(part: string): string {
   return slash < 0 ? '' : part.slice(0, slash);
 }
 
-/** The target of the first internal relationship whose type ends with `/type`, resolved against `base`. */
-export function relationshipOfType(relsXml: string, base: string, type: string): string | undefined {
-  for (const rel of elements(relsXml, 'Relationship')) {
-    const t = attr(rel.attrs, 'Type') ?? '';
-    const target = attr(rel.attrs, 'Target');
-    if (target && t.endsWith(`/${type}`) && attr(rel.attrs, 'TargetMode') !== 'External') return resolveTarget(base, target);
-  }
-  return undefined;
+/** An internal relationship of a part, its target resolved against the part's folder. */
+export interface Relationship {
+  id: string | undefined;
+  type: string;
+  target: string;
 }
 
-function relationshipTargets(relsXml: string, base: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The internal relationships of a relationships part (external ones point outside the package). */
+export function parseRelationships(relsXml: string, base: string): Relationship[] {
+  const out: Relationship[] = [];
   for (const rel of elements(relsXml, 'Relationship')) {
-    const id = attr(rel.attrs, 'Id');
     const target = attr(rel.attrs, 'Target');
-    if (id !== undefined && target !== undefined && attr(rel.attrs, 'TargetMode') !== 'External') out.set(id, resolveTarget(base, target));
+    if (target && attr(rel.attrs, 'TargetMode') !== 'External') out.push({ id: attr(rel.attrs, 'Id'), type: attr(rel.attrs, 'Type') ?? '', target: resolveTarget(base, target) });
   }
   return out;
 }
 
-/** The sheets of a workbook part; `base`: the workbook part's folder (targets are relative to it). */
-export function parseWorkbookParts(workbookXml: string, relsXml: string, base = 'xl'): WorkbookParts {
-  const targets = relationshipTargets(relsXml, base);
+/** The target of the first relationship whose type ends with `/type`. */
+export function relationshipOfType(rels: readonly Relationship[], type: string): string | undefined {
+  return rels.find((r) => r.type.endsWith(`/${type}`))?.target;
+}
+
+/** The sheets of a workbook part, found through the workbook part's relationships. */
+export function parseWorkbookParts(workbookXml: string, rels: readonly Relationship[]): WorkbookParts {
+  const targets = new Map<string, string>();
+  for (const r of rels) if (r.id !== undefined) targets.set(r.id, r.target);
   const sheets: SheetEntry[] = [];
   for (const s of elements(workbookXml, 'sheet')) {
     const name = attr(s.attrs, 'name') ?? '';
