@@ -203,6 +203,13 @@ export async function importWorkbook(bytes: Uint8Array, options: ImportOptions =
 }
 
 async function importInner(bytes: Uint8Array, options: ImportOptions, report: ImportReport): Promise<DepartmentBudget> {
+  const ctx = await assemble(bytes, options, report);
+  // The workbook and its parsed sheets are out of reach here: only the document and the printed log live on.
+  return finish(ctx.doc, ctx, options.fileName);
+}
+
+/** Read the workbook's tables into a document (not yet validated) and the log of its printed values. */
+async function assemble(bytes: Uint8Array, options: ImportOptions, report: ImportReport): Promise<ImportContext> {
   const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
   const progress = (phase: ImportProgress['phase'], fraction: number) => options.onProgress?.({ phase, fraction });
   const file = options.fileName;
@@ -347,7 +354,7 @@ async function importInner(bytes: Uint8Array, options: ImportOptions, report: Im
     const decimals = decimalsOfStep(docUnit, doc.printedPrecisionFen);
     if (decimals !== getCatalogue(catalogueId).decimals[docUnit]) doc.department.displayDecimals = decimals;
   }
-  return finish(doc, ctx, file);
+  return ctx;
 }
 
 /** Collections in the document's own order (kept in the metadata); rows not in it stay last, in table order. */
