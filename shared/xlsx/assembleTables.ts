@@ -39,7 +39,7 @@ export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUn
     if (rowKey) ctx.print(row_, col, fen, t.sheet, row.r, cell.col);
   }
   if (rowKey && n > 0) {
-    for (const [c, col] of amountColumnsOf(t)) {
+    for (const [c, col] of t.amountColumns) {
       if (col in row.amounts) continue;
       // An empty input is just empty (inputs take a blank as nothing); only totals are printed blank.
       if (inputs && inputs(col, null)) continue;
@@ -47,14 +47,6 @@ export function readRowAmounts(ctx: ImportContext, t: ReadTable, unit: DisplayUn
     }
   }
   return n;
-}
-
-/** The header's columns that are not label columns, worked out once per table read. */
-const amountColumns = new WeakMap<ReadTable, [number, string][]>();
-function amountColumnsOf(t: ReadTable): [number, string][] {
-  let cols = amountColumns.get(t);
-  if (!cols) amountColumns.set(t, (cols = [...t.header.columns].filter(([, col]) => !t.def.labelColumns.includes(col))));
-  return cols;
 }
 
 export function hasAmounts(row: ReadRow): boolean {

@@ -94,6 +94,27 @@ export interface HeaderMatch {
   unknown: { col: number; text: string }[];
 }
 
+/** What matching a table's header needs of its definition, worked out once per table and year. */
+interface HeaderKeys {
+  /** Keys of every header text. */
+  known: Set<string>;
+  /** Keys of the top-level header texts. */
+  topKeys: Set<string>;
+  leaves: { col: ColumnDef; keys: string[] }[];
+}
+const headerKeysByDef = new WeakMap<TableDef, Map<number, HeaderKeys>>();
+
+function headerKeysOf(def: TableDef, year: number): HeaderKeys {
+  let byYear = headerKeysByDef.get(def);
+  if (!byYear) headerKeysByDef.set(def, (byYear = new Map()));
+  let keys = byYear.get(year);
+  if (!keys) {
+    keys = { known: allHeaderKeys(def.header, new Set()), topKeys: new Set(def.header.map((n) => headerKey(fillYear(n.text, 2000)))), leaves: leafPaths(def, year) };
+    byYear.set(year, keys);
+  }
+  return keys;
+}
+
 /** Key path of each catalogue leaf (consecutive duplicates removed). */
 function leafPaths(def: TableDef, year: number): { col: ColumnDef; keys: string[] }[] {
   return columnsOf(def, year).map((col) => {
@@ -111,8 +132,7 @@ function leafPaths(def: TableDef, year: number): { col: ColumnDef; keys: string[
  * Returns null when the header cannot be found at all.
  */
 export function matchHeader(sheet: SheetView, def: TableDef, year: number): HeaderMatch | null {
-  const known = allHeaderKeys(def.header, new Set());
-  const topKeys = new Set(def.header.map((n) => headerKey(fillYear(n.text, 2000))));
+  const { known, topKeys, leaves } = headerKeysOf(def, year);
   const scan = Math.min(sheet.rowCount, 30);
   let top = -1;
   for (let r = 1; r <= scan && top < 0; r++) {
@@ -122,7 +142,7 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
   }
   // Only the lowest header row (项目 | 预算数 | 项目 | 预算数): the first row naming at least half of
   // the table's columns, with no number and at most a foreign column or two (备注).
-  const leafCount = top < 0 ? columnsOf(def, year).length : 0;
+  const leafCount = top < 0 ? leaves.length : 0;
   for (let r = 1; r <= scan && top < 0; r++) {
     const texts = sheet.rowTexts(r);
     const hits = texts.filter((t) => known.has(headerKey(t.text))).length;
@@ -161,7 +181,6 @@ export function matchHeader(sheet: SheetView, def: TableDef, year: number): Head
       row[c] = row[c - 1]!;
     }
   }
-  const leaves = leafPaths(def, year);
   const assigned = new Set<string>();
   const columns = new Map<number, string>();
   const unknown: { col: number; text: string }[] = [];

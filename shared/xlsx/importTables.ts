@@ -33,6 +33,8 @@ export interface ReadTable {
   sheet: SheetView;
   header: HeaderMatch;
   rows: ReadRow[];
+  /** The header's amount columns (not label columns): sheet column and column key, in header order. */
+  amountColumns: readonly [number, string][];
   note: string | null;
   /** From the 单位：万元 line above the header. */
   unit: DisplayUnit | null;
@@ -110,7 +112,7 @@ export function readGridTable(sheet: SheetView, def: TableDef, year: number): Re
     rows.push({ r, labels, indent: firstLabelCol ? sheet.indent(r, firstLabelCol) : 0, bold: firstLabelCol ? sheet.bold(r, firstLabelCol) : false, numbering: null, amounts });
   }
   stripNumbering(rows);
-  return { def, sheet, header, rows, note, unit: title.unit, departmentName: title.departmentName, years };
+  return { def, sheet, header, rows, amountColumns: amountCols, note, unit: title.unit, departmentName: title.departmentName, years };
 }
 
 /** Label columns whose texts may carry numbering (一、市X局本级, （一）信息化运维, 1.系统运维). */
