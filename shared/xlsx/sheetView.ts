@@ -7,12 +7,19 @@ import { textOf } from './cellValues';
 import { address, sheetRef } from './layout';
 import type { CellValue, ParsedSheet } from './read/parsedSheet';
 
+/** A non-empty text of a row and its column. */
+export interface RowText {
+  readonly c: number;
+  readonly text: string;
+}
+
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
   /** `表4!` or `'表15-1'!`: the quoted sheet part of every reference into this sheet. */
   private readonly refPrefix: string;
+  private readonly texts = new Map<number, RowText[]>();
 
   constructor(readonly sheet: ParsedSheet) {
     this.name = sheet.name;
@@ -99,9 +106,18 @@ export class SheetView {
     return this.refPrefix + address(r, c);
   }
 
-  /** Non-empty texts of a row with their columns (merged cells repeat their master's text). */
-  rowTexts(r: number): { c: number; text: string }[] {
-    const out: { c: number; text: string }[] = [];
+  /**
+   * Non-empty texts of a row with their columns (merged cells repeat their master's text). Worked out
+   * once per row: recognising a table asks for the same rows several times (title, header, body).
+   */
+  rowTexts(r: number): readonly RowText[] {
+    let texts = this.texts.get(r);
+    if (!texts) this.texts.set(r, (texts = this.readRowTexts(r)));
+    return texts;
+  }
+
+  private readRowTexts(r: number): RowText[] {
+    const out: RowText[] = [];
     const cells = this.sheet.rows.get(r);
     const merges = this.sheet.merges.inRow(r, this.colCount);
     if (merges.length === 0) {
