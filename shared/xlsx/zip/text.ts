@@ -5,9 +5,10 @@
 type TextDecoderLike = { decode(bytes: Uint8Array): string };
 export const utf8: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, options?: { fatal?: boolean }) => TextDecoderLike }).TextDecoder('utf-8', { fatal: false });
 
+/** Bytes as latin-1 text, a few thousand characters per call (not one string per character). */
 export function latin1(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, i + 4096));
   return s;
 }
 
