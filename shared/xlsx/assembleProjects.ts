@@ -62,13 +62,17 @@ export function assembleProjects(ctx: ImportContext, t: ReadTable, unit: Display
   });
 
   const printed = new Map<ReadRow, Record<string, number>>();
-  for (const b of blocks) for (const r of b.rows) printed.set(r, quietAmounts(ctx, unit, r));
-  const step = printedStepOf(
-    (function* () {
-      for (const a of printed.values()) for (const c in a) yield a[c]!;
-    })(),
-    unit,
-  );
+  // The values in a plain array, not a generator over `printed`: with the generator, each young-generation
+  // GC during imports of the sample promoted ~0.8 MB instead of ~0.13 MB (--trace-gc-nvp), twice the pauses.
+  const values: number[] = [];
+  for (const b of blocks) {
+    for (const r of b.rows) {
+      const amounts = quietAmounts(ctx, unit, r);
+      printed.set(r, amounts);
+      for (const c in amounts) values.push(amounts[c]!);
+    }
+  }
+  const step = printedStepOf(values, unit);
   for (const block of blocks) {
     const evidence: EvidenceRow[] = block.rows.map((row) => {
       const key = normalizeName(nameOf(row));

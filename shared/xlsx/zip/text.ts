@@ -8,7 +8,7 @@ export const utf8: TextDecoderLike = new (globalThis as unknown as { TextDecoder
 /** Bytes as latin-1 text, a few thousand characters per call (not one string per character). */
 export function latin1(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, i + 4096));
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
 
