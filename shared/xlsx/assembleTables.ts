@@ -172,6 +172,9 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   const isOther = (n: string) => categoryOf(n) !== null || econ.findByName(n, { level: 2 }).length > 0;
   // Indentation relative to each unit's rows: its categories are the least indented (null: one level only).
   const categoryIndent = new Map<number, number | null>();
+  // Each row's unit-or-department reading, worked out once for both passes (units are all known by now).
+  const who: (BudgetUnit | 'dept' | null | undefined)[] = [];
+  const whoOf = (name: string, i: number) => (who[i] !== undefined ? who[i] : (who[i] = unitOrDept(ctx, name, i, isOther)));
   let members: number[] = [];
   const flush = () => {
     const levels = new Set(members.map((k) => t.rows[k]!.indent));
@@ -182,7 +185,7 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
   t.rows.forEach((row, i) => {
     const name = row.labels.name ?? '';
     if (!name || totalsKind(name)) return;
-    if (unitOrDept(ctx, name, i, isOther)) flush();
+    if (whoOf(name, i)) flush();
     else members.push(i);
   });
   flush();
@@ -196,15 +199,15 @@ export function assembleEconomic(ctx: ImportContext, t: ReadTable, unit: Display
       if (current) amounts += readRowAmounts(ctx, t, unit, row, R.unit(current.id), null);
       return;
     }
-    const who = unitOrDept(ctx, name, i, isOther);
-    if (who === 'dept') {
+    const rowIs = whoOf(name, i);
+    if (rowIs === 'dept') {
       amounts += readRowAmounts(ctx, t, unit, row, R.dept, null);
       return;
     }
-    if (who) {
-      current = who;
+    if (rowIs) {
+      current = rowIs;
       category = null;
-      amounts += readRowAmounts(ctx, t, unit, row, R.unit(who.id), null);
+      amounts += readRowAmounts(ctx, t, unit, row, R.unit(rowIs.id), null);
       return;
     }
     // A line named like a category (39999 其他支出 under 399 其他支出) stays a line: indentation decides
