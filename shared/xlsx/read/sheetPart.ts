@@ -7,7 +7,7 @@ import { XlsxImportError } from '../errors';
 import { MergeIndex, SheetRow, type CellValue, type MergeRange, type ParsedSheet, type PlainValue } from './parsedSheet';
 import type { DateKind, StyleTable } from './stylesPart';
 import type { SheetState } from './workbookParts';
-import { attr, CloseFinder, decodeCellText, decodeEntities, elements, isNameChar, nextTag, skipMarkup, stringItemText, textContent, withoutComments } from './xmlText';
+import { attr, CloseFinder, decodeCellText, decodeEntities, elements, isNameChar, isXmlSpace, nextTag, skipMarkup, stringItemText, textContent, withoutComments } from './xmlText';
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -211,10 +211,6 @@ const T_NUMBER = 0;
 const T_SHARED = 1;
 const T_OTHER = 2;
 
-function isSpace(ch: number): boolean {
-  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
-}
-
 /**
  * Scans the sheet's data by index, without cutting the text into pieces for the common cell
  * (`<c r="B3" s="4" t="s"><v>12</v></c>`); anything else (formulas, inline strings, other
@@ -264,7 +260,7 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     const len = j - local;
     const isCell = len === 1 && xml.charCodeAt(local) === 99;
     const isRow = len === 3 && xml.startsWith('row', local);
-    if ((!isCell && !isRow) || !(isSpace(xml.charCodeAt(j)) || xml.charCodeAt(j) === 62 || xml.charCodeAt(j) === 47)) {
+    if ((!isCell && !isRow) || !(isXmlSpace(xml.charCodeAt(j)) || xml.charCodeAt(j) === 62 || xml.charCodeAt(j) === 47)) {
       i = xml.indexOf('<', i + 1);
       continue;
     }
@@ -281,14 +277,14 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
     let tTo = -1;
     let k = j;
     while (k < attrEnd) {
-      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      while (k < attrEnd && isXmlSpace(xml.charCodeAt(k))) k++;
       const nameFrom = k;
-      while (k < attrEnd && xml.charCodeAt(k) !== 61 && !isSpace(xml.charCodeAt(k))) k++;
+      while (k < attrEnd && xml.charCodeAt(k) !== 61 && !isXmlSpace(xml.charCodeAt(k))) k++;
       const nameTo = k;
-      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      while (k < attrEnd && isXmlSpace(xml.charCodeAt(k))) k++;
       if (xml.charCodeAt(k) !== 61) break;
       k++;
-      while (k < attrEnd && isSpace(xml.charCodeAt(k))) k++;
+      while (k < attrEnd && isXmlSpace(xml.charCodeAt(k))) k++;
       const quote = xml.charCodeAt(k);
       if (quote !== 34 && quote !== 39) break;
       const valueTo = xml.indexOf(quote === 34 ? '"' : "'", k + 1);
@@ -307,7 +303,7 @@ export function parseSheetPart(xml: string, ctx: SheetPartContext): ParsedSheet 
             if (d >= 0 && d <= 9 && digits < 7) {
               n = n * 10 + d;
               digits++;
-            } else if (!isSpace(d + 48)) {
+            } else if (!isXmlSpace(d + 48)) {
               n = 0;
               break;
             }

@@ -7,7 +7,7 @@
  * leaves a tag undecidable (an element name longer than MAX_NAME), it is counted as a row and a
  * cell: counting too much only makes the limits stricter.
  */
-import { isNameChar } from './xmlText';
+import { isNameChar, isXmlSpace } from './xmlText';
 import { latin1 } from '../zip/text';
 
 const LT = 0x3c;
@@ -60,23 +60,19 @@ function cellAt(s: string, at: number): { row: number; col: number; end: number 
 /** Where the value of a `ref` attribute starts in a start tag's attribute text (after its quote and spaces); -1 when none. */
 function refValueAt(attrs: string): number {
   for (let at = attrs.indexOf('ref'); at >= 0; at = attrs.indexOf('ref', at + 1)) {
-    if (at > 0 && !isSpaceCode(attrs.charCodeAt(at - 1))) continue;
+    if (at > 0 && !isXmlSpace(attrs.charCodeAt(at - 1))) continue;
     let k = at + 3;
-    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    while (isXmlSpace(attrs.charCodeAt(k))) k++;
     if (attrs.charCodeAt(k) !== 0x3d) continue;
     k++;
-    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    while (isXmlSpace(attrs.charCodeAt(k))) k++;
     const quote = attrs.charCodeAt(k);
     if (quote !== 0x22 && quote !== 0x27) continue;
     k++;
-    while (isSpaceCode(attrs.charCodeAt(k))) k++;
+    while (isXmlSpace(attrs.charCodeAt(k))) k++;
     return k;
   }
   return -1;
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 /** Cells covered by the range in a `<mergeCell>` tag's attribute text (`ref="A1:B2"`, either quote). */

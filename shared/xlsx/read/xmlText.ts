@@ -201,6 +201,11 @@ export interface Tag {
   end: number;
 }
 
+/** XML white space (space, tab, line feed, carriage return); the reader and the counter use the same. */
+export function isXmlSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
 /** The name characters the reader accepts in element names (ASCII letters, digits, `_-.:`); the counter uses the same. */
 export function isNameChar(ch: number): boolean {
   return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46 || ch === 58;
