@@ -7,6 +7,9 @@ import { textOf } from './cellValues';
 import { address, sheetRef } from './layout';
 import type { CellValue, ParsedSheet } from './read/parsedSheet';
 
+/** Rows whose texts a SheetView keeps once worked out (title, header, a form sheet's labels). */
+const KEPT_ROW_TEXTS = 64;
+
 /** A non-empty text of a row and its column. */
 export interface RowText {
   readonly c: number;
@@ -107,10 +110,12 @@ export class SheetView {
   }
 
   /**
-   * Non-empty texts of a row with their columns (merged cells repeat their master's text). Worked out
-   * once per row: recognising a table asks for the same rows several times (title, header, body).
+   * Non-empty texts of a row with their columns (merged cells repeat their master's text). The first
+   * rows are worked out once: recognising a table asks for its title and header rows several times,
+   * and a form sheet for its labels; the body of a long table is asked once and kept nowhere.
    */
   rowTexts(r: number): readonly RowText[] {
+    if (r > KEPT_ROW_TEXTS) return this.readRowTexts(r);
     let texts = this.texts.get(r);
     if (!texts) this.texts.set(r, (texts = this.readRowTexts(r)));
     return texts;
